@@ -1,0 +1,22 @@
+namespace WeChatFunctions.Conversations;
+
+/// <summary>Every fixed text a follower can see, in one place.</summary>
+internal static class FollowerTexts
+{
+    public const string ModelUnavailable = "抱歉，AI 服务暂时繁忙或无法连接，请稍后再发一次你的问题。";
+
+    public const string StorageUnavailable = "抱歉，服务暂时无法读取对话记录，请稍后再试。你的问题没有被计入用量。";
+
+    public const string QuestionTooLong = "抱歉，这条消息太长了，超出了模型能处理的长度。请精简后再发。";
+
+    public const string EmptyAnswer = "抱歉，AI 这次没有给出回答，请换个说法再问一次。";
+
+    public const string EmptyQuestion = "请发送文字问题，我会尽力回答。";
+
+    public const string AnswerTruncated = "\n\n（回答过长，后续内容已省略）";
+
+    public const string Welcome = "你好，欢迎关注！我是 AI 助手，直接发送文字即可和我对话，我会记住最近的上下文。";
+
+    public static string Unsupported(string messageType) =>
+        $"暂时只支持文字消息（收到的是「{messageType}」类型）。请直接输入文字和我对话。";
+}

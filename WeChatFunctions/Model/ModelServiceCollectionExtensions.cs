@@ -1,0 +1,60 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Net;
+using Azure.Identity;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Model;
+
+internal static class ModelServiceCollectionExtensions
+{
+    private const string HttpClientName = "model";
+
+    /// <summary>The scope Azure OpenAI accepts for Entra ID tokens.</summary>
+    private const string AzureOpenAIScope = "https://cognitiveservices.azure.com/.default";
+
+    /// <summary>Registers an <see cref="IChatClient"/> over the official OpenAI SDK, pointed at any OpenAI-compatible endpoint.</summary>
+    public static IServiceCollection AddModel(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenCounter>();
+
+        services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                var proxy = provider.GetRequiredService<IOptions<ModelOptions>>().Value.HttpProxy;
+                return new SocketsHttpHandler
+                {
+                    Proxy = proxy is null ? null : new WebProxy(proxy),
+                    UseProxy = proxy is not null,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+            });
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var clientOptions = new OpenAIClientOptions
+            {
+                Endpoint = options.Endpoint,
+                NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+                RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
+                Transport = new HttpClientPipelineTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)),
+                UserAgentApplicationId = "WeChatFunctions",
+            };
+
+            // The AuthenticationPolicy constructor is marked experimental (OPENAI001); it is the SDK's documented way to use Entra ID.
+#pragma warning disable OPENAI001
+            var client = options.UseAzureIdentity && string.IsNullOrWhiteSpace(options.ApiKey)
+                ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureOpenAIScope), clientOptions)
+                : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
+#pragma warning restore OPENAI001
+            return client.GetChatClient(options.Model).AsIChatClient();
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>Who manages the bot. The seed project's setting names are kept so existing deployments carry over.</summary>
+public sealed class AdminOptions
+{
+    /// <summary>The admin token used in <c>admin-command:{token}</c> messages.</summary>
+    [ConfigurationKeyName("token")]
+    public string? Token { get; set; }
+
+    [ConfigurationKeyName("admin_user_ids")]
+    public string? AdminUserIds { get; set; }
+
+    [ConfigurationKeyName("white_list_user_ids")]
+    public string? WhiteListUserIds { get; set; }
+
+    [ConfigurationKeyName("admin_email")]
+    public string? AdminEmail { get; set; }
+
+    public IReadOnlySet<string> AdminUserIdSet => CommaSeparated.Parse(AdminUserIds);
+
+    public IReadOnlySet<string> WhiteListUserIdSet => CommaSeparated.Parse(WhiteListUserIds);
+}

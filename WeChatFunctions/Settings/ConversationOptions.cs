@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>How the assistant talks: its persona and how much history it sends.</summary>
+public sealed class ConversationOptions
+{
+    public const string DefaultSystemPrompt =
+        "你是一个运行在微信公众号里的智能助手。请用简洁、友好的中文回答；除非用户要求，不要使用 Markdown 格式；回答尽量控制在几段以内。";
+
+    [ConfigurationKeyName("system_prompt")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Setting 'system_prompt' must not be empty.")]
+    public string SystemPrompt { get; set; } = DefaultSystemPrompt;
+
+    [ConfigurationKeyName("max_context_tokens")]
+    [Range(100, 2_000_000, ErrorMessage = "Setting 'max_context_tokens' must be between 100 and 2000000.")]
+    public int MaxContextTokens { get; set; } = 4000;
+}

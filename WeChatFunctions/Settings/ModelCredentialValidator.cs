@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>Checks the rules that span several model settings.</summary>
+internal sealed class ModelCredentialValidator : IValidateOptions<ModelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModelOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && !options.UseAzureIdentity)
+        {
+            return ValidateOptionsResult.Fail(
+                "Setting 'chat_gpt_token' is required: the model API key (or set 'chat_gpt_use_azure_identity' to true for Azure OpenAI with Entra ID).");
+        }
+
+        if (!options.Endpoint.IsAbsoluteUri || (options.Endpoint.Scheme != Uri.UriSchemeHttps && options.Endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            return ValidateOptionsResult.Fail("Setting 'chat_gpt_endpoint' must be an absolute http(s) URL, such as https://api.openai.com/v1.");
+        }
+
+        if (options.HttpProxy is { IsAbsoluteUri: false })
+        {
+            return ValidateOptionsResult.Fail("Setting 'http_proxy' must be an absolute URL, such as http://127.0.0.1:7890.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>Where the OpenAI-compatible chat API lives and how to reach it.</summary>
+public sealed class ModelOptions
+{
+    [ConfigurationKeyName("chat_gpt_token")]
+    public string? ApiKey { get; set; }
+
+    /// <summary>Authenticate with Microsoft Entra ID (managed identity, az login) instead of a key, as Azure OpenAI allows.</summary>
+    [ConfigurationKeyName("chat_gpt_use_azure_identity")]
+    public bool UseAzureIdentity { get; set; }
+
+    [ConfigurationKeyName("chat_gpt_endpoint")]
+    [Required(ErrorMessage = "Setting 'chat_gpt_endpoint' must not be empty.")]
+    public Uri Endpoint { get; set; } = new("https://api.openai.com/v1");
+
+    [ConfigurationKeyName("chat_gpt_model")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Setting 'chat_gpt_model' must not be empty.")]
+    public string Model { get; set; } = "gpt-4o-mini";
+
+    [ConfigurationKeyName("http_proxy")]
+    public Uri? HttpProxy { get; set; }
+
+    [ConfigurationKeyName("chat_gpt_timeout_seconds")]
+    [Range(1, 600, ErrorMessage = "Setting 'chat_gpt_timeout_seconds' must be between 1 and 600.")]
+    public int TimeoutSeconds { get; set; } = 60;
+
+    [ConfigurationKeyName("chat_gpt_max_retries")]
+    [Range(0, 10, ErrorMessage = "Setting 'chat_gpt_max_retries' must be between 0 and 10.")]
+    public int MaxRetries { get; set; } = 2;
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using WeChatFunctions.Conversations;
+
+namespace WeChatFunctions.Storage;
+
+internal sealed class TableConversationStore(TableClientProvider tables, TimeProvider timeProvider) : IConversationStore
+{
+    public const string TableName = "WeChatConversations";
+
+    private static readonly string[] SelectedColumns = [nameof(ConversationTurnEntity.Role), nameof(ConversationTurnEntity.Content), nameof(ConversationTurnEntity.TokenCount)];
+
+    public async Task<IReadOnlyList<ConversationTurn>> ReadRecentAsync(string followerId, int tokenBudget, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var turns = new List<ConversationTurn>();
+        var spent = 0;
+        var query = table.QueryAsync<ConversationTurnEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), maxPerPage: 50, select: SelectedColumns, cancellationToken: cancellationToken);
+        await foreach (var entity in query)
+        {
+            spent += entity.TokenCount;
+            if (spent > tokenBudget)
+            {
+                break;
+            }
+
+            turns.Add(entity.ToTurn());
+        }
+
+        return turns;
+    }
+
+    public async Task AppendExchangeAsync(string followerId, ConversationTurn question, ConversationTurn answer, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - timeProvider.GetUtcNow().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        TableTransactionAction[] exchange =
+        [
+            new(TableTransactionActionType.Add, ConversationTurnEntity.From(followerId, $"{newestFirst}-1", question)),
+            new(TableTransactionActionType.Add, ConversationTurnEntity.From(followerId, $"{newestFirst}-0", answer)),
+        ];
+        await table.SubmitTransactionAsync(exchange, cancellationToken);
+    }
+}

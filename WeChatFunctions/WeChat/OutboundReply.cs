@@ -1,0 +1,7 @@
+namespace WeChatFunctions.WeChat;
+
+/// <summary>A passive reply. No reply at all is written as <c>success</c>, which WeChat shows as nothing.</summary>
+public abstract record OutboundReply;
+
+/// <summary>A text reply. WeChat faults on content over 2048 UTF-8 bytes, so callers page long answers.</summary>
+public sealed record TextReply(string Content) : OutboundReply;
