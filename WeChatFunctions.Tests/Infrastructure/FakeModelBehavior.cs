@@ -1,0 +1,21 @@
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>How the fake model answers: what, how fast, and whether it fails or rejects long prompts.</summary>
+public sealed class FakeModelBehavior
+{
+    public Func<FakeChatRequest, string> Answer { get; init; } = request => $"回答：{request.LastUserMessage}";
+
+    public TimeSpan FirstTokenDelay { get; init; }
+
+    public TimeSpan ChunkInterval { get; init; }
+
+    public int ChunkCharacters { get; init; } = 8;
+
+    /// <summary>An HTTP status to fail with, for the first <see cref="Failures"/> requests.</summary>
+    public int? FailureStatus { get; init; }
+
+    public int Failures { get; init; } = int.MaxValue;
+
+    /// <summary>Prompts counting more tokens than this are rejected with <c>context_length_exceeded</c>, as OpenAI does.</summary>
+    public int? MaxPromptTokens { get; init; }
+}

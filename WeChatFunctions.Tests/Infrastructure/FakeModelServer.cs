@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.Tokenizers;
+
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// An OpenAI-compatible chat-completions server on loopback, so the app's real SDK, HTTP and SSE path is exercised.
+/// It also acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
+/// </summary>
+public sealed class FakeModelServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeChatRequest> _requests = new();
+    private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
+    private int _failuresServed;
+
+    private FakeModelServer(WebApplication app)
+    {
+        _app = app;
+        _app.MapPost("/v1/chat/completions", HandleAsync);
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The value for the app's <c>chat_gpt_endpoint</c> setting.</summary>
+    public Uri Endpoint => new(BaseAddress, "/v1");
+
+    public FakeModelBehavior Behavior { get; set; } = new();
+
+    public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
+
+    public int PromptTokens(FakeChatRequest request) => request.Messages.Sum(message => 4 + _tokenizer.CountTokens(message.Content)) + 3;
+
+    public static async Task<FakeModelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new FakeModelServer(builder.Build());
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        server.BaseAddress = new Uri(address);
+        return server;
+    }
+
+    public void Reset(FakeModelBehavior? behavior = null)
+    {
+        Behavior = behavior ?? new FakeModelBehavior();
+        _requests.Clear();
+        Interlocked.Exchange(ref _failuresServed, 0);
+    }
+
+    public IReadOnlyList<FakeChatRequest> RequestsAbout(string marker) =>
+        [.. _requests.Where(request => request.Messages.Any(message => message.Content.Contains(marker, StringComparison.Ordinal)))];
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) ?? throw new InvalidOperationException("empty body");
+        var request = new FakeChatRequest(
+            body["model"]!.GetValue<string>(),
+            [.. body["messages"]!.AsArray().Select(message => new FakeChatMessage(message!["role"]!.GetValue<string>(), ContentOf(message["content"])))],
+            body["stream"]?.GetValue<bool>() == true,
+            body["temperature"]?.GetValue<double>(),
+            context.Request.Headers.Authorization,
+            context.Request.Host.Value ?? "");
+        _requests.Enqueue(request);
+        var behavior = Behavior;
+
+        if (behavior.FailureStatus is { } status && Interlocked.Increment(ref _failuresServed) <= behavior.Failures)
+        {
+            await WriteErrorAsync(context, status, "server_error", "The fake model was told to fail.");
+            return;
+        }
+
+        if (behavior.MaxPromptTokens is { } limit && PromptTokens(request) > limit)
+        {
+            await WriteErrorAsync(context, 400, "context_length_exceeded", $"This model's maximum context length is {limit} tokens.");
+            return;
+        }
+
+        await Task.Delay(behavior.FirstTokenDelay, context.RequestAborted);
+        var answer = behavior.Answer(request);
+        if (request.Stream)
+        {
+            await StreamAsync(context, request, answer, behavior);
+        }
+        else
+        {
+            await context.Response.WriteAsJsonAsync(Completion(request, answer));
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, FakeChatRequest request, string answer, FakeModelBehavior behavior)
+    {
+        context.Response.ContentType = "text/event-stream";
+        for (var start = 0; start < answer.Length; start += behavior.ChunkCharacters)
+        {
+            var piece = answer.Substring(start, Math.Min(behavior.ChunkCharacters, answer.Length - start));
+            await WriteEventAsync(context, Chunk(request, new JsonObject { ["role"] = "assistant", ["content"] = piece }, finishReason: null));
+            if (behavior.ChunkInterval > TimeSpan.Zero)
+            {
+                await Task.Delay(behavior.ChunkInterval, context.RequestAborted);
+            }
+        }
+
+        await WriteEventAsync(context, Chunk(request, [], "stop"));
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, JsonObject chunk)
+    {
+        await context.Response.WriteAsync($"data: {chunk.ToJsonString()}\n\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    private static JsonObject Chunk(FakeChatRequest request, JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_700_000_000,
+        ["model"] = request.Model,
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static JsonObject Completion(FakeChatRequest request, string answer) => new()
+    {
+        ["id"] = "chatcmpl-fake",
+        ["object"] = "chat.completion",
+        ["created"] = 1_700_000_000,
+        ["model"] = request.Model,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0,
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
+            ["finish_reason"] = "stop",
+        }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+    };
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = "messages", ["code"] = code },
+        });
+    }
+
+    private static string ContentOf(JsonNode? content) => content switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(part => part?["text"]?.GetValue<string>())),
+        _ => "",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

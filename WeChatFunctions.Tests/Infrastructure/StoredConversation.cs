@@ -1,0 +1,22 @@
+using Azure.Data.Tables;
+
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>Reads what the app stored, straight from Azurite, to check what was and was not kept.</summary>
+public static class StoredConversation
+{
+    public const string TableName = "WeChatConversations";
+
+    public static async Task<IReadOnlyList<TableEntity>> TurnsOfAsync(AzuriteServer storage, string followerId)
+    {
+        var table = new TableServiceClient(storage.ConnectionString).GetTableClient(TableName);
+        await table.CreateIfNotExistsAsync();
+        var turns = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {followerId}")))
+        {
+            turns.Add(entity);
+        }
+
+        return turns;
+    }
+}

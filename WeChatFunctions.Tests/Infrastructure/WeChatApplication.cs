@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, on a real Kestrel port on loopback, configured through the same flat settings the
+/// Functions host passes as environment variables.
+/// </summary>
+public sealed class WeChatApplication : WebApplicationFactory<Program>
+{
+    public const string WeChatToken = "wechatfunctionstest";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public WeChatApplication(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public static Dictionary<string, string?> DefaultSettings(AzuriteServer storage, FakeModelServer model) => new()
+    {
+        ["wechat_token"] = WeChatToken,
+        ["chat_gpt_token"] = "sk-test-0123456789abcdef",
+        ["chat_gpt_endpoint"] = model.Endpoint.ToString(),
+        ["chat_gpt_model"] = "fake-gpt",
+        ["chat_gpt_max_retries"] = "0",
+        ["chat_gpt_timeout_seconds"] = "10",
+        ["AzureWebJobsStorage"] = storage.ConnectionString,
+    };
+
+    public WeChatClient CreateWeChatClient() => new(CreateClient(), WeChatToken);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
+    }
+}
