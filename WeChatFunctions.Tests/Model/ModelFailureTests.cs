@@ -1,0 +1,95 @@
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Model;
+
+/// <summary>When the model fails, the follower gets a short Chinese apology, never a fault, and nothing is stored.</summary>
+public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
+{
+    private const string Apology = "抱歉，AI 服务暂时繁忙或无法连接，请稍后再发一次你的问题。";
+
+    private readonly WeChatFixture _fixture;
+    private readonly string _follower = WeChatClient.NewFollowerId();
+
+    public ModelFailureTests(WeChatFixture fixture)
+    {
+        _fixture = fixture;
+        _fixture.Model.Reset();
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task AnErrorStatusGivesAnApologyAndStoresNothing(int status)
+    {
+        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = status });
+
+        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("会失败的问题").From(_follower));
+
+        Assert.Equal("text", reply.MessageType);
+        Assert.Equal(Apology, reply.Content);
+        Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
+    }
+
+    [Fact]
+    public async Task AFailedQuestionIsNotInTheNextQuestionsContext()
+    {
+        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 500, Failures = 1 });
+
+        await _fixture.WeChat.AskAsync(_follower, "第一次失败了");
+        var second = await _fixture.WeChat.AskAsync(_follower, "第二次");
+
+        Assert.Equal("回答：第二次", second);
+        Assert.DoesNotContain(_fixture.Model.Requests[^1].Messages, message => message.Content == "第一次失败了");
+    }
+
+    [Fact]
+    public async Task ATransientFailureIsRetriedByTheClient()
+    {
+        var application = _fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
+        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503, Failures = 1 });
+
+        var answer = await application.CreateWeChatClient().AskAsync(_follower, "重试一下");
+
+        Assert.Equal("回答：重试一下", answer);
+        Assert.Equal(2, _fixture.Model.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ATimeoutGivesAnApology()
+    {
+        var application = _fixture.StartApplication(settings => settings["chat_gpt_timeout_seconds"] = "1");
+        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(3) });
+
+        var answer = await application.CreateWeChatClient().AskAsync(_follower, "慢问题");
+
+        Assert.Equal(Apology, answer);
+        Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionGivesAnApology()
+    {
+        var closedPort = FreePort.Next();
+        var application = _fixture.StartApplication(settings => settings["chat_gpt_endpoint"] = $"http://127.0.0.1:{closedPort}/v1");
+
+        var answer = await application.CreateWeChatClient().AskAsync(_follower, "有人吗");
+
+        Assert.Equal(Apology, answer);
+    }
+
+    [Fact]
+    public async Task TheModelIsReachedThroughTheConfiguredHttpProxy()
+    {
+        var application = _fixture.StartApplication(settings =>
+        {
+            settings["chat_gpt_endpoint"] = "http://model.invalid/v1";
+            settings["http_proxy"] = _fixture.Model.BaseAddress.ToString();
+        });
+
+        var answer = await application.CreateWeChatClient().AskAsync(_follower, "经过代理");
+
+        Assert.Equal("回答：经过代理", answer);
+        Assert.Equal("model.invalid", Assert.Single(_fixture.Model.Requests).Host);
+    }
+}
