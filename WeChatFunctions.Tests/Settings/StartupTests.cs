@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Settings;
+
+/// <summary>The app as an operator meets it: started as a process, standalone or under the Functions host.</summary>
+public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFixture>, IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("wechatfunctions-").FullName;
+
+    private static Dictionary<string, string?> ValidSettings() => new()
+    {
+        ["wechat_token"] = "processtoken",
+        ["chat_gpt_token"] = "sk-process",
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+    };
+
+    [Theory]
+    [InlineData("wechat_token", null)]
+    [InlineData("chat_gpt_token", null)]
+    [InlineData("AzureWebJobsStorage", null)]
+    [InlineData("max_context_tokens", "lots")]
+    [InlineData("chat_gpt_endpoint", "not a url")]
+    [InlineData("wechat_token", "bad token!")]
+    public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
+    {
+        var settings = ValidSettings();
+        settings[name] = value;
+
+        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(app.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
+        Assert.Contains($"'{name}'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StandaloneTheAppReadsTheValuesOfLocalSettingsJson()
+    {
+        await WriteLocalSettingsAsync(ValidSettings());
+        var port = FreePort.Next();
+
+        await using var app = AppProcess.Start(new Dictionary<string, string?>(), _directory, "--urls", $"http://127.0.0.1:{port}");
+        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        using var response = await new WeChatClient(http, "processtoken").VerifyAsync("from-file");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("from-file", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EnvironmentVariablesOverrideLocalSettingsJson()
+    {
+        await WriteLocalSettingsAsync(ValidSettings());
+        var port = FreePort.Next();
+
+        await using var app = AppProcess.Start(new Dictionary<string, string?> { ["wechat_token"] = "fromenvironment" }, _directory, "--urls", $"http://127.0.0.1:{port}");
+        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+
+        using var withFileToken = await new WeChatClient(http, "processtoken").VerifyAsync("x");
+        using var withEnvironmentToken = await new WeChatClient(http, "fromenvironment").VerifyAsync("y");
+        Assert.Equal(HttpStatusCode.Unauthorized, withFileToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withEnvironmentToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnderTheFunctionsHostTheAppListensOnTheCustomHandlerPort()
+    {
+        var port = FreePort.Next();
+        var settings = ValidSettings();
+        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+
+        await using var app = AppProcess.Start(settings, _directory);
+        using var http = await app.WaitUntilListeningAsync(new Uri($"http://localhost:{port}"), StartTimeout);
+        using var ping = await http.GetAsync(new Uri("/", UriKind.Relative));
+        using var verification = await new WeChatClient(http, "processtoken").VerifyAsync("host");
+
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        Assert.Equal("host", await verification.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SecretsNeverReachTheLogEvenAtTraceLevel()
+    {
+        var port = FreePort.Next();
+        var settings = ValidSettings();
+        settings["chat_gpt_token"] = "sk-never-logged-1234";
+        settings["chat_gpt_endpoint"] = fixture.Model.Endpoint.ToString();
+        settings["AzureWebJobsStorage"] = fixture.Storage.ConnectionString;
+        settings["Logging__LogLevel__Default"] = "Trace";
+
+        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{port}");
+        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        using var forged = await new WeChatClient(http, "wrong").VerifyAsync("x");
+        var answer = await new WeChatClient(http, "processtoken").AskAsync(WeChatClient.NewFollowerId(), "日志里不能有密钥");
+        await app.StopAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal("回答：日志里不能有密钥", answer);
+        Assert.DoesNotContain("sk-never-logged-1234", app.Output + app.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("processtoken", app.Output + app.Errors, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private Task WriteLocalSettingsAsync(Dictionary<string, string?> values) =>
+        File.WriteAllTextAsync(Path.Combine(_directory, "local.settings.json"), JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Tests.WeChat;
+
+public sealed class InboundMessageParserTests
+{
+    [Fact]
+    public void ATextMessageParsesWithEveryField()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName>
+            <CreateTime>1348831860</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[this is a test]]></Content>
+            <MsgId>1234567890123456</MsgId></xml>
+            """);
+
+        Assert.Equal(new TextMessage("gh_1", "oABC", 1348831860, "this is a test", 1234567890123456), message);
+    }
+
+    [Fact]
+    public void ASubscribeEventParsesWithItsQrScene()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName><CreateTime>123456789</CreateTime>
+            <MsgType><![CDATA[event]]></MsgType><Event><![CDATA[subscribe]]></Event><EventKey><![CDATA[qrscene_123123]]></EventKey><Ticket><![CDATA[T]]></Ticket></xml>
+            """);
+
+        Assert.Equal(new EventMessage("gh_1", "oABC", 123456789, "subscribe", "qrscene_123123"), message);
+    }
+
+    [Fact]
+    public void ANewMessageTypeIsUnknownRatherThanAnError()
+    {
+        var message = Parse("<xml><ToUserName>gh_1</ToUserName><FromUserName>oABC</FromUserName><CreateTime>1</CreateTime><MsgType>miniprogrampage</MsgType></xml>");
+
+        Assert.Equal(new UnknownMessage("gh_1", "oABC", 1, "miniprogrampage"), message);
+    }
+
+    [Theory]
+    [InlineData("<xml>")]
+    [InlineData("<!DOCTYPE xml><xml><ToUserName>gh_1</ToUserName></xml>")]
+    [InlineData("<notxml><ToUserName>gh_1</ToUserName></notxml>")]
+    [InlineData("<xml><FromUserName>o</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType></xml>")]
+    [InlineData("<xml><ToUserName>g</ToUserName><FromUserName>o</FromUserName><CreateTime>soon</CreateTime><MsgType>text</MsgType></xml>")]
+    public void MalformedPushesAreRejectedWithAReason(string body)
+    {
+        Assert.False(InboundMessageParser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    private static InboundMessage Parse(string body)
+    {
+        Assert.True(InboundMessageParser.TryParse(Encoding.UTF8.GetBytes(body), out var message, out var error), error);
+        return message;
+    }
+}
