@@ -32,6 +32,18 @@ public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
     }
 
     [Fact]
+    public async Task PersistentFailuresAfterRetriesGiveAnApology()
+    {
+        var application = _fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
+        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503 });
+
+        var answer = await application.CreateWeChatClient().AskAsync(_follower, "一直失败");
+
+        Assert.Equal(Apology, answer);
+        Assert.Equal(2, _fixture.Model.Requests.Count);
+    }
+
+    [Fact]
     public async Task AFailedQuestionIsNotInTheNextQuestionsContext()
     {
         _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 500, Failures = 1 });
@@ -67,11 +79,17 @@ public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
         Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
     }
 
-    [Fact]
-    public async Task ARefusedConnectionGivesAnApology()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2")]
+    public async Task ARefusedConnectionGivesAnApologyWithOrWithoutRetries(string retries)
     {
         var closedPort = FreePort.Next();
-        var application = _fixture.StartApplication(settings => settings["chat_gpt_endpoint"] = $"http://127.0.0.1:{closedPort}/v1");
+        var application = _fixture.StartApplication(settings =>
+        {
+            settings["chat_gpt_endpoint"] = $"http://127.0.0.1:{closedPort}/v1";
+            settings["chat_gpt_max_retries"] = retries;
+        });
 
         var answer = await application.CreateWeChatClient().AskAsync(_follower, "有人吗");
 

@@ -66,14 +66,15 @@ internal sealed class AssistantDialog(
             {
                 return DialogOutcome.Failed(FollowerTexts.QuestionTooLong);
             }
-            catch (Exception retryException) when (ModelErrors.IsUnavailable(retryException))
+            catch (Exception retryException) when (!cancellationToken.IsCancellationRequested)
             {
                 ConversationLog.ModelUnavailable(logger, retryException);
                 return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
             }
         }
-        catch (Exception exception) when (ModelErrors.IsUnavailable(exception))
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever the API, the network or the SDK throws, the follower gets an apology rather than WeChat's fault page.
             ConversationLog.ModelUnavailable(logger, exception);
             return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
         }

@@ -7,13 +7,14 @@ namespace WeChatFunctions.Model;
 internal static class ModelErrors
 {
     /// <summary>The API's 400 for a prompt longer than the model's window (OpenAI's and most compatible APIs' code).</summary>
-    public static bool IsContextLengthExceeded(Exception exception) =>
-        exception is ClientResultException { Status: 400 } failure
-        && (ErrorCode(failure) is "context_length_exceeded" || failure.Message.Contains("context_length_exceeded", StringComparison.Ordinal));
-
-    /// <summary>Failures of the API or the network, as opposed to bugs in this app.</summary>
-    public static bool IsUnavailable(Exception exception) => exception is ClientResultException or HttpRequestException or TimeoutException
-        or TaskCanceledException or IOException;
+    /// <remarks>With retries on, the SDK wraps the attempts' failures in an <see cref="AggregateException"/>.</remarks>
+    public static bool IsContextLengthExceeded(Exception exception) => exception switch
+    {
+        ClientResultException { Status: 400 } failure =>
+            ErrorCode(failure) is "context_length_exceeded" || failure.Message.Contains("context_length_exceeded", StringComparison.Ordinal),
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsContextLengthExceeded),
+        _ => false,
+    };
 
     private static string? ErrorCode(ClientResultException failure)
     {

@@ -10,7 +10,6 @@ public sealed class ConversationOptions
         "你是一个运行在微信公众号里的智能助手。请用简洁、友好的中文回答；除非用户要求，不要使用 Markdown 格式；回答尽量控制在几段以内。";
 
     [ConfigurationKeyName("system_prompt")]
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Setting 'system_prompt' must not be empty.")]
     public string SystemPrompt { get; set; } = DefaultSystemPrompt;
 
     [ConfigurationKeyName("max_context_tokens")]

@@ -6,6 +6,8 @@ namespace WeChatFunctions.Settings;
 /// <summary>Where the OpenAI-compatible chat API lives and how to reach it.</summary>
 public sealed class ModelOptions
 {
+    public const string DefaultModel = "gpt-4o-mini";
+
     [ConfigurationKeyName("chat_gpt_token")]
     public string? ApiKey { get; set; }
 
@@ -18,8 +20,7 @@ public sealed class ModelOptions
     public Uri Endpoint { get; set; } = new("https://api.openai.com/v1");
 
     [ConfigurationKeyName("chat_gpt_model")]
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Setting 'chat_gpt_model' must not be empty.")]
-    public string Model { get; set; } = "gpt-4o-mini";
+    public string Model { get; set; } = DefaultModel;
 
     [ConfigurationKeyName("http_proxy")]
     public Uri? HttpProxy { get; set; }

@@ -10,11 +10,14 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<WeChatOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
 
-        services.AddOptions<ModelOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Model = string.IsNullOrWhiteSpace(options.Model) ? ModelOptions.DefaultModel : options.Model);
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelCredentialValidator>();
 
-        services.AddOptions<ConversationOptions>().BindConfiguration("").ValidateOnStart();
+        // A setting left empty in local.settings.json means "use the default", as it does for the Functions host.
+        services.AddOptions<ConversationOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.SystemPrompt = string.IsNullOrWhiteSpace(options.SystemPrompt) ? ConversationOptions.DefaultSystemPrompt : options.SystemPrompt);
         services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
 
         services.AddOptions<AdminOptions>().BindConfiguration("");

@@ -1,0 +1,24 @@
+{
+  "IsEncrypted": false,
+  "Values": {
+    "FUNCTIONS_WORKER_RUNTIME": "custom",
+    "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+    "AzureFunctionsJobHost__customHandler__description__defaultExecutablePath": "WeChatFunctions/bin/Debug/net10.0/WeChatFunctions",
+
+    "wechat_token": "",
+    "chat_gpt_token": "",
+    "chat_gpt_endpoint": "https://api.openai.com/v1",
+    "chat_gpt_model": "gpt-4o-mini",
+    "chat_gpt_use_azure_identity": "false",
+    "chat_gpt_timeout_seconds": "60",
+    "chat_gpt_max_retries": "2",
+    "http_proxy": "",
+    "system_prompt": "",
+    "max_context_tokens": "4000",
+
+    "token": "",
+    "admin_user_ids": "",
+    "white_list_user_ids": "",
+    "admin_email": ""
+  }
+}
