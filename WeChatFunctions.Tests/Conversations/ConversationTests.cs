@@ -2,24 +2,15 @@ using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Conversations;
 
-public sealed class ConversationTests : IClassFixture<WeChatFixture>
+public sealed class ConversationTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    private readonly WeChatFixture _fixture;
-    private readonly string _follower = WeChatClient.NewFollowerId();
-
-    public ConversationTests(WeChatFixture fixture)
-    {
-        _fixture = fixture;
-        _fixture.Model.Reset();
-    }
-
     [Fact]
     public async Task ATextMessageIsAnsweredByTheModelAsAPassiveTextReply()
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("天空为什么是蓝色的？").From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("天空为什么是蓝色的？").From(Follower));
 
         Assert.Equal("application/xml", reply.MediaType);
-        Assert.Equal(_follower, reply.ToUserName);
+        Assert.Equal(Follower, reply.ToUserName);
         Assert.Equal(SignedPush.AccountId, reply.FromUserName);
         Assert.Equal("text", reply.MessageType);
         Assert.Equal("回答：天空为什么是蓝色的？", reply.Content);
@@ -28,9 +19,9 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task TheModelRequestStreamsWithTheConfiguredModelKeyAndSystemPrompt()
     {
-        await _fixture.WeChat.AskAsync(_follower, "你好");
+        await Fixture.WeChat.AskAsync(Follower, "你好");
 
-        var request = Assert.Single(_fixture.Model.Requests);
+        var request = Assert.Single(Fixture.Model.Requests);
         Assert.Equal("fake-gpt", request.Model);
         Assert.Equal("Bearer sk-test-0123456789abcdef", request.Authorization);
         Assert.True(request.Stream);
@@ -41,13 +32,13 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task ASecondQuestionCarriesTheFirstExchangeAsContext()
     {
-        _fixture.Model.Reset(new FakeModelBehavior { Answer = request => request.LastUserMessage == "我叫小明" ? "你好，小明！" : "你叫小明。" });
+        Fixture.Model.Reset(new FakeModelBehavior { Answer = request => request.LastUserMessage == "我叫小明" ? "你好，小明！" : "你叫小明。" });
 
-        await _fixture.WeChat.AskAsync(_follower, "我叫小明");
-        var second = await _fixture.WeChat.AskAsync(_follower, "我叫什么？");
+        await Fixture.WeChat.AskAsync(Follower, "我叫小明");
+        var second = await Fixture.WeChat.AskAsync(Follower, "我叫什么？");
 
         Assert.Equal("你叫小明。", second);
-        var prompt = _fixture.Model.Requests[^1].Messages;
+        var prompt = Fixture.Model.Requests[^1].Messages;
         Assert.Equal(
             [("user", "我叫小明"), ("assistant", "你好，小明！"), ("user", "我叫什么？")],
             prompt.Skip(1).Select(message => (message.Role, message.Content)));
@@ -56,9 +47,9 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task BothTurnsAreStoredWithTheirTokenCounts()
     {
-        await _fixture.WeChat.AskAsync(_follower, "记住这句话");
+        await Fixture.WeChat.AskAsync(Follower, "记住这句话");
 
-        var turns = await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower);
+        var turns = await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower);
         Assert.Equal(["Assistant", "User"], turns.Select(turn => turn.GetString("Role")));
         Assert.Equal(["回答：记住这句话", "记住这句话"], turns.Select(turn => turn.GetString("Content")));
         Assert.All(turns, turn => Assert.True(turn.GetInt32("TokenCount") > 4));
@@ -69,18 +60,18 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     {
         var other = WeChatClient.NewFollowerId();
 
-        await _fixture.WeChat.AskAsync(_follower, "我的秘密是 42");
-        await _fixture.WeChat.AskAsync(other, "你知道什么秘密？");
+        await Fixture.WeChat.AskAsync(Follower, "我的秘密是 42");
+        await Fixture.WeChat.AskAsync(other, "你知道什么秘密？");
 
-        Assert.DoesNotContain(_fixture.Model.Requests[^1].Messages, message => message.Content.Contains("42", StringComparison.Ordinal));
+        Assert.DoesNotContain(Fixture.Model.Requests[^1].Messages, message => message.Content.Contains("42", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AnAnswerContainingTheCDataTerminatorArrivesIntact()
     {
-        _fixture.Model.Reset(new FakeModelBehavior { Answer = _ => "数组写法：a[b[0]]>1 结束" });
+        Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => "数组写法：a[b[0]]>1 结束" });
 
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("写个例子").From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("写个例子").From(Follower));
 
         Assert.Contains("]]]]><![CDATA[>", reply.Body, StringComparison.Ordinal);
         Assert.Equal("数组写法：a[b[0]]>1 结束", reply.Content);
@@ -89,9 +80,9 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task AnAnswerLongerThanWeChatAllowsIsCutToFit()
     {
-        _fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Repeat("这是一个很长的回答。", 500)), ChunkCharacters = 200 });
+        Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Repeat("这是一个很长的回答。", 500)), ChunkCharacters = 200 });
 
-        var content = await _fixture.WeChat.AskAsync(_follower, "讲个长故事");
+        var content = await Fixture.WeChat.AskAsync(Follower, "讲个长故事");
 
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(content), 1500, 2048);
         Assert.StartsWith("这是一个很长的回答。这是", content, StringComparison.Ordinal);
@@ -101,9 +92,9 @@ public sealed class ConversationTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task AnEmptyTextGetsAPromptInsteadOfAModelCall()
     {
-        var content = await _fixture.WeChat.AskAsync(_follower, "   ");
+        var content = await Fixture.WeChat.AskAsync(Follower, "   ");
 
         Assert.Contains("文字", content, StringComparison.Ordinal);
-        Assert.Empty(_fixture.Model.Requests);
+        Assert.Empty(Fixture.Model.Requests);
     }
 }

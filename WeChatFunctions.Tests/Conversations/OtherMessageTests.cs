@@ -2,34 +2,25 @@ using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Conversations;
 
-public sealed class OtherMessageTests : IClassFixture<WeChatFixture>
+public sealed class OtherMessageTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    private readonly WeChatFixture _fixture;
-    private readonly string _follower = WeChatClient.NewFollowerId();
-
-    public OtherMessageTests(WeChatFixture fixture)
-    {
-        _fixture = fixture;
-        _fixture.Model.Reset();
-    }
-
     [Theory]
     [InlineData("image", "<PicUrl><![CDATA[http://example.com/a.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>1234567890123456</MsgId>")]
     [InlineData("location", "<Location_X>23.13</Location_X><Location_Y>113.26</Location_Y><Scale>20</Scale><Label><![CDATA[广州]]></Label><MsgId>1234567890123457</MsgId>")]
     [InlineData("shortvideo", "<MediaId><![CDATA[m2]]></MediaId><ThumbMediaId><![CDATA[t2]]></ThumbMediaId><MsgId>1234567890123458</MsgId>")]
     public async Task OtherMessageTypesGetAPoliteChineseReplyAndNoModelCall(string messageType, string fields)
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.OfType(messageType, fields).From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.OfType(messageType, fields).From(Follower));
 
         Assert.Equal("text", reply.MessageType);
         Assert.Contains("暂时只支持文字消息", reply.Content, StringComparison.Ordinal);
-        Assert.Empty(_fixture.Model.Requests);
+        Assert.Empty(Fixture.Model.Requests);
     }
 
     [Fact]
     public async Task ASubscriberIsWelcomed()
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Event("subscribe").From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Event("subscribe").From(Follower));
 
         Assert.Contains("欢迎", reply.Content, StringComparison.Ordinal);
     }
@@ -40,9 +31,9 @@ public sealed class OtherMessageTests : IClassFixture<WeChatFixture>
     [InlineData("VIEW")]
     public async Task OtherEventsAreAcknowledgedWithSuccess(string eventName)
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Event(eventName).From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Event(eventName).From(Follower));
 
         Assert.True(reply.IsSuccessWithoutReply, reply.Body);
-        Assert.Empty(_fixture.Model.Requests);
+        Assert.Empty(Fixture.Model.Requests);
     }
 }

@@ -5,21 +5,12 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.Tests.Functions;
 
 /// <summary>Bad input gets a clear status and changes nothing: no model call, nothing stored.</summary>
-public sealed class BadInputTests : IClassFixture<WeChatFixture>
+public sealed class BadInputTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    private readonly WeChatFixture _fixture;
-    private readonly string _follower = WeChatClient.NewFollowerId();
-
-    public BadInputTests(WeChatFixture fixture)
-    {
-        _fixture = fixture;
-        _fixture.Model.Reset();
-    }
-
     [Fact]
     public async Task AForgedPushIsRefusedAndChangesNothing()
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("伪造的消息").From(_follower).Forged());
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("伪造的消息").From(Follower).Forged());
 
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
         await AssertNothingHappenedAsync();
@@ -28,7 +19,7 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task AnUnsignedPushIsRefusedAndChangesNothing()
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("没有签名").From(_follower).Unsigned());
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("没有签名").From(Follower).Unsigned());
 
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
         await AssertNothingHappenedAsync();
@@ -43,7 +34,7 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
     [InlineData("")]
     public async Task MalformedXmlIsRejectedWith400(string body)
     {
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Raw(body).From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Raw(body).From(Follower));
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         await AssertNothingHappenedAsync();
@@ -58,7 +49,7 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
             <xml><ToUserName>gh</ToUserName><FromUserName>o1</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&c;</Content><MsgId>1</MsgId></xml>
             """;
 
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Raw(body).From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Raw(body).From(Follower));
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         await AssertNothingHappenedAsync();
@@ -71,10 +62,10 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
         await File.WriteAllTextAsync(secret, "TOP-SECRET");
         var body = $"""
             <!DOCTYPE xml [<!ENTITY leak SYSTEM "file://{secret}">]>
-            <xml><ToUserName>gh</ToUserName><FromUserName>{_follower}</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&leak;</Content><MsgId>1</MsgId></xml>
+            <xml><ToUserName>gh</ToUserName><FromUserName>{Follower}</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&leak;</Content><MsgId>1</MsgId></xml>
             """;
 
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Raw(body).From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Raw(body).From(Follower));
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.DoesNotContain("TOP-SECRET", reply.Body, StringComparison.Ordinal);
@@ -84,9 +75,9 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task ABodyOverOneMebibyteIsRejectedWith413()
     {
-        var push = SignedPush.Text(new string('长', 400_000)).From(_follower);
+        var push = SignedPush.Text(new string('长', 400_000)).From(Follower);
 
-        var reply = await _fixture.WeChat.PushAsync(push);
+        var reply = await Fixture.WeChat.PushAsync(push);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, reply.Status);
         await AssertNothingHappenedAsync();
@@ -95,9 +86,9 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task AChunkedBodyOverOneMebibyteIsRejectedWith413()
     {
-        var push = SignedPush.Text(new string('x', 1_100_000)).From(_follower);
+        var push = SignedPush.Text(new string('x', 1_100_000)).From(Follower);
 
-        var reply = await _fixture.WeChat.PushAsync(push, new ChunkedContent(push.Body));
+        var reply = await Fixture.WeChat.PushAsync(push, new ChunkedContent(push.Body));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, reply.Status);
         await AssertNothingHappenedAsync();
@@ -106,9 +97,9 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task ABodyJustUnderTheLimitIsAcceptedAndAnsweredThatTheQuestionIsTooLong()
     {
-        var push = SignedPush.Text(new string('x', 1_000_000)).From(_follower);
+        var push = SignedPush.Text(new string('x', 1_000_000)).From(Follower);
 
-        var reply = await _fixture.WeChat.PushAsync(push);
+        var reply = await Fixture.WeChat.PushAsync(push);
 
         Assert.Contains("太长", reply.Content, StringComparison.Ordinal);
         await AssertNothingHappenedAsync();
@@ -116,8 +107,8 @@ public sealed class BadInputTests : IClassFixture<WeChatFixture>
 
     private async Task AssertNothingHappenedAsync()
     {
-        Assert.Empty(_fixture.Model.Requests);
-        Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
+        Assert.Empty(Fixture.Model.Requests);
+        Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower));
     }
 
     /// <summary>Content with no length, so HttpClient sends it with chunked transfer encoding.</summary>

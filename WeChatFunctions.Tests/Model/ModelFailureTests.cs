@@ -3,18 +3,9 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.Tests.Model;
 
 /// <summary>When the model fails, the follower gets a short Chinese apology, never a fault, and nothing is stored.</summary>
-public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
+public sealed class ModelFailureTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
     private const string Apology = "抱歉，AI 服务暂时繁忙或无法连接，请稍后再发一次你的问题。";
-
-    private readonly WeChatFixture _fixture;
-    private readonly string _follower = WeChatClient.NewFollowerId();
-
-    public ModelFailureTests(WeChatFixture fixture)
-    {
-        _fixture = fixture;
-        _fixture.Model.Reset();
-    }
 
     [Theory]
     [InlineData(429)]
@@ -22,61 +13,61 @@ public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
     [InlineData(503)]
     public async Task AnErrorStatusGivesAnApologyAndStoresNothing(int status)
     {
-        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = status });
+        Fixture.Model.Reset(new FakeModelBehavior { FailureStatus = status });
 
-        var reply = await _fixture.WeChat.PushAsync(SignedPush.Text("会失败的问题").From(_follower));
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("会失败的问题").From(Follower));
 
         Assert.Equal("text", reply.MessageType);
         Assert.Equal(Apology, reply.Content);
-        Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
+        Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower));
     }
 
     [Fact]
     public async Task PersistentFailuresAfterRetriesGiveAnApology()
     {
-        var application = _fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
-        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503 });
+        var application = Fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
+        Fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503 });
 
-        var answer = await application.CreateWeChatClient().AskAsync(_follower, "一直失败");
+        var answer = await application.CreateWeChatClient().AskAsync(Follower, "一直失败");
 
         Assert.Equal(Apology, answer);
-        Assert.Equal(2, _fixture.Model.Requests.Count);
+        Assert.Equal(2, Fixture.Model.Requests.Count);
     }
 
     [Fact]
     public async Task AFailedQuestionIsNotInTheNextQuestionsContext()
     {
-        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 500, Failures = 1 });
+        Fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 500, Failures = 1 });
 
-        await _fixture.WeChat.AskAsync(_follower, "第一次失败了");
-        var second = await _fixture.WeChat.AskAsync(_follower, "第二次");
+        await Fixture.WeChat.AskAsync(Follower, "第一次失败了");
+        var second = await Fixture.WeChat.AskAsync(Follower, "第二次");
 
         Assert.Equal("回答：第二次", second);
-        Assert.DoesNotContain(_fixture.Model.Requests[^1].Messages, message => message.Content == "第一次失败了");
+        Assert.DoesNotContain(Fixture.Model.Requests[^1].Messages, message => message.Content == "第一次失败了");
     }
 
     [Fact]
     public async Task ATransientFailureIsRetriedByTheClient()
     {
-        var application = _fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
-        _fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503, Failures = 1 });
+        var application = Fixture.StartApplication(settings => settings["chat_gpt_max_retries"] = "1");
+        Fixture.Model.Reset(new FakeModelBehavior { FailureStatus = 503, Failures = 1 });
 
-        var answer = await application.CreateWeChatClient().AskAsync(_follower, "重试一下");
+        var answer = await application.CreateWeChatClient().AskAsync(Follower, "重试一下");
 
         Assert.Equal("回答：重试一下", answer);
-        Assert.Equal(2, _fixture.Model.Requests.Count);
+        Assert.Equal(2, Fixture.Model.Requests.Count);
     }
 
     [Fact]
     public async Task ATimeoutGivesAnApology()
     {
-        var application = _fixture.StartApplication(settings => settings["chat_gpt_timeout_seconds"] = "1");
-        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(3) });
+        var application = Fixture.StartApplication(settings => settings["chat_gpt_timeout_seconds"] = "1");
+        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(3) });
 
-        var answer = await application.CreateWeChatClient().AskAsync(_follower, "慢问题");
+        var answer = await application.CreateWeChatClient().AskAsync(Follower, "慢问题");
 
         Assert.Equal(Apology, answer);
-        Assert.Empty(await StoredConversation.TurnsOfAsync(_fixture.Storage, _follower));
+        Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower));
     }
 
     [Theory]
@@ -85,13 +76,13 @@ public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
     public async Task ARefusedConnectionGivesAnApologyWithOrWithoutRetries(string retries)
     {
         var closedPort = FreePort.Next();
-        var application = _fixture.StartApplication(settings =>
+        var application = Fixture.StartApplication(settings =>
         {
             settings["chat_gpt_endpoint"] = $"http://127.0.0.1:{closedPort}/v1";
             settings["chat_gpt_max_retries"] = retries;
         });
 
-        var answer = await application.CreateWeChatClient().AskAsync(_follower, "有人吗");
+        var answer = await application.CreateWeChatClient().AskAsync(Follower, "有人吗");
 
         Assert.Equal(Apology, answer);
     }
@@ -99,15 +90,15 @@ public sealed class ModelFailureTests : IClassFixture<WeChatFixture>
     [Fact]
     public async Task TheModelIsReachedThroughTheConfiguredHttpProxy()
     {
-        var application = _fixture.StartApplication(settings =>
+        var application = Fixture.StartApplication(settings =>
         {
             settings["chat_gpt_endpoint"] = "http://model.invalid/v1";
-            settings["http_proxy"] = _fixture.Model.BaseAddress.ToString();
+            settings["http_proxy"] = Fixture.Model.BaseAddress.ToString();
         });
 
-        var answer = await application.CreateWeChatClient().AskAsync(_follower, "经过代理");
+        var answer = await application.CreateWeChatClient().AskAsync(Follower, "经过代理");
 
         Assert.Equal("回答：经过代理", answer);
-        Assert.Equal("model.invalid", Assert.Single(_fixture.Model.Requests).Host);
+        Assert.Equal("model.invalid", Assert.Single(Fixture.Model.Requests).Host);
     }
 }
