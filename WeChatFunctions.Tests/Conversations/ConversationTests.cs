@@ -29,6 +29,18 @@ public sealed class ConversationTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.Contains("微信公众号", request.Messages[0].Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("你是一只会说话的猫。", "你是一只会说话的猫。")]
+    [InlineData("", "微信公众号")]
+    public async Task TheSystemPromptSettingIsSentAndAnEmptyOneMeansTheDefault(string setting, string expected)
+    {
+        var weChat = Fixture.StartApplication(settings => settings["system_prompt"] = setting).CreateWeChatClient();
+
+        await weChat.AskAsync(Follower, "你是谁？");
+
+        Assert.Contains(expected, Fixture.Model.Requests[^1].Messages[0].Content, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ASecondQuestionCarriesTheFirstExchangeAsContext()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace WeChatFunctions.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
