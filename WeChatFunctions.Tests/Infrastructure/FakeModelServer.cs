@@ -43,11 +43,16 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public static async Task<FakeModelServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new FakeModelServer(builder.Build());
-        await server._app.StartAsync();
+        FakeModelServer server;
+        lock (InProcessHosts.StartLock)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            server = new FakeModelServer(builder.Build());
+            server._app.StartAsync().GetAwaiter().GetResult();
+        }
+
         var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server.BaseAddress = new Uri(address);
         return server;

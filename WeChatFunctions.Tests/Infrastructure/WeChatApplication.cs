@@ -16,8 +16,11 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
     public WeChatApplication(IReadOnlyDictionary<string, string?> settings)
     {
         _settings = settings;
-        UseKestrel(0);
-        StartServer();
+        lock (InProcessHosts.StartLock)
+        {
+            UseKestrel();
+            StartServer();
+        }
     }
 
     public static Dictionary<string, string?> DefaultSettings(AzuriteServer storage, FakeModelServer model) => new()
@@ -35,6 +38,8 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A free loopback port, chosen by Kestrel; UseKestrel(port) races with the server start and fails now and then.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);

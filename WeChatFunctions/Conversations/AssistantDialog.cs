@@ -1,5 +1,4 @@
 using System.Text;
-using Azure;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Model;
@@ -44,8 +43,9 @@ internal sealed class AssistantDialog(
         {
             history = await store.ReadRecentAsync(followerId, maxTokens - _systemPrompt.TokenCount - questionPart.TokenCount, cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Storage faults surface as RequestFailedException, credential faults as AuthenticationFailedException, and so on.
             ConversationLog.HistoryUnavailable(logger, exception);
             return DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
         }
@@ -110,7 +110,7 @@ internal sealed class AssistantDialog(
                 new ConversationTurn(ConversationRole.Assistant, answer, tokenCounter.CountMessage(answer)),
                 cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             ConversationLog.HistoryNotStored(logger, exception);
         }

@@ -13,9 +13,15 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new TableClientOptions();
+            // The SDK's defaults (0.8 s doubling, 100 s timeout) would outlast WeChat's 5-second window many times over.
+            clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+            clientOptions.Retry.MaxRetries = 3;
+            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
-                : new TableServiceClient(options.ConnectionString);
+                ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
