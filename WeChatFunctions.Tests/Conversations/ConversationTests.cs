@@ -90,18 +90,6 @@ public sealed class ConversationTests(WeChatFixture fixture) : FollowerTest(fixt
     }
 
     [Fact]
-    public async Task AnAnswerLongerThanWeChatAllowsIsCutToFit()
-    {
-        Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Repeat("这是一个很长的回答。", 500)), ChunkCharacters = 200 });
-
-        var content = await Fixture.WeChat.AskAsync(Follower, "讲个长故事");
-
-        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(content), 1500, 2048);
-        Assert.StartsWith("这是一个很长的回答。这是", content, StringComparison.Ordinal);
-        Assert.EndsWith("（回答过长，后续内容已省略）", content, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AnEmptyTextGetsAPromptInsteadOfAModelCall()
     {
         var content = await Fixture.WeChat.AskAsync(Follower, "   ");

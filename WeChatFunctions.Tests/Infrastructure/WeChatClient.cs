@@ -21,9 +21,10 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
         return await http.GetAsync(new Uri($"{path}?{query}", UriKind.Relative));
     }
 
-    public Task<WeChatReplyView> PushAsync(SignedPush push) => PushAsync(push, new StringContent(push.Body, Encoding.UTF8, "text/xml"));
+    public Task<WeChatReplyView> PushAsync(SignedPush push, CancellationToken cancellationToken = default) =>
+        PushAsync(push, new StringContent(push.Body, Encoding.UTF8, "text/xml"), cancellationToken);
 
-    public async Task<WeChatReplyView> PushAsync(SignedPush push, HttpContent content)
+    public async Task<WeChatReplyView> PushAsync(SignedPush push, HttpContent content, CancellationToken cancellationToken = default)
     {
         var (timestamp, nonce) = Stamp();
         var signature = push.Signing switch
@@ -33,8 +34,8 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
             _ => null,
         };
         var query = $"timestamp={timestamp}&nonce={nonce}&openid={Uri.EscapeDataString(push.FollowerId)}" + (signature is null ? "" : $"&signature={signature}");
-        using var response = await http.PostAsync(new Uri($"{path}?{query}", UriKind.Relative), content);
-        return new WeChatReplyView(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+        using var response = await http.PostAsync(new Uri($"{path}?{query}", UriKind.Relative), content, cancellationToken);
+        return new WeChatReplyView(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>Sends a text as a new follower would, and returns the reply text.</summary>

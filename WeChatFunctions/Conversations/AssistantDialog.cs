@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Model;
 using WeChatFunctions.Settings;
@@ -11,7 +9,7 @@ namespace WeChatFunctions.Conversations;
 /// budget, streams the model's answer and stores both turns.
 /// </summary>
 internal sealed class AssistantDialog(
-    IChatClient chatClient,
+    ChatStream chatStream,
     IConversationStore store,
     TokenCounter tokenCounter,
     IOptions<ConversationOptions> options,
@@ -21,6 +19,7 @@ internal sealed class AssistantDialog(
     private const int TrimHarderDivisor = 4;
 
     /// <summary>
+    /// The longest question the dialog takes; the handler answers longer ones itself, before claiming them.
     /// Far longer than anything typed into WeChat's chat box. It bounds the tokenizer, whose BPE merge is quadratic in
     /// the length of an unbroken run of letters: 4000 CJK characters take about 50 ms, 64000 take 10 s.
     /// </summary>
@@ -28,13 +27,11 @@ internal sealed class AssistantDialog(
 
     private readonly PromptPart _systemPrompt = PromptPart.Count(options.Value.SystemPrompt, tokenCounter);
 
-    public async Task<DialogOutcome> AnswerAsync(string followerId, string question, CancellationToken cancellationToken)
+    /// <param name="onText">Receives the answer's text as it streams.</param>
+    /// <param name="retryUntil">Transient model failures are retried only while a retry can finish before this.</param>
+    public async Task<DialogOutcome> AnswerAsync(
+        string followerId, string question, Action<string> onText, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
-        if (question.Length > MaxQuestionCharacters)
-        {
-            return DialogOutcome.Failed(FollowerTexts.QuestionTooLong);
-        }
-
         var maxTokens = options.Value.MaxContextTokens;
         var questionPart = PromptPart.Count(question, tokenCounter);
 
@@ -50,53 +47,54 @@ internal sealed class AssistantDialog(
             return DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
         }
 
-        string answer;
+        var answer = new StreamedText(onText);
+        var interrupted = false;
         try
         {
-            answer = await CompleteAsync(ContextWindow.Build(_systemPrompt, history, questionPart, maxTokens), cancellationToken);
-        }
-        catch (Exception exception) when (ModelErrors.IsContextLengthExceeded(exception))
-        {
-            ConversationLog.ContextLengthExceeded(logger, maxTokens);
-            try
-            {
-                answer = await CompleteAsync(ContextWindow.Build(_systemPrompt, history, questionPart, maxTokens / TrimHarderDivisor), cancellationToken);
-            }
-            catch (Exception retryException) when (ModelErrors.IsContextLengthExceeded(retryException))
-            {
-                return DialogOutcome.Failed(FollowerTexts.QuestionTooLong);
-            }
-            catch (Exception retryException) when (!cancellationToken.IsCancellationRequested)
-            {
-                ConversationLog.ModelUnavailable(logger, retryException);
-                return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
-            }
+            await StreamAsync(history, questionPart, answer, retryUntil, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Whatever the API, the network or the SDK throws, the follower gets an apology rather than WeChat's fault page.
             ConversationLog.ModelUnavailable(logger, exception);
-            return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
+            if (ModelErrors.IsContextLengthExceeded(exception))
+            {
+                return DialogOutcome.Failed(FollowerTexts.QuestionTooLong);
+            }
+
+            if (answer.IsEmpty)
+            {
+                return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
+            }
+
+            interrupted = true;
         }
 
-        if (string.IsNullOrWhiteSpace(answer))
+        if (answer.IsEmpty)
         {
             return DialogOutcome.Failed(FollowerTexts.EmptyAnswer);
         }
 
-        await StoreAsync(followerId, questionPart, answer, cancellationToken);
-        return DialogOutcome.Answered(answer);
+        var text = answer.ToString();
+        await StoreAsync(followerId, questionPart, text, cancellationToken);
+        return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text);
     }
 
-    private async Task<string> CompleteAsync(List<ChatMessage> prompt, CancellationToken cancellationToken)
+    private async Task StreamAsync(
+        IReadOnlyList<ConversationTurn> history, PromptPart question, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
-        var answer = new StringBuilder();
-        await foreach (var update in chatClient.GetStreamingResponseAsync(prompt, cancellationToken: cancellationToken))
+        var maxTokens = options.Value.MaxContextTokens;
+        try
         {
-            answer.Append(update.Text);
+            await chatStream.StreamAsync(ContextWindow.Build(_systemPrompt, history, question, maxTokens), answer, retryUntil, cancellationToken);
         }
-
-        return answer.ToString().Trim();
+        catch (Exception exception) when (ModelErrors.IsContextLengthExceeded(exception))
+        {
+            // Our token count and the API's differ (another tokenizer, hidden overhead): try once with much less history.
+            ConversationLog.ContextLengthExceeded(logger, maxTokens);
+            var shorter = ContextWindow.Build(_systemPrompt, history, question, maxTokens / TrimHarderDivisor);
+            await chatStream.StreamAsync(shorter, answer, retryUntil, cancellationToken);
+        }
     }
 
     /// <summary>The answer reaches the follower even when storing it fails; only the context for later questions is lost.</summary>

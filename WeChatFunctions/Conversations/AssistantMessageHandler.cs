@@ -1,19 +1,41 @@
+using System.Diagnostics;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Conversations;
 
-/// <summary>Decides what each kind of push gets: questions go to the dialog, everything else gets a fixed text or nothing.</summary>
-internal sealed class AssistantMessageHandler(AssistantDialog dialog) : IWeChatMessageHandler
+/// <summary>Decides what each kind of push gets: questions and 「继续」 go through the reply window, the rest get a fixed text or nothing.</summary>
+internal sealed class AssistantMessageHandler(ReplyWindow window, ContinueKeywords continueKeywords, ILogger<AssistantMessageHandler> logger)
+    : IWeChatMessageHandler
 {
-    public async Task<OutboundReply?> HandleAsync(InboundMessage message, CancellationToken cancellationToken) => message switch
+    public async Task<OutboundReply?> HandleAsync(InboundMessage message, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
-        TextMessage { Content: var content } when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
-        TextMessage text => new TextReply(ReplyPages.FirstPage(
-            (await dialog.AnswerAsync(text.FollowerId, text.Content.Trim(), cancellationToken)).ReplyText,
-            FollowerTexts.AnswerTruncated)),
-        EventMessage { Event: "subscribe" } => new TextReply(FollowerTexts.Welcome),
-        EventMessage => null,
-        UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
-        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "No handling is defined for this message type."),
-    };
+        var key = MessageKey.For(message);
+        try
+        {
+            return message switch
+            {
+                TextMessage { Content: var content } when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
+                TextMessage { Content.Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
+                TextMessage { Content: var content } when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
+                TextMessage text => await window.AnswerAsync(key, text.Content.Trim(), arrival, cancellationToken),
+                EventMessage { Event: "subscribe" } => await WelcomeAsync(key, arrival),
+                EventMessage => null,
+                UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
+                _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
+            };
+        }
+        catch (Exception exception) when (exception is not UnreachableException && !cancellationToken.IsCancellationRequested)
+        {
+            // Storage faults (RequestFailedException, AuthenticationFailedException…) that outlasted the SDK's retries.
+            ConversationLog.ReplyStorageFailed(logger, key.MessageId, exception);
+            return new TextReply(FollowerTexts.StorageUnavailable);
+        }
+    }
+
+    /// <summary>The welcome is the same on every attempt; the claim marks which attempt came first.</summary>
+    private async Task<OutboundReply> WelcomeAsync(MessageKey key, DateTimeOffset arrival)
+    {
+        await window.ClaimAsync(key, arrival);
+        return new TextReply(FollowerTexts.Welcome);
+    }
 }

@@ -13,4 +13,22 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The model API failed or could not be reached.")]
     public static partial void ModelUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} showed no progress for {Seconds:F0} s; its generation was taken over by this instance.")]
+    public static partial void ClaimTakenOver(ILogger logger, string messageId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} was taken over by another instance; this instance stops saving its answer.")]
+    public static partial void ClaimLost(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The progress of message {MessageId} could not be saved; attempts on other instances see it later.")]
+    public static partial void ClaimNotSaved(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background work failed.")]
+    public static partial void BackgroundWorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shutdown timed out with {Count} answers still generating; other instances take over their claims.")]
+    public static partial void ShutdownOutranBackgroundWork(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed while replying to message {MessageId}.")]
+    public static partial void ReplyStorageFailed(ILogger logger, string messageId, Exception exception);
 }

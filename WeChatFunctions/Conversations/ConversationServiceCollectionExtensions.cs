@@ -6,7 +6,15 @@ internal static class ConversationServiceCollectionExtensions
 {
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
+        services.AddSingleton<BackgroundWork>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackgroundWork>());
         services.AddSingleton<AssistantDialog>();
+        services.AddSingleton<LiveAnswers>();
+        services.AddSingleton<AnswerGenerator>();
+        services.AddSingleton<AnswerWatcher>();
+        services.AddSingleton<ReplyPager>();
+        services.AddSingleton<ContinueKeywords>();
+        services.AddSingleton<ReplyWindow>();
         services.AddSingleton<IWeChatMessageHandler, AssistantMessageHandler>();
         return services;
     }

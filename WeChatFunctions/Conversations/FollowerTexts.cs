@@ -13,10 +13,20 @@ internal static class FollowerTexts
 
     public const string EmptyQuestion = "请发送文字问题，我会尽力回答。";
 
-    public const string AnswerTruncated = "\n\n（回答过长，后续内容已省略）";
+    public const string AnswerInterrupted = "\n\n（回答生成中断，以上是已生成的部分。）";
+
+    public const string NothingToContinue = "没有需要继续查看的内容了，直接发送新问题吧。";
+
+    public const string AnswerExpired = "之前的回答已过期，请重新提问。";
 
     public const string Welcome = "你好，欢迎关注！我是 AI 助手，直接发送文字即可和我对话，我会记住最近的上下文。";
 
     public static string Unsupported(string messageType) =>
         $"暂时只支持文字消息（收到的是「{messageType}」类型）。请直接输入文字和我对话。";
+
+    public static string MoreToFollow(string continueKeyword) => $"\n\n（未完，回复「{continueKeyword}」查看后续）";
+
+    public static string EarlierAnswerWaiting(string continueKeyword) => $"\n\n（上一个回答还有后续，回复「{continueKeyword}」查看）";
+
+    public static string StillPreparing(string continueKeyword) => $"回答还在生成中，请稍后回复「{continueKeyword}」查看。";
 }

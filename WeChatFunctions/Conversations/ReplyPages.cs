@@ -45,6 +45,20 @@ internal static class ReplyPages
         return Split(text, maxBytes - Encoding.UTF8.GetByteCount(notice))[0].TrimEnd() + notice;
     }
 
+    /// <summary>The length of the first page of <paramref name="text"/>: all of it when it fits.</summary>
+    public static int FirstPageLength(ReadOnlySpan<char> text, int maxBytes) =>
+        Encoding.UTF8.GetByteCount(text) <= maxBytes ? text.Length : BestCut(text, maxBytes);
+
+    /// <summary>
+    /// The length of the longest prefix that fits and ends after a line or a sentence; 0 when there is none.
+    /// For text still streaming, where the last sentence may not be finished.
+    /// </summary>
+    public static int CompleteSentencesLength(ReadOnlySpan<char> text, int maxBytes)
+    {
+        var window = text[..LongestPrefixWithin(text, maxBytes)];
+        return Math.Max(window.LastIndexOf('\n'), window.LastIndexOfAny(SentenceEnds)) + 1;
+    }
+
     private static int BestCut(ReadOnlySpan<char> text, int maxBytes)
     {
         var fits = LongestPrefixWithin(text, maxBytes);

@@ -16,6 +16,9 @@ internal static class WeChatEndpoint
     /// <summary>Real pushes are a few KiB; anything near this is not from WeChat.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>Beyond WeChat's 5 s, for the network between it and this server.</summary>
+    private static readonly TimeSpan WithholdGrace = TimeSpan.FromSeconds(1);
+
     public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Route, Verify);
@@ -39,10 +42,10 @@ internal static class WeChatEndpoint
         HttpContext context,
         IOptions<WeChatOptions> options,
         IWeChatMessageHandler handler,
-        IHostApplicationLifetime lifetime,
         TimeProvider timeProvider,
         ILogger<WeChatRequest> logger)
     {
+        var arrival = timeProvider.GetUtcNow();
         if (!WeChatRequest.From(context.Request.Query).IsSignedWith(options.Value.Token))
         {
             WeChatLog.BadSignature(logger, HttpMethods.Post);
@@ -62,13 +65,30 @@ internal static class WeChatEndpoint
             return Results.BadRequest(error);
         }
 
-        // The answer must not be cancelled when WeChat gives up on this attempt: only shutting down stops it.
-        var reply = await handler.HandleAsync(message, lifetime.ApplicationStopping);
+        // Under the host's proxy, RequestAborted fires when WeChat gives up on the attempt; the answer itself lives on.
+        var reply = await handler.HandleAsync(message, arrival, context.RequestAborted);
         return reply switch
         {
             TextReply text => Results.Text(ReplyXml.Text(message, text, timeProvider.GetUtcNow()), "application/xml; charset=utf-8"),
+            WithheldReply => await WithholdAsync(context, arrival, timeProvider),
             null => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),
         };
+    }
+
+    /// <summary>
+    /// Keeps the connection open until WeChat drops it, then drops it too, so WeChat retries. Any reply, even an empty
+    /// one, would end the retries; dropping it early might not count as a timeout.
+    /// </summary>
+    private static async Task<IResult> WithholdAsync(HttpContext context, DateTimeOffset arrival, TimeProvider timeProvider)
+    {
+        var wechatGaveUp = arrival + WeChatRetries.AttemptTimeout + WithholdGrace - timeProvider.GetUtcNow();
+        if (wechatGaveUp > TimeSpan.Zero)
+        {
+            await Task.Delay(wechatGaveUp, timeProvider, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+
+        context.Abort();
+        return Results.Empty;
     }
 }

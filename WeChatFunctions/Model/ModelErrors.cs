@@ -16,6 +16,18 @@ internal static class ModelErrors
         _ => false,
     };
 
+    /// <summary>
+    /// Failures worth another try: throttling, server errors, timeouts and the network. A 4xx other than 408 and 429
+    /// (a bad key, an unknown model) fails the same way every time.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        ClientResultException { Status: >= 400 and < 500 and not 408 and not 429 } => false,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        ClientResultException or HttpRequestException or IOException or TimeoutException or OperationCanceledException => true,
+        _ => false,
+    };
+
     private static string? ErrorCode(ClientResultException failure)
     {
         try

@@ -20,6 +20,7 @@ internal static class ModelServiceCollectionExtensions
     public static IServiceCollection AddModel(this IServiceCollection services)
     {
         services.AddSingleton<TokenCounter>();
+        services.AddSingleton<ChatStream>();
 
         services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -41,7 +42,8 @@ internal static class ModelServiceCollectionExtensions
             {
                 Endpoint = options.Endpoint,
                 NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-                RetryPolicy = new ClientRetryPolicy(options.MaxRetries),
+                // ChatStream retries, knowing how much of WeChat's window is left; the SDK's own retries would not.
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 Transport = new HttpClientPipelineTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)),
                 UserAgentApplicationId = "WeChatFunctions",
             };

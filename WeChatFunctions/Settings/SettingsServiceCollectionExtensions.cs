@@ -20,6 +20,10 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.SystemPrompt = string.IsNullOrWhiteSpace(options.SystemPrompt) ? ConversationOptions.DefaultSystemPrompt : options.SystemPrompt);
         services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
 
+        services.AddOptions<ReplyWindowOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.ContinueKeyword = string.IsNullOrWhiteSpace(options.ContinueKeyword) ? ReplyWindowOptions.DefaultContinueKeyword : options.ContinueKeyword.Trim());
+        services.AddSingleton<IValidateOptions<ReplyWindowOptions>, ReplyWindowOptionsValidator>();
+
         services.AddOptions<AdminOptions>().BindConfiguration("");
 
         services.AddOptions<StorageOptions>().ValidateOnStart();

@@ -25,6 +25,8 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
+        services.AddSingleton<IReplyClaimStore, TableReplyClaimStore>();
+        services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         return services;
     }
 }

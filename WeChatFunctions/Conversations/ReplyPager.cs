@@ -1,0 +1,62 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Conversations;
+
+/// <summary>
+/// Cuts an answer, finished or still streaming, into pages that fit one WeChat text reply together with their notice.
+/// A page of a streaming answer is cut exactly where the finished answer's page would be, so every attempt at a
+/// message gets the same page.
+/// </summary>
+internal sealed class ReplyPager
+{
+    private readonly string _moreToFollow;
+    private readonly string _earlierAnswerWaiting;
+    private readonly int _pageBytes;
+
+    public ReplyPager(IOptions<ReplyWindowOptions> options)
+    {
+        var keyword = options.Value.ContinueKeyword;
+        _moreToFollow = FollowerTexts.MoreToFollow(keyword);
+        _earlierAnswerWaiting = FollowerTexts.EarlierAnswerWaiting(keyword);
+        StillPreparing = FollowerTexts.StillPreparing(keyword);
+        var longestNotice = Math.Max(Encoding.UTF8.GetByteCount(_moreToFollow), Encoding.UTF8.GetByteCount(_earlierAnswerWaiting));
+        _pageBytes = ReplyPages.WeChatTextLimitBytes - longestNotice;
+    }
+
+    /// <summary>The reply when the last attempt comes and the answer has no whole sentence yet.</summary>
+    public string StillPreparing { get; }
+
+    /// <summary>Whether the page starting at <paramref name="offset"/> can be cut yet.</summary>
+    public bool HasPage(AnswerSnapshot answer, int offset) =>
+        answer.IsFinished || Encoding.UTF8.GetByteCount(Rest(answer, offset)) > _pageBytes;
+
+    /// <summary>The page starting at <paramref name="offset"/>; only once <see cref="HasPage"/>.</summary>
+    public Page NextPage(AnswerSnapshot answer, int offset)
+    {
+        if (answer.Status == AnswerStatus.Failed)
+        {
+            return new Page(answer.Text, answer.Text.Length, HasMore: false);
+        }
+
+        var rest = Rest(answer, offset);
+        var length = ReplyPages.FirstPageLength(rest, _pageBytes);
+        var end = answer.Text.Length - rest.Length + length;
+        return new Page(rest[..length].ToString(), end, HasMore: !answer.IsFinished || !rest[length..].IsWhiteSpace());
+    }
+
+    /// <summary>The whole sentences streamed so far from <paramref name="offset"/>, or <see langword="null"/> when there are none.</summary>
+    public Page? PartialPage(AnswerSnapshot answer, int offset)
+    {
+        var rest = Rest(answer, offset);
+        var length = ReplyPages.CompleteSentencesLength(rest, _pageBytes);
+        return rest[..length].IsWhiteSpace() ? null : new Page(rest[..length].ToString(), answer.Text.Length - rest.Length + length, HasMore: true);
+    }
+
+    /// <summary>The reply text: the page and, when the follower has more to read, how to get it.</summary>
+    public string Compose(Page page, bool earlierAnswerWaiting) =>
+        page.Text.Trim() + (page.HasMore ? _moreToFollow : earlierAnswerWaiting ? _earlierAnswerWaiting : "");
+
+    private static ReadOnlySpan<char> Rest(AnswerSnapshot answer, int offset) => answer.Text.AsSpan(Math.Min(offset, answer.Text.Length));
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Conversations;
+
+/// <summary>
+/// Fits answers into WeChat's reply window. The first attempt at a question claims it and starts one generation; every
+/// attempt, on any instance, waits for that generation until its own deadline and replies the moment its page exists.
+/// Attempts that run out of time let WeChat retry, except the last, which sends what has streamed so far or a holding
+/// message. What is left is paged: 「继续」 fetches the next page of the newest unread answer.
+/// </summary>
+internal sealed class ReplyWindow(
+    IReplyClaimStore claims,
+    IReadingPositionStore positions,
+    LiveAnswers liveAnswers,
+    AnswerGenerator generator,
+    AnswerWatcher watcher,
+    ReplyPager pager,
+    IOptions<ReplyWindowOptions> options)
+{
+    /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
+    private const int MaxPositionConflicts = 8;
+
+    public Task<OutboundReply> AnswerAsync(MessageKey key, string question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, question, arrival, cancellationToken);
+
+    public Task<OutboundReply> ContinueAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, question: null, arrival, cancellationToken);
+
+    /// <summary>Claims a push that needs no generation, such as an event.</summary>
+    /// <returns>Whether this is the push's first arrival anywhere.</returns>
+    public async Task<bool> ClaimAsync(MessageKey key, DateTimeOffset arrival) =>
+        await claims.TryAddAsync(NewClaim(key, question: null, arrival), CancellationToken.None) is not null;
+
+    private async Task<OutboundReply> ReplyAsync(MessageKey key, string? question, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        var isLastAttempt = WeChatRetries.IsLastAttempt(await ArriveAsync(key, question, arrival), arrival);
+        var deadline = arrival + options.Value.ReplyDeadline;
+        for (var attempt = 1; ; attempt++)
+        {
+            var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
+            var pendingBefore = position.PendingBefore(key.MessageId);
+            var source = question is not null ? new PendingAnswer(key.MessageId, 0) : pendingBefore.Count > 0 ? pendingBefore[0] : null;
+            if (source is null)
+            {
+                return new TextReply(FollowerTexts.NothingToContinue);
+            }
+
+            var answer = await watcher.WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, cancellationToken);
+            if (answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt)
+            {
+                return WithheldReply.Instance;
+            }
+
+            var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
+            var (reply, page) = Reply(answer, source, others.Count > 0);
+            var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source with { Offset = page.End }, .. others] : others);
+            if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
+            {
+                return new TextReply(reply);
+            }
+        }
+    }
+
+    /// <returns>The reply text, and the page it shows when there is one.</returns>
+    private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting)
+    {
+        if (answer is null)
+        {
+            return (FollowerTexts.AnswerExpired, null);
+        }
+
+        var page = pager.HasPage(answer, source.Offset)
+            ? pager.NextPage(answer, source.Offset)
+            : pager.PartialPage(answer, source.Offset) ?? new Page("", source.Offset, HasMore: true);
+        if (string.IsNullOrWhiteSpace(page.Text))
+        {
+            return (page.HasMore ? pager.StillPreparing : FollowerTexts.NothingToContinue, page);
+        }
+
+        return (pager.Compose(page, earlierAnswerWaiting), page);
+    }
+
+    /// <summary>
+    /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the
+    /// attempt: a claim stored without its generation started would stall every retry until the claim times out.
+    /// </summary>
+    /// <returns>When the message first arrived.</returns>
+    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, string? question, DateTimeOffset arrival)
+    {
+        if (liveAnswers.TryGet(key, out var live))
+        {
+            return live.FirstArrival;
+        }
+
+        if (await claims.TryAddAsync(NewClaim(key, question, arrival), CancellationToken.None) is { } claim)
+        {
+            generator.Start(claim);
+            return arrival;
+        }
+
+        return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? arrival;
+    }
+
+    private static ReplyClaim NewClaim(MessageKey key, string? question, DateTimeOffset arrival) =>
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0);
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>How the app fits answers into WeChat's 5-second reply window and pages long ones.</summary>
+public sealed class ReplyWindowOptions
+{
+    public const string DefaultContinueKeyword = "继续";
+
+    /// <summary>How long an attempt waits for the answer, from its arrival; WeChat gives up at 5000 ms.</summary>
+    [ConfigurationKeyName("reply_deadline_ms")]
+    [Range(1000, 4900, ErrorMessage = "Setting 'reply_deadline_ms' must be between 1000 and 4900.")]
+    public int ReplyDeadlineMilliseconds { get; set; } = 4500;
+
+    /// <summary>A generation that shows no progress for this long is presumed dead and taken over by another attempt.</summary>
+    [ConfigurationKeyName("claim_timeout_seconds")]
+    [Range(2, 3600, ErrorMessage = "Setting 'claim_timeout_seconds' must be between 2 and 3600.")]
+    public int ClaimTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The word that fetches the next page; 继续, continue and c are always accepted too.</summary>
+    [ConfigurationKeyName("continue_keyword")]
+    [StringLength(16, ErrorMessage = "Setting 'continue_keyword' must be at most 16 characters.")]
+    public string ContinueKeyword { get; set; } = DefaultContinueKeyword;
+
+    public TimeSpan ReplyDeadline => TimeSpan.FromMilliseconds(ReplyDeadlineMilliseconds);
+
+    public TimeSpan ClaimTimeout => TimeSpan.FromSeconds(ClaimTimeoutSeconds);
+}

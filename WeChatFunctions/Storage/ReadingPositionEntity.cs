@@ -1,0 +1,52 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using WeChatFunctions.Conversations;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>
+/// A follower's reading position, in the follower's partition of the <c>WeChatReplies</c> table beside the answers it
+/// points into. Pending answers are written <c>messageId:offset</c>, separated by <c>;</c>.
+/// </summary>
+internal sealed class ReadingPositionEntity : ITableEntity
+{
+    /// <summary>Message row keys start with a letter, so this never names a message.</summary>
+    public const string Row = "~position";
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = Row;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? LastMessageId { get; set; }
+
+    public string Before { get; set; } = "";
+
+    public string After { get; set; } = "";
+
+    public static ReadingPositionEntity From(string followerId, ReadingPosition position) => new()
+    {
+        PartitionKey = followerId,
+        ETag = position.Version is null ? default : new ETag(position.Version),
+        LastMessageId = position.LastMessageId,
+        Before = Write(position.Before),
+        After = Write(position.After),
+    };
+
+    public ReadingPosition ToPosition() => new(LastMessageId, Read(Before), Read(After), ETag.ToString());
+
+    private static string Write(IEnumerable<PendingAnswer> pending) =>
+        string.Join(';', pending.Select(answer => string.Create(CultureInfo.InvariantCulture, $"{answer.MessageId}:{answer.Offset}")));
+
+    private static PendingAnswer[] Read(string pending) =>
+    [
+        .. pending.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(answer => answer.Split(':'))
+            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out _))
+            .Select(parts => new PendingAnswer(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture))),
+    ];
+}

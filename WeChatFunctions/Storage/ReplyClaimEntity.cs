@@ -1,0 +1,51 @@
+using Azure;
+using Azure.Data.Tables;
+using WeChatFunctions.Conversations;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>A claim in the <c>WeChatReplies</c> table: one partition per follower, one row per message.</summary>
+internal sealed class ReplyClaimEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? Question { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public DateTimeOffset FirstArrival { get; set; }
+
+    public DateTimeOffset ProgressAt { get; set; }
+
+    public int Generation { get; set; }
+
+    public static ReplyClaimEntity From(ReplyClaim claim) => new()
+    {
+        PartitionKey = claim.Key.FollowerId,
+        RowKey = claim.Key.MessageId,
+        ETag = string.IsNullOrEmpty(claim.Version) ? default : new ETag(claim.Version),
+        Question = claim.Question,
+        Status = claim.Answer.Status.ToString(),
+        Text = claim.Answer.Text,
+        FirstArrival = claim.FirstArrival,
+        ProgressAt = claim.ProgressAt,
+        Generation = claim.Generation,
+    };
+
+    public ReplyClaim ToClaim() => new(
+        new MessageKey(PartitionKey, RowKey),
+        Question,
+        new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating),
+        FirstArrival,
+        ProgressAt,
+        Generation,
+        ETag.ToString());
+}

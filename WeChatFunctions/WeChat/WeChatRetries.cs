@@ -1,0 +1,22 @@
+namespace WeChatFunctions.WeChat;
+
+/// <summary>
+/// How WeChat retries a push that gets no reply: it waits 5 s per attempt, then sends the same body again, three
+/// attempts in all. See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html
+/// </summary>
+public static class WeChatRetries
+{
+    public const int Attempts = 3;
+
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>From the first attempt's arrival to the moment WeChat gives up on the last one.</summary>
+    public static readonly TimeSpan Window = AttemptTimeout * Attempts;
+
+    /// <summary>
+    /// Attempts arrive 5 s apart, so one that arrives 7.5 s or more after the first is the last. Timing rather than
+    /// counting still recognises the last attempt when an earlier one never reached the app.
+    /// </summary>
+    public static bool IsLastAttempt(DateTimeOffset firstArrival, DateTimeOffset arrival) =>
+        arrival - firstArrival >= AttemptTimeout * (Attempts - 1.5);
+}
