@@ -1,0 +1,90 @@
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Conversations;
+
+/// <summary>WeChat's retries landing on different instances of a scaled-out app, each its own process.</summary>
+public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
+{
+    private readonly TwoInstancesFixture _fixture;
+    private readonly string _follower = WeChatClient.NewFollowerId();
+
+    public TwoInstanceTests(TwoInstancesFixture fixture)
+    {
+        _fixture = fixture;
+        _fixture.Model.Reset();
+    }
+
+    [Fact]
+    public async Task RetriesAlternatingBetweenInstancesGetTheAnswerFromOneModelCall()
+    {
+        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(7), Answer = _ => "跨实例的回答。" });
+        var platform = new WeChatPlatform(_fixture.First.WeChat, _fixture.Second.WeChat);
+
+        var delivery = await platform.DeliverAsync(SignedPush.Text("跨实例问题").From(_follower));
+
+        Assert.Equal(2, delivery.Attempt);
+        Assert.Equal("跨实例的回答。", delivery.Content);
+        Assert.Single(_fixture.Model.RequestsAbout("跨实例问题"));
+    }
+
+    [Fact]
+    public async Task TheLastAttemptOnAnotherInstanceSendsWhatHasStreamedThere()
+    {
+        var sentences = Enumerable.Range(1, 16).Select(second => $"第{second}句。").ToArray();
+        _fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(sentences), ChunkCharacters = sentences[0].Length, ChunkInterval = TimeSpan.FromSeconds(1) });
+        var platform = new WeChatPlatform(_fixture.First.WeChat, _fixture.Second.WeChat, _fixture.Second.WeChat);
+
+        var delivery = await platform.DeliverAsync(SignedPush.Text("慢慢写").From(_follower));
+        var rest = await new WeChatPlatform(_fixture.First.WeChat).DeliverAsync(SignedPush.Text("继续").From(_follower));
+
+        Assert.Equal(3, delivery.Attempt);
+        var partial = delivery.Content[..delivery.Content.IndexOf("\n\n（未完", StringComparison.Ordinal)];
+        Assert.StartsWith("第1句。第2句。", partial, StringComparison.Ordinal);
+        Assert.Equal(string.Concat(sentences), partial + rest.Content);
+        Assert.Single(_fixture.Model.RequestsAbout("慢慢写"));
+    }
+
+    [Fact]
+    public async Task PagesAreServedByWhicheverInstanceGetsTheContinue()
+    {
+        var answer = string.Concat(Enumerable.Range(1, 300).Select(index => $"第{index}句话。"));
+        _fixture.Model.Reset(new FakeModelBehavior { Answer = _ => answer, ChunkCharacters = 400 });
+
+        var pages = new List<string> { await _fixture.First.WeChat.AskAsync(_follower, "长回答") };
+        for (var turn = 0; pages[^1].Contains("（未完", StringComparison.Ordinal) && turn < 10; turn++)
+        {
+            pages.Add(await (turn % 2 == 0 ? _fixture.Second : _fixture.First).WeChat.AskAsync(_follower, "继续"));
+        }
+
+        Assert.True(pages.Count >= 2);
+        Assert.Equal(answer, string.Concat(pages.Select(page => page.Split("\n\n（未完")[0])));
+    }
+
+    [Fact]
+    public async Task AnInstanceKilledMidGenerationIsTakenOverAndTheAnswerDelivered()
+    {
+        var victim = await _fixture.StartInstanceAsync();
+        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(2.5), Answer = _ => "接管后的回答。" });
+        var platform = new WeChatPlatform(victim.WeChat, _fixture.First.WeChat, _fixture.Second.WeChat);
+        var push = SignedPush.Text("实例挂了").From(_follower);
+
+        var delivering = platform.DeliverAsync(push);
+        await WaitUntilAsync(() => _fixture.Model.RequestsAbout("实例挂了").Count == 1);
+        await victim.KillAsync();
+        var delivery = await delivering;
+
+        Assert.Equal(2, delivery.Attempt);
+        Assert.Equal("接管后的回答。", delivery.Content);
+        Assert.Equal(2, _fixture.Model.RequestsAbout("实例挂了").Count);
+        Assert.Contains("taken over", _fixture.First.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited++)
+        {
+            Assert.True(waited < 100, "the condition did not come true within 10 s");
+            await Task.Delay(100);
+        }
+    }
+}

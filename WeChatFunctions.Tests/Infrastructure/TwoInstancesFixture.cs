@@ -1,0 +1,53 @@
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>Two app processes sharing one Azurite and one fake model, as two instances of a scaled-out function app.</summary>
+public sealed class TwoInstancesFixture : IAsyncLifetime
+{
+    private readonly List<WeChatInstance> _instances = [];
+
+    public AzuriteServer Storage { get; private set; } = null!;
+
+    public FakeModelServer Model { get; private set; } = null!;
+
+    public WeChatInstance First => _instances[0];
+
+    public WeChatInstance Second => _instances[1];
+
+    public async Task InitializeAsync()
+    {
+        var storage = AzuriteServer.StartAsync();
+        var model = FakeModelServer.StartAsync();
+        Storage = await storage;
+        Model = await model;
+        await Task.WhenAll(StartInstanceAsync(), StartInstanceAsync());
+    }
+
+    /// <summary>
+    /// Starts another instance. All of them give up on a silent claim after 3 s, so that a takeover fits in WeChat's
+    /// window; their heartbeat is then every second.
+    /// </summary>
+    public async Task<WeChatInstance> StartInstanceAsync()
+    {
+        var settings = WeChatApplication.DefaultSettings(Storage, Model);
+        settings["claim_timeout_seconds"] = "3";
+        settings["chat_gpt_timeout_seconds"] = "30";
+        var instance = await WeChatInstance.StartAsync(settings);
+        lock (_instances)
+        {
+            _instances.Add(instance);
+        }
+
+        return instance;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await Model.DisposeAsync();
+        await Storage.DisposeAsync();
+    }
+}

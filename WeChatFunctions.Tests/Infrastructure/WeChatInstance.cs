@@ -1,0 +1,40 @@
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>
+/// The app as its own process on a loopback port: one instance of a scaled-out function app. Several share one
+/// Azurite, and one can be killed mid-answer.
+/// </summary>
+public sealed class WeChatInstance : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly AppProcess _process;
+    private readonly HttpClient _http;
+
+    private WeChatInstance(AppProcess process, HttpClient http)
+    {
+        _process = process;
+        _http = http;
+        WeChat = new WeChatClient(http, WeChatApplication.WeChatToken);
+    }
+
+    public WeChatClient WeChat { get; }
+
+    public string Output => _process.Output;
+
+    public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var process = AppProcess.Start(settings, AppContext.BaseDirectory, "--urls", address.ToString());
+        return new WeChatInstance(process, await process.WaitUntilListeningAsync(address, StartTimeout));
+    }
+
+    /// <summary>Kills the process outright, as a crashed or reclaimed instance dies: nothing is flushed.</summary>
+    public Task KillAsync() => _process.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _process.DisposeAsync();
+    }
+}
