@@ -19,7 +19,8 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<AzuriteServer> StartAsync()
+    /// <param name="debugLog">A file for Azurite's debug log, which has a line per request; for counting storage calls.</param>
+    public static async Task<AzuriteServer> StartAsync(string? debugLog = null)
     {
         var entryPoint = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(entryPoint))
@@ -35,6 +36,12 @@ public sealed class AzuriteServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (debugLog is not null)
+        {
+            startInfo.ArgumentList.Add("--debug");
+            startInfo.ArgumentList.Add(debugLog);
+        }
+
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("node could not be started.");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>

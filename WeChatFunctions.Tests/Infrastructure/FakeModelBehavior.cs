@@ -7,6 +7,9 @@ public sealed class FakeModelBehavior
 
     public TimeSpan FirstTokenDelay { get; init; }
 
+    /// <summary>A delay per request, in place of <see cref="FirstTokenDelay"/>.</summary>
+    public Func<FakeChatRequest, TimeSpan>? FirstTokenDelayOf { get; init; }
+
     public TimeSpan ChunkInterval { get; init; }
 
     public int ChunkCharacters { get; init; } = 8;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -93,7 +94,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        await Task.Delay(behavior.FirstTokenDelay, context.RequestAborted);
+        await Task.Delay(behavior.FirstTokenDelayOf?.Invoke(request) ?? behavior.FirstTokenDelay, context.RequestAborted);
         var answer = behavior.Answer(request);
         if (request.Stream)
         {
@@ -120,6 +121,8 @@ public sealed class FakeModelServer : IAsyncDisposable
 
         await WriteEventAsync(context, Chunk(request, [], "stop"));
         await context.Response.WriteAsync("data: [DONE]\n\n");
+        await context.Response.Body.FlushAsync();
+        request.CompletedAt = Stopwatch.GetTimestamp();
     }
 
     private static async Task WriteEventAsync(HttpContext context, JsonObject chunk)

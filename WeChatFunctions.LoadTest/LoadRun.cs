@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.LoadTest;
+
+/// <summary>Sends questions through the WeChat platform simulation and measures what reached the followers.</summary>
+internal sealed class LoadRun(FakeModelServer model, string storageLog)
+{
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
+
+    public async Task<LoadResult> MeasureAsync(int followers, int messagesPerFollower, Func<int, int, (WeChatPlatform Platform, TimeSpan ModelDelay)> plan)
+    {
+        model.Reset(new FakeModelBehavior { FirstTokenDelayOf = request => _delays.GetValueOrDefault(request.LastUserMessage) });
+        var storageCallsBefore = CountStorageCalls();
+        var requestsBefore = model.Requests.Count;
+        var clock = Stopwatch.StartNew();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, followers).Select(async follower =>
+        {
+            var followerId = WeChatClient.NewFollowerId();
+            var results = new List<Outcome>();
+            for (var message = 0; message < messagesPerFollower; message++)
+            {
+                var (platform, delay) = plan(follower, message);
+                results.Add(await AskAsync(platform, $"{followerId}-{message}", delay, followerId));
+            }
+
+            return results;
+        }));
+        clock.Stop();
+
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let the last claim and history writes land before counting
+        var all = outcomes.SelectMany(results => results).ToList();
+        return new LoadResult(all, model.Requests.Count - requestsBefore, CountStorageCalls() - storageCallsBefore, clock.Elapsed);
+    }
+
+    public async Task<Outcome> AskAsync(WeChatPlatform platform, string question, TimeSpan modelDelay, string? followerId = null)
+    {
+        _delays[question] = modelDelay;
+        var delivery = await platform.DeliverAsync(SignedPush.Text(question).From(followerId ?? WeChatClient.NewFollowerId()));
+        var received = Stopwatch.GetTimestamp();
+        var completed = model.Requests.LastOrDefault(request => request.LastUserMessage == question)?.CompletedAt;
+        var delivered = delivery.Reply is { } reply && reply.Content == $"回答：{question}";
+        return new Outcome(delivered, delivery.Attempt, completed is { } at ? Stopwatch.GetElapsedTime(at, received) : null);
+    }
+
+    private int CountStorageCalls() =>
+        File.ReadLines(storageLog).Count(line => line.Contains("TableStorageContextMiddleware: RequestMethod=", StringComparison.Ordinal));
+}
+
+internal sealed record Outcome(bool Delivered, int Attempt, TimeSpan? CompleteToReceived);
+
+internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCalls, int StorageCalls, TimeSpan Elapsed)
+{
+    public bool AllDelivered => Outcomes.All(outcome => outcome.Delivered) && ModelCalls == Outcomes.Count;
+
+    public void Print(string latencyLabel)
+    {
+        var latencies = Outcomes.Select(outcome => outcome.CompleteToReceived).OfType<TimeSpan>().Order().ToList();
+        Console.WriteLine($"  messages {Outcomes.Count}, delivered {Outcomes.Count(outcome => outcome.Delivered)}, model calls {ModelCalls}, wall time {Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  attempts that answered: {string.Join(", ", Outcomes.GroupBy(outcome => outcome.Attempt).OrderBy(group => group.Key).Select(group => $"#{group.Key} x{group.Count()}"))}");
+        Console.WriteLine($"  table storage calls {StorageCalls}, per message {(double)StorageCalls / Outcomes.Count:F2}");
+        Console.WriteLine($"  answer complete -> reply received, {latencyLabel}: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {Percentile(latencies, 1):F1} ms");
+    }
+
+    private static double Percentile(List<TimeSpan> sorted, double share) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)].TotalMilliseconds;
+}
