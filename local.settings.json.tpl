@@ -18,6 +18,8 @@
     "reply_deadline_ms": "4500",
     "claim_timeout_seconds": "30",
     "continue_keyword": "继续",
+    "daily_limit": "20",
+    "quota_timezone": "+08:00",
 
     "token": "",
     "admin_user_ids": "",

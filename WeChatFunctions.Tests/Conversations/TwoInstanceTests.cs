@@ -79,6 +79,20 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         Assert.Contains("taken over", _fixture.First.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConcurrentQuestionsOnTwoInstancesAreChargedExactlyUpToTheDailyLimit()
+    {
+        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromMilliseconds(300) });
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(question =>
+            (question % 2 == 0 ? _fixture.First : _fixture.Second).WeChat.AskAsync(_follower, $"并发问题{question}")));
+
+        Assert.Equal(20, replies.Count(reply => reply.StartsWith("回答：并发问题", StringComparison.Ordinal)));
+        Assert.Equal(10, replies.Count(reply => reply.StartsWith("今天的提问次数（20 次）已经用完了", StringComparison.Ordinal)));
+        Assert.Equal(20, _fixture.Model.RequestsAbout("并发问题").Count);
+        Assert.Equal(20, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited++)

@@ -26,6 +26,9 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("max_context_tokens", "lots")]
     [InlineData("chat_gpt_endpoint", "not a url")]
     [InlineData("wechat_token", "bad token!")]
+    [InlineData("reply_deadline_ms", "6000")]
+    [InlineData("daily_limit", "-1")]
+    [InlineData("quota_timezone", "Mars/Olympus")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

@@ -11,6 +11,7 @@ namespace WeChatFunctions.Conversations;
 /// </summary>
 internal sealed class AnswerGenerator(
     AssistantDialog dialog,
+    Quota quota,
     LiveAnswers liveAnswers,
     IReplyClaimStore claims,
     BackgroundWork background,
@@ -21,15 +22,17 @@ internal sealed class AnswerGenerator(
     /// <summary>How often streamed text is saved for attempts on other instances.</summary>
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Starts generating for a claim this instance owns, unless it is already generating it.</summary>
-    public void Start(ReplyClaim claim)
+    /// <summary>Charges the question of a claim this instance just made, and generates its answer.</summary>
+    public void Start(ReplyClaim claim) => Start(claim, charge: true);
+
+    private void Start(ReplyClaim claim, bool charge)
     {
         if (claim.Question is null || !liveAnswers.TryStart(claim.Key, claim.FirstArrival, out var answer))
         {
             return;
         }
 
-        background.Run(stopping => GenerateAsync(claim, answer, stopping));
+        background.Run(stopping => GenerateAsync(claim, answer, charge, stopping));
     }
 
     /// <summary>Takes over a claim whose instance stopped showing progress, and generates its answer here.</summary>
@@ -44,18 +47,22 @@ internal sealed class AnswerGenerator(
         }
 
         ConversationLog.ClaimTakenOver(logger, taken.Key.MessageId, (now - stale.ProgressAt).TotalSeconds);
-        Start(taken);
+        Start(taken, charge: false); // the instance that made the claim charged it
         return true;
     }
 
-    private async Task GenerateAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken stopping)
+    private async Task GenerateAsync(ReplyClaim claim, LiveAnswer answer, bool charge, CancellationToken stopping)
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = SaveProgressAsync(claim, answer, saving.Token);
         DialogOutcome outcome;
+        var charged = !charge;
         try
         {
-            outcome = await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, answer.Append, claim.FirstArrival + WeChatRetries.Window, stopping);
+            charged = charged || await quota.TryChargeAsync(claim.Key.FollowerId, claim.FirstArrival, stopping);
+            outcome = charged
+                ? await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, answer.Append, claim.FirstArrival + WeChatRetries.Window, stopping)
+                : DialogOutcome.Failed(quota.OverQuotaText(claim.FirstArrival));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -63,13 +70,30 @@ internal sealed class AnswerGenerator(
             await ReleaseAsync(await savedClaim);
             return;
         }
+        catch (Exception exception)
+        {
+            // Only the charge can throw here: the dialog turns its own failures into outcomes.
+            ConversationLog.QuotaUnavailable(logger, exception);
+            outcome = DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
+        }
 
         await saving.CancelAsync();
         var finished = new AnswerSnapshot(outcome.ReplyText, outcome.IsAnswer ? AnswerStatus.Complete : AnswerStatus.Failed);
-        answer.Finish(finished);
-        if (await savedClaim is { } latest)
+        if (charged && !outcome.IsAnswer)
         {
-            await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, stopping);
+            // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
+            // Only the claim's owner refunds, which the save proves.
+            if (await SaveFinishedAsync(await savedClaim, finished, stopping))
+            {
+                await RefundAsync(claim, stopping);
+            }
+
+            answer.Finish(finished);
+        }
+        else
+        {
+            answer.Finish(finished);
+            await SaveFinishedAsync(await savedClaim, finished, stopping);
         }
 
         // Retries of this message on this instance are served from memory until WeChat has stopped retrying.
@@ -130,6 +154,22 @@ internal sealed class AnswerGenerator(
             // Attempts on this instance still get the answer from memory; others wait for the next save.
             ConversationLog.ClaimNotSaved(logger, claim.Key.MessageId, exception);
             return claim;
+        }
+    }
+
+    private async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, CancellationToken cancellationToken) =>
+        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken) is not null;
+
+    /// <summary>A question that got no answer costs nothing; the refund is made once, by the claim's owner.</summary>
+    private async Task RefundAsync(ReplyClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await quota.RefundAsync(claim.Key.FollowerId, claim.FirstArrival, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ConversationLog.RefundFailed(logger, claim.Key.MessageId, exception);
         }
     }
 

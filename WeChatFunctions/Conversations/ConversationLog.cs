@@ -31,4 +31,10 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed while replying to message {MessageId}.")]
     public static partial void ReplyStorageFailed(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily quota could not be checked; the question was not sent to the model.")]
+    public static partial void QuotaUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The charge for unanswered message {MessageId} could not be refunded.")]
+    public static partial void RefundFailed(ILogger logger, string messageId, Exception exception);
 }

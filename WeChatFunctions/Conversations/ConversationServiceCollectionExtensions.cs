@@ -9,6 +9,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<BackgroundWork>();
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundWork>());
         services.AddSingleton<AssistantDialog>();
+        services.AddSingleton<Quota>();
         services.AddSingleton<LiveAnswers>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();

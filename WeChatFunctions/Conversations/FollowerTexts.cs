@@ -29,4 +29,8 @@ internal static class FollowerTexts
     public static string EarlierAnswerWaiting(string continueKeyword) => $"\n\n（上一个回答还有后续，回复「{continueKeyword}」查看）";
 
     public static string StillPreparing(string continueKeyword) => $"回答还在生成中，请稍后回复「{continueKeyword}」查看。";
+
+    public static string OverQuota(int dailyLimit, int hoursUntilReset, string? adminEmail) =>
+        $"今天的提问次数（{dailyLimit} 次）已经用完了，约 {hoursUntilReset} 小时后（0 点）重置。"
+        + (string.IsNullOrWhiteSpace(adminEmail) ? "" : $"如需更多额度，请联系管理员：{adminEmail}");
 }

@@ -24,6 +24,11 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.ContinueKeyword = string.IsNullOrWhiteSpace(options.ContinueKeyword) ? ReplyWindowOptions.DefaultContinueKeyword : options.ContinueKeyword.Trim());
         services.AddSingleton<IValidateOptions<ReplyWindowOptions>, ReplyWindowOptionsValidator>();
 
+        services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
+        services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
+        services.AddSingleton<QuotaDays>();
+
         services.AddOptions<AdminOptions>().BindConfiguration("");
 
         services.AddOptions<StorageOptions>().ValidateOnStart();

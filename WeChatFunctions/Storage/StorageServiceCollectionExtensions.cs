@@ -27,6 +27,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IReplyClaimStore, TableReplyClaimStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
+        services.AddSingleton<IUsageStore, TableUsageStore>();
         return services;
     }
 }
