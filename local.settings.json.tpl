@@ -20,6 +20,8 @@
     "continue_keyword": "继续",
     "daily_limit": "20",
     "quota_timezone": "+08:00",
+    "cleanup_schedule": "0 */10 * * * *",
+    "history_retention_days": "30",
 
     "token": "",
     "admin_user_ids": "",

@@ -17,10 +17,15 @@ builder.Services
     .AddConversations()
     .AddModel()
     .AddTableStorage();
+if (!builder.Configuration.IsUnderFunctionsHost())
+{
+    builder.Services.AddHostedService<StandaloneCleanupTimer>();
+}
 
 var app = builder.Build();
 app.MapHostPing();
 app.MapWeChat();
+app.MapCleanup();
 
 try
 {

@@ -10,6 +10,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<BackgroundWork>());
         services.AddSingleton<AssistantDialog>();
         services.AddSingleton<Quota>();
+        services.AddSingleton<Cleanup>();
         services.AddSingleton<LiveAnswers>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();

@@ -12,7 +12,7 @@ internal static partial class SettingsErrors
     /// <summary>The options validator generator words range failures by C# member; operators know the setting names.</summary>
     private static readonly Dictionary<string, string> SettingNames = new[]
     {
-        NamesOf<WeChatOptions>(), NamesOf<ModelOptions>(), NamesOf<ConversationOptions>(), NamesOf<ReplyWindowOptions>(), NamesOf<QuotaOptions>(),
+        NamesOf<WeChatOptions>(), NamesOf<ModelOptions>(), NamesOf<ConversationOptions>(), NamesOf<ReplyWindowOptions>(), NamesOf<QuotaOptions>(), NamesOf<CleanupOptions>(),
     }.SelectMany(names => names).ToDictionary(StringComparer.Ordinal);
 
     public static string? Describe(Exception exception)

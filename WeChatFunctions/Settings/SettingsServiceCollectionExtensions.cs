@@ -29,6 +29,9 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
         services.AddSingleton<QuotaDays>();
 
+        services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
+
         services.AddOptions<AdminOptions>().BindConfiguration("");
 
         services.AddOptions<StorageOptions>().ValidateOnStart();

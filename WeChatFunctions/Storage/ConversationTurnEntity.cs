@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Conversations;
@@ -26,6 +27,10 @@ internal sealed class ConversationTurnEntity : ITableEntity
     public string Content { get; set; } = "";
 
     public int TokenCount { get; set; }
+
+    /// <summary>The row key prefix for a moment: later moments sort first.</summary>
+    public static string NewestFirstKey(DateTimeOffset moment) =>
+        (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     public static ConversationTurnEntity From(string followerId, string rowKey, ConversationTurn turn) => new()
     {

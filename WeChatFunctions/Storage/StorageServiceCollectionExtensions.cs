@@ -28,6 +28,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IReplyClaimStore, TableReplyClaimStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
+        services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         return services;
     }
 }

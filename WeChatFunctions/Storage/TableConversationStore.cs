@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using WeChatFunctions.Conversations;
 
@@ -34,7 +33,7 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
     public async Task AppendExchangeAsync(string followerId, ConversationTurn question, ConversationTurn answer, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - timeProvider.GetUtcNow().UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var newestFirst = ConversationTurnEntity.NewestFirstKey(timeProvider.GetUtcNow());
         TableTransactionAction[] exchange =
         [
             new(TableTransactionActionType.Add, ConversationTurnEntity.From(followerId, $"{newestFirst}-1", question)),

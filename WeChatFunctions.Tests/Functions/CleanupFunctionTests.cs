@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Functions;
+
+/// <summary>The <c>cleanup</c> timer function, invoked the way the Functions host invokes a custom handler.</summary>
+public sealed class CleanupFunctionTests(WeChatFixture fixture) : FollowerTest(fixture)
+{
+    /// <summary>The payload the host POSTs to <c>/cleanup</c> when the timer fires.</summary>
+    private const string TimerInvocation = """
+        {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2026-11-24T06:10:00+00:00","Next":"2026-11-24T06:20:00+00:00","LastUpdated":"2026-11-24T06:10:00+00:00"},"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"cleanup","UtcNow":"2026-11-24T06:20:00.0027352Z","RandGuid":"2b8a7c1e-5f0d-4c55-9b43-6f0c5a1f9d10"}}}
+        """;
+
+    [Fact]
+    public async Task TheTimerInvocationGetsTheCustomHandlerResponseShape()
+    {
+        using var response = await InvokeAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Empty(body["Outputs"]!.AsObject());
+        Assert.Contains("Deleted", body["Logs"]!.AsArray().Single()!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(body.ContainsKey("ReturnValue"));
+        Assert.Null(body["ReturnValue"]);
+    }
+
+    [Fact]
+    public async Task ExpiredClaimsAndTurnsPastRetentionAreDeletedAndRecentOnesKept()
+    {
+        await Fixture.WeChat.AskAsync(Follower, "最近的问题");
+        var now = DateTimeOffset.UtcNow;
+        var conversations = await TableAsync("WeChatConversations");
+        await conversations.AddEntityAsync(new TableEntity(Follower, TurnKey(now.AddDays(-31))) { ["Role"] = "User", ["Content"] = "很久以前", ["TokenCount"] = 5 });
+        var replies = await TableAsync("WeChatReplies");
+        await replies.AddEntityAsync(new TableEntity(Follower, "m1") { ["Status"] = "Complete", ["Text"] = "旧回答", ["FirstArrival"] = now.AddDays(-2) });
+
+        using var response = await InvokeAsync();
+        using var again = await InvokeAsync();
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var turns = await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower);
+        Assert.Equal(["回答：最近的问题", "最近的问题"], turns.Select(turn => turn.GetString("Content")));
+        Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "m1")).HasValue);
+        Assert.Equal(1, await CountAsync(replies, $"PartitionKey eq '{Follower}' and RowKey ge 'm' and RowKey lt 'n'"));
+    }
+
+    private async Task<HttpResponseMessage> InvokeAsync()
+    {
+        using var http = Fixture.StartApplication().CreateClient();
+        return await http.PostAsync(new Uri("/cleanup", UriKind.Relative), new StringContent(TimerInvocation, Encoding.UTF8, "application/json"));
+    }
+
+    private async Task<TableClient> TableAsync(string name)
+    {
+        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+
+    private static async Task<int> CountAsync(TableClient table, string filter)
+    {
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string TurnKey(DateTimeOffset moment) =>
+        (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-1";
+}

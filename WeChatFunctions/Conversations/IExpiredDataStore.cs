@@ -1,0 +1,11 @@
+namespace WeChatFunctions.Conversations;
+
+/// <summary>Removes data past its use, a bounded batch per call so that one cleanup run stays short.</summary>
+internal interface IExpiredDataStore
+{
+    /// <returns>How many claims and their pages were deleted.</returns>
+    Task<int> DeleteClaimsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
+
+    /// <returns>How many conversation turns were deleted.</returns>
+    Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
+}
