@@ -15,6 +15,7 @@
     "http_proxy": "",
     "system_prompt": "",
     "max_context_tokens": "4000",
+    "session_idle_minutes": "30",
     "reply_deadline_ms": "4500",
     "claim_timeout_seconds": "30",
     "continue_keyword": "继续",

@@ -12,6 +12,7 @@ internal sealed class AssistantDialog(
     ChatStream chatStream,
     IConversationStore store,
     TokenCounter tokenCounter,
+    TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
     ILogger<AssistantDialog> logger)
 {
@@ -38,7 +39,8 @@ internal sealed class AssistantDialog(
         IReadOnlyList<ConversationTurn> history;
         try
         {
-            history = await store.ReadRecentAsync(followerId, maxTokens - _systemPrompt.TokenCount - questionPart.TokenCount, cancellationToken);
+            var stored = await store.ReadRecentAsync(followerId, maxTokens - _systemPrompt.TokenCount - questionPart.TokenCount, cancellationToken);
+            history = CurrentSession.Of(stored, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(options.Value.SessionIdleMinutes));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -15,4 +15,9 @@ public sealed class ConversationOptions
     [ConfigurationKeyName("max_context_tokens")]
     [Range(100, 2_000_000, ErrorMessage = "Setting 'max_context_tokens' must be between 100 and 2000000.")]
     public int MaxContextTokens { get; set; } = 4000;
+
+    /// <summary>A follower quiet for longer than this starts a fresh conversation with their next question.</summary>
+    [ConfigurationKeyName("session_idle_minutes")]
+    [Range(1, 525_600)]
+    public int SessionIdleMinutes { get; set; } = 30;
 }

@@ -42,5 +42,11 @@ internal sealed class ConversationTurnEntity : ITableEntity
     };
 
     public ConversationTurn ToTurn() =>
-        new(Enum.TryParse<ConversationRole>(Role, out var role) ? role : ConversationRole.User, Content, TokenCount);
+        new(Enum.TryParse<ConversationRole>(Role, out var role) ? role : ConversationRole.User, Content, TokenCount, StoredAt(RowKey));
+
+    /// <summary>The moment a row key was made for, read back from its newest-first prefix.</summary>
+    public static DateTimeOffset StoredAt(string rowKey) =>
+        rowKey.Length >= 19 && long.TryParse(rowKey.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted)
+            ? new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - inverted, TimeSpan.Zero)
+            : default;
 }

@@ -7,7 +7,7 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
 {
     public const string TableName = "WeChatConversations";
 
-    private static readonly string[] SelectedColumns = [nameof(ConversationTurnEntity.Role), nameof(ConversationTurnEntity.Content), nameof(ConversationTurnEntity.TokenCount)];
+    private static readonly string[] SelectedColumns = ["RowKey", nameof(ConversationTurnEntity.Role), nameof(ConversationTurnEntity.Content), nameof(ConversationTurnEntity.TokenCount)];
 
     public async Task<IReadOnlyList<ConversationTurn>> ReadRecentAsync(string followerId, int tokenBudget, CancellationToken cancellationToken)
     {
@@ -18,6 +18,11 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
             TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), maxPerPage: 50, select: SelectedColumns, cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
+            if (entity.Role == nameof(ConversationRole.SessionStart))
+            {
+                break;
+            }
+
             spent += entity.TokenCount;
             if (spent > tokenBudget)
             {
@@ -28,6 +33,13 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
         }
 
         return turns;
+    }
+
+    public async Task StartSessionAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var marker = new ConversationTurn(ConversationRole.SessionStart, "", 0);
+        await table.UpsertEntityAsync(ConversationTurnEntity.From(followerId, $"{ConversationTurnEntity.NewestFirstKey(timeProvider.GetUtcNow())}-s", marker), cancellationToken: cancellationToken);
     }
 
     public async Task AppendExchangeAsync(string followerId, ConversationTurn question, ConversationTurn answer, CancellationToken cancellationToken)
