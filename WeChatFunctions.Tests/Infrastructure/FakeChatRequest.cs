@@ -7,6 +7,14 @@ public sealed record FakeChatRequest(string Model, IReadOnlyList<FakeChatMessage
 
     /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the whole answer had been sent.</summary>
     public long? CompletedAt { get; set; }
+
+    /// <summary>Whether the client asked for usage at the end of the stream (<c>stream_options.include_usage</c>).</summary>
+    public bool IncludeUsage { get; init; }
+
+    /// <summary>The prompt's tokens as the fake model reports them in its usage.</summary>
+    public int PromptTokens { get; set; }
+
+    public Func<string, int> CompletionTokens { get; set; } = _ => 0;
 }
 
 public sealed record FakeChatMessage(string Role, string Content);

@@ -78,7 +78,12 @@ public sealed class FakeModelServer : IAsyncDisposable
             body["stream"]?.GetValue<bool>() == true,
             body["temperature"]?.GetValue<double>(),
             context.Request.Headers.Authorization,
-            context.Request.Host.Value ?? "");
+            context.Request.Host.Value ?? "")
+        {
+            IncludeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() == true,
+        };
+        request.PromptTokens = PromptTokens(request);
+        request.CompletionTokens = answer => _tokenizer.CountTokens(answer);
         _requests.Enqueue(request);
         var behavior = Behavior;
 
@@ -120,6 +125,15 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
 
         await WriteEventAsync(context, Chunk(request, [], "stop"));
+        if (request.IncludeUsage)
+        {
+            // As OpenAI does for stream_options.include_usage: a last chunk with no choices and the usage.
+            var usage = Chunk(request, [], null);
+            usage["choices"] = new JsonArray();
+            usage["usage"] = Usage(request.PromptTokens, request.CompletionTokens(answer));
+            await WriteEventAsync(context, usage);
+        }
+
         await context.Response.WriteAsync("data: [DONE]\n\n");
         await context.Response.Body.FlushAsync();
         request.CompletedAt = Stopwatch.GetTimestamp();
@@ -152,8 +166,11 @@ public sealed class FakeModelServer : IAsyncDisposable
             ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer },
             ["finish_reason"] = "stop",
         }),
-        ["usage"] = new JsonObject { ["prompt_tokens"] = 1, ["completion_tokens"] = 1, ["total_tokens"] = 2 },
+        ["usage"] = Usage(request.PromptTokens, request.CompletionTokens(answer)),
     };
+
+    private static JsonObject Usage(int promptTokens, int completionTokens) =>
+        new() { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens };
 
     private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {

@@ -12,6 +12,7 @@ namespace WeChatFunctions.Conversations;
 internal sealed class AnswerGenerator(
     AssistantDialog dialog,
     Quota quota,
+    Statistics statistics,
     LiveAnswers liveAnswers,
     IReplyClaimStore claims,
     BackgroundWork background,
@@ -23,16 +24,17 @@ internal sealed class AnswerGenerator(
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Charges the question of a claim this instance just made, and generates its answer.</summary>
-    public void Start(ReplyClaim claim) => Start(claim, charge: true);
+    public void Start(ReplyClaim claim, FollowerPolicy policy) => Begin(claim, chargeTo: policy);
 
-    private void Start(ReplyClaim claim, bool charge)
+    /// <param name="chargeTo">The policy to charge the question under, or <see langword="null"/> when it was charged already.</param>
+    private void Begin(ReplyClaim claim, FollowerPolicy? chargeTo)
     {
         if (claim.Question is null || !liveAnswers.TryStart(claim.Key, claim.FirstArrival, out var answer))
         {
             return;
         }
 
-        background.Run(stopping => GenerateAsync(claim, answer, charge, stopping));
+        background.Run(stopping => GenerateAsync(claim, answer, chargeTo, stopping));
     }
 
     /// <summary>Takes over a claim whose instance stopped showing progress, and generates its answer here.</summary>
@@ -47,22 +49,24 @@ internal sealed class AnswerGenerator(
         }
 
         ConversationLog.ClaimTakenOver(logger, taken.Key.MessageId, (now - stale.ProgressAt).TotalSeconds);
-        Start(taken, charge: false); // the instance that made the claim charged it
+        Begin(taken, chargeTo: null); // the instance that made the claim charged it
         return true;
     }
 
-    private async Task GenerateAsync(ReplyClaim claim, LiveAnswer answer, bool charge, CancellationToken stopping)
+    private async Task GenerateAsync(ReplyClaim claim, LiveAnswer answer, FollowerPolicy? chargeTo, CancellationToken stopping)
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = SaveProgressAsync(claim, answer, saving.Token);
         DialogOutcome outcome;
-        var charged = !charge;
+        var charged = chargeTo is null;
+        var overQuota = false;
         try
         {
-            charged = charged || await quota.TryChargeAsync(claim.Key.FollowerId, claim.FirstArrival, stopping);
+            charged = charged || await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo!, claim.FirstArrival, stopping);
+            overQuota = !charged;
             outcome = charged
                 ? await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, answer.Append, claim.FirstArrival + WeChatRetries.Window, stopping)
-                : DialogOutcome.Failed(quota.OverQuotaText(claim.FirstArrival));
+                : DialogOutcome.Failed(quota.OverQuotaText(claim.Key.FollowerId, chargeTo!, claim.FirstArrival));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -78,6 +82,7 @@ internal sealed class AnswerGenerator(
         }
 
         await saving.CancelAsync();
+        Count(claim, outcome, overQuota);
         var finished = new AnswerSnapshot(outcome.ReplyText, outcome.IsAnswer ? AnswerStatus.Complete : AnswerStatus.Failed);
         if (charged && !outcome.IsAnswer)
         {
@@ -154,6 +159,22 @@ internal sealed class AnswerGenerator(
             // Attempts on this instance still get the answer from memory; others wait for the next save.
             ConversationLog.ClaimNotSaved(logger, claim.Key.MessageId, exception);
             return claim;
+        }
+    }
+
+    private void Count(ReplyClaim claim, DialogOutcome outcome, bool overQuota)
+    {
+        if (outcome.IsAnswer)
+        {
+            statistics.Answered(claim.FirstArrival, outcome.Usage);
+        }
+        else if (outcome.IsModelError)
+        {
+            statistics.ModelFailed(claim.FirstArrival);
+        }
+        else if (overQuota)
+        {
+            statistics.OverQuota(claim.FirstArrival);
         }
     }
 

@@ -66,7 +66,7 @@ internal sealed class AssistantDialog(
 
             if (answer.IsEmpty)
             {
-                return DialogOutcome.Failed(FollowerTexts.ModelUnavailable);
+                return DialogOutcome.ModelFailed(FollowerTexts.ModelUnavailable);
             }
 
             interrupted = true;
@@ -78,8 +78,11 @@ internal sealed class AssistantDialog(
         }
 
         var text = answer.ToString();
-        await StoreAsync(followerId, questionPart, text, cancellationToken);
-        return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text);
+        var answerTokens = tokenCounter.CountMessage(text);
+        await StoreAsync(followerId, questionPart, text, answerTokens, cancellationToken);
+        // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
+        var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
+        return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text, usage);
     }
 
     private async Task StreamAsync(
@@ -100,14 +103,14 @@ internal sealed class AssistantDialog(
     }
 
     /// <summary>The answer reaches the follower even when storing it fails; only the context for later questions is lost.</summary>
-    private async Task StoreAsync(string followerId, PromptPart question, string answer, CancellationToken cancellationToken)
+    private async Task StoreAsync(string followerId, PromptPart question, string answer, int answerTokens, CancellationToken cancellationToken)
     {
         try
         {
             await store.AppendExchangeAsync(
                 followerId,
                 new ConversationTurn(ConversationRole.User, question.Content, question.TokenCount),
-                new ConversationTurn(ConversationRole.Assistant, answer, tokenCounter.CountMessage(answer)),
+                new ConversationTurn(ConversationRole.Assistant, answer, answerTokens),
                 cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

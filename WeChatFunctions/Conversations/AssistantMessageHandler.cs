@@ -4,7 +4,13 @@ using WeChatFunctions.WeChat;
 namespace WeChatFunctions.Conversations;
 
 /// <summary>Decides what each kind of push gets: questions and 「继续」 go through the reply window, the rest get a fixed text or nothing.</summary>
-internal sealed class AssistantMessageHandler(ReplyWindow window, ContinueKeywords continueKeywords, ILogger<AssistantMessageHandler> logger)
+internal sealed class AssistantMessageHandler(
+    ReplyWindow window,
+    ContinueKeywords continueKeywords,
+    IAdminStore adminStore,
+    AdminCommands adminCommands,
+    Statistics statistics,
+    ILogger<AssistantMessageHandler> logger)
     : IWeChatMessageHandler
 {
     public async Task<OutboundReply?> HandleAsync(InboundMessage message, DateTimeOffset arrival, CancellationToken cancellationToken)
@@ -15,9 +21,11 @@ internal sealed class AssistantMessageHandler(ReplyWindow window, ContinueKeywor
             return message switch
             {
                 TextMessage { Content: var content } when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
+                TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
+                    new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
                 TextMessage { Content.Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
                 TextMessage { Content: var content } when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
-                TextMessage text => await window.AnswerAsync(key, text.Content.Trim(), arrival, cancellationToken),
+                TextMessage text => await AnswerAsync(key, text.Content.Trim(), arrival, cancellationToken),
                 EventMessage { Event: "subscribe" } => await WelcomeAsync(key, arrival),
                 EventMessage => null,
                 UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
@@ -32,10 +40,22 @@ internal sealed class AssistantMessageHandler(ReplyWindow window, ContinueKeywor
         }
     }
 
-    /// <summary>The welcome is the same on every attempt; the claim marks which attempt came first.</summary>
+    private async Task<OutboundReply> AnswerAsync(MessageKey key, string question, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        var policy = await adminStore.GetPolicyAsync(key.FollowerId, cancellationToken);
+        return policy.Blocked
+            ? new TextReply(FollowerTexts.Blocked)
+            : await window.AnswerAsync(key, question, policy, arrival, cancellationToken);
+    }
+
+    /// <summary>The welcome is the same on every attempt; the claim makes sure the subscription is counted once.</summary>
     private async Task<OutboundReply> WelcomeAsync(MessageKey key, DateTimeOffset arrival)
     {
-        await window.ClaimAsync(key, arrival);
+        if (await window.ClaimAsync(key, arrival))
+        {
+            statistics.Subscribed(arrival);
+        }
+
         return new TextReply(FollowerTexts.Welcome);
     }
 }

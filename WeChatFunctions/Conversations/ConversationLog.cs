@@ -43,4 +43,13 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The periodic cleanup failed; the next run tries again.")]
     public static partial void CleanupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An admin command was refused (wrong token, not an admin, or locked out).")]
+    public static partial void AdminCommandRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin command {Command} was run.")]
+    public static partial void AdminCommandRun(ILogger logger, string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A statistics update could not be recorded.")]
+    public static partial void StatisticsNotRecorded(ILogger logger, Exception exception);
 }

@@ -11,6 +11,11 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<AssistantDialog>();
         services.AddSingleton<Quota>();
         services.AddSingleton<Cleanup>();
+        services.AddSingleton<Statistics>();
+        services.AddSingleton<StatisticsView>();
+        services.AddSingleton<AdminGate>();
+        services.AddSingleton<AdminConfigView>();
+        services.AddSingleton<AdminCommands>();
         services.AddSingleton<LiveAnswers>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();

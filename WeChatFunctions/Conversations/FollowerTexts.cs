@@ -15,6 +15,8 @@ internal static class FollowerTexts
 
     public const string AnswerInterrupted = "\n\n（回答生成中断，以上是已生成的部分。）";
 
+    public const string Blocked = "抱歉，你暂时无法使用本服务。";
+
     public const string NothingToContinue = "没有需要继续查看的内容了，直接发送新问题吧。";
 
     public const string AnswerExpired = "之前的回答已过期，请重新提问。";

@@ -10,6 +10,9 @@ public interface IConversationStore
     Task<IReadOnlyList<ConversationTurn>> ReadRecentAsync(string followerId, int tokenBudget, CancellationToken cancellationToken);
 
     /// <summary>Appends a question and its answer together, so history never holds one without the other.</summary>
+    /// <returns>When the follower's newest turn was stored, or <see langword="null"/> when they have none.</returns>
+    Task<DateTimeOffset?> LastTurnAtAsync(string followerId, CancellationToken cancellationToken);
+
     /// <summary>Makes the follower's next question start a fresh conversation; earlier turns stay stored.</summary>
     Task StartSessionAsync(string followerId, CancellationToken cancellationToken);
 

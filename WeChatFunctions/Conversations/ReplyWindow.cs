@@ -17,31 +17,33 @@ internal sealed class ReplyWindow(
     AnswerGenerator generator,
     AnswerWatcher watcher,
     ReplyPager pager,
+    Statistics statistics,
     IOptions<ReplyWindowOptions> options)
 {
     /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
     private const int MaxPositionConflicts = 8;
 
-    public Task<OutboundReply> AnswerAsync(MessageKey key, string question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        ReplyAsync(key, question, arrival, cancellationToken);
+    public Task<OutboundReply> AnswerAsync(MessageKey key, string question, FollowerPolicy policy, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, (question, policy), arrival, cancellationToken);
 
     public Task<OutboundReply> ContinueAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        ReplyAsync(key, question: null, arrival, cancellationToken);
+        ReplyAsync(key, ask: null, arrival, cancellationToken);
 
     /// <summary>Claims a push that needs no generation, such as an event.</summary>
     /// <returns>Whether this is the push's first arrival anywhere.</returns>
     public async Task<bool> ClaimAsync(MessageKey key, DateTimeOffset arrival) =>
         await claims.TryAddAsync(NewClaim(key, question: null, arrival), CancellationToken.None) is not null;
 
-    private async Task<OutboundReply> ReplyAsync(MessageKey key, string? question, DateTimeOffset arrival, CancellationToken cancellationToken)
+    /// <param name="ask">The question and whose rules charge it; <see langword="null"/> to continue the pending answer.</param>
+    private async Task<OutboundReply> ReplyAsync(MessageKey key, (string Question, FollowerPolicy Policy)? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
-        var isLastAttempt = WeChatRetries.IsLastAttempt(await ArriveAsync(key, question, arrival), arrival);
+        var isLastAttempt = WeChatRetries.IsLastAttempt(await ArriveAsync(key, ask, arrival), arrival);
         var deadline = arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
             var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
             var pendingBefore = position.PendingBefore(key.MessageId);
-            var source = question is not null ? new PendingAnswer(key.MessageId, 0) : pendingBefore.Count > 0 ? pendingBefore[0] : null;
+            var source = ask is not null ? new PendingAnswer(key.MessageId, 0) : pendingBefore.Count > 0 ? pendingBefore[0] : null;
             if (source is null)
             {
                 return new TextReply(FollowerTexts.NothingToContinue);
@@ -87,16 +89,21 @@ internal sealed class ReplyWindow(
     /// attempt: a claim stored without its generation started would stall every retry until the claim times out.
     /// </summary>
     /// <returns>When the message first arrived.</returns>
-    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, string? question, DateTimeOffset arrival)
+    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, (string Question, FollowerPolicy Policy)? ask, DateTimeOffset arrival)
     {
         if (liveAnswers.TryGet(key, out var live))
         {
             return live.FirstArrival;
         }
 
-        if (await claims.TryAddAsync(NewClaim(key, question, arrival), CancellationToken.None) is { } claim)
+        if (await claims.TryAddAsync(NewClaim(key, ask?.Question, arrival), CancellationToken.None) is { } claim)
         {
-            generator.Start(claim);
+            statistics.MessageReceived(key.FollowerId, arrival);
+            if (ask is { Policy: var policy })
+            {
+                generator.Start(claim, policy);
+            }
+
             return arrival;
         }
 

@@ -22,6 +22,7 @@ internal sealed class ChatStream(IChatClient chatClient, TimeProvider timeProvid
                 await foreach (var update in chatClient.GetStreamingResponseAsync(prompt, cancellationToken: cancellationToken))
                 {
                     answer.Append(update.Text);
+                    answer.Usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? answer.Usage;
                     if (answer.IsFull)
                     {
                         return;

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.AI;
 
 namespace WeChatFunctions.Model;
 
@@ -13,6 +14,9 @@ internal sealed class StreamedText(Action<string> onText)
     public bool IsEmpty => string.IsNullOrWhiteSpace(ToString());
 
     public bool IsFull => _text.Length >= MaxCharacters;
+
+    /// <summary>The token usage the API reported at the end of the stream, if it did.</summary>
+    public UsageDetails? Usage { get; set; }
 
     public void Append(string? text)
     {

@@ -29,6 +29,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
+        services.AddSingleton<IAdminStore, TableAdminStore>();
+        services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
         return services;
     }
 }

@@ -35,6 +35,18 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
         return turns;
     }
 
+    public async Task<DateTimeOffset?> LastTurnAtAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId}");
+        await foreach (var entity in table.QueryAsync<ConversationTurnEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return ConversationTurnEntity.StoredAt(entity.RowKey);
+        }
+
+        return null;
+    }
+
     public async Task StartSessionAsync(string followerId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);

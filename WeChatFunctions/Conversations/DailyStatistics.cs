@@ -1,0 +1,27 @@
+namespace WeChatFunctions.Conversations;
+
+/// <summary>One day's figures, or a sum of days'. Active followers are distinct within a day; summed, they are follower-days.</summary>
+internal sealed record DailyStatistics(
+    long Messages = 0,
+    long Answered = 0,
+    long ActiveFollowers = 0,
+    long PromptTokens = 0,
+    long CompletionTokens = 0,
+    long ModelErrors = 0,
+    long OverQuota = 0,
+    long Subscriptions = 0)
+{
+    public static readonly DailyStatistics Zero = new();
+
+    public static DailyStatistics operator +(DailyStatistics left, DailyStatistics right) => new(
+        left.Messages + right.Messages,
+        left.Answered + right.Answered,
+        left.ActiveFollowers + right.ActiveFollowers,
+        left.PromptTokens + right.PromptTokens,
+        left.CompletionTokens + right.CompletionTokens,
+        left.ModelErrors + right.ModelErrors,
+        left.OverQuota + right.OverQuota,
+        left.Subscriptions + right.Subscriptions);
+
+    public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
+}
