@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Conversations;
@@ -83,6 +85,8 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
     public async Task ConcurrentQuestionsOnTwoInstancesAreChargedExactlyUpToTheDailyLimit()
     {
         _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromMilliseconds(300) });
+        var admin = new AdminConsole(_fixture.Second.WeChat, WeChatClient.NewFollowerId(), "admin-secret-1");
+        var before = Today(await admin.RunAsync("get_stat"));
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 30).Select(question =>
             (question % 2 == 0 ? _fixture.First : _fixture.Second).WeChat.AskAsync(_follower, $"并发问题{question}")));
@@ -91,6 +95,14 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         Assert.Equal(10, replies.Count(reply => reply.StartsWith("今天的提问次数（20 次）已经用完了", StringComparison.Ordinal)));
         Assert.Equal(20, _fixture.Model.RequestsAbout("并发问题").Count);
         Assert.Equal(20, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+        var after = Today(await admin.StatisticsShowingAsync($"消息 {before.Messages + 30}，回答 {before.Answered + 20}，"));
+        Assert.Equal((before.Messages + 30, before.Answered + 20, before.OverQuota + 10), (after.Messages, after.Answered, after.OverQuota));
+    }
+
+    private static (int Messages, int Answered, int OverQuota) Today(string statistics)
+    {
+        var figures = Regex.Match(statistics, @"今天：消息 (\d+)，回答 (\d+)，.*超额 (\d+)");
+        return (int.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(figures.Groups[3].Value, CultureInfo.InvariantCulture));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -32,6 +32,7 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
         ["chat_gpt_max_retries"] = "0",
         ["chat_gpt_timeout_seconds"] = "10",
         ["AzureWebJobsStorage"] = storage.ConnectionString,
+        ["token"] = "admin-secret-1",
     };
 
     public WeChatClient CreateWeChatClient() => new(CreateClient(), WeChatToken);

@@ -1,0 +1,21 @@
+namespace WeChatFunctions.Tests.Infrastructure;
+
+/// <summary>Sends admin commands in the seed's three-line format, as an admin types them into WeChat.</summary>
+public sealed class AdminConsole(WeChatClient weChat, string adminId, string token)
+{
+    public Task<string> RunAsync(string command, string arguments = "") =>
+        weChat.AskAsync(adminId, $"admin-command:{token}\n{command}\n{arguments}");
+
+    /// <summary>Polls <c>get_stat</c> until <paramref name="expected"/> shows: statistics are written just after the reply.</summary>
+    public async Task<string> StatisticsShowingAsync(string expected)
+    {
+        var statistics = "";
+        for (var attempt = 0; attempt < 50 && !statistics.Contains(expected, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 100);
+            statistics = await RunAsync("get_stat");
+        }
+
+        return statistics;
+    }
+}
