@@ -20,7 +20,7 @@ internal sealed class AdminConfigView(
 {
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
-        var policy = await store.GetPolicyAsync("~nobody", cancellationToken);
+        var defaultLimit = await store.GetDefaultLimitAsync(cancellationToken);
         var tokenOverride = await store.GetTokenAsync(cancellationToken);
         string[] lines =
         [
@@ -39,7 +39,7 @@ internal sealed class AdminConfigView(
             $"reply_deadline_ms：{replyWindow.Value.ReplyDeadlineMilliseconds}",
             $"claim_timeout_seconds：{replyWindow.Value.ClaimTimeoutSeconds}",
             $"continue_keyword：{replyWindow.Value.ContinueKeyword}",
-            $"daily_limit：{quota.Value.DailyLimit}" + (policy.DefaultLimit is { } limit ? $"（已被 set_default_limit 改为 {limit}）" : ""),
+            $"daily_limit：{quota.Value.DailyLimit}" + (defaultLimit is { } limit ? $"（已被 set_default_limit 改为 {limit}）" : ""),
             $"quota_timezone：{quota.Value.TimeZone}",
             $"history_retention_days：{cleanup.Value.HistoryRetentionDays}",
             $"token：{(tokenOverride is not null ? "已由 set_token 设置（不显示）" : string.IsNullOrEmpty(admin.Value.Token) ? "未设置" : "已设置（不显示）")}",

@@ -11,6 +11,9 @@ internal interface IAdminStore
 
     Task SetDefaultLimitAsync(int dailyLimit, CancellationToken cancellationToken);
 
+    /// <returns>The limit set by <c>set_default_limit</c>, or <see langword="null"/> when the setting's applies.</returns>
+    Task<int?> GetDefaultLimitAsync(CancellationToken cancellationToken);
+
     /// <returns>The admin token set by <c>set_token</c>, or <see langword="null"/> when the setting's applies.</returns>
     Task<string?> GetTokenAsync(CancellationToken cancellationToken);
 

@@ -71,6 +71,13 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
     public Task SetDefaultLimitAsync(int dailyLimit, CancellationToken cancellationToken) =>
         UpsertAsync(new TableEntity(Followers, DefaultRow) { ["DailyLimit"] = dailyLimit }, cancellationToken);
 
+    public async Task<int?> GetDefaultLimitAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Followers, DefaultRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetInt32("DailyLimit") : null;
+    }
+
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
