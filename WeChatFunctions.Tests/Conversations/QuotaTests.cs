@@ -25,9 +25,10 @@ public sealed class QuotaTests(WeChatFixture fixture) : FollowerTest(fixture)
     public async Task AQuestionAnsweredOnWeChatsSecondAttemptIsChargedOnce()
     {
         var weChat = LimitedTo(2);
-        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(6) });
+        var platform = new WeChatPlatform(weChat);
+        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenGate = platform.AttemptStarted(2), FirstTokenDelay = TimeSpan.FromSeconds(1) });
 
-        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("慢问题").From(Follower));
+        var delivery = await platform.DeliverAsync(SignedPush.Text("慢问题").From(Follower));
 
         Assert.Equal(2, delivery.Attempt);
         Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));

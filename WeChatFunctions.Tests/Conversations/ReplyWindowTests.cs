@@ -9,8 +9,14 @@ public sealed class ReplyWindowTests(WeChatFixture fixture) : FollowerTest(fixtu
     [Fact]
     public async Task ASevenSecondAnswerIsDeliveredOnTheSecondAttemptFromOneModelCall()
     {
-        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(7), Answer = _ => "七秒之后的回答。" });
         var platform = new WeChatPlatform(Fixture.WeChat);
+        Fixture.Model.Reset(new FakeModelBehavior
+        {
+            // Seven seconds after the push: 2 s into attempt 2, however long the app took to call the model.
+            FirstTokenGate = platform.AttemptStarted(2),
+            FirstTokenDelay = TimeSpan.FromSeconds(2),
+            Answer = _ => "七秒之后的回答。",
+        });
 
         var delivery = await platform.DeliverAsync(SignedPush.Text("七秒问题").From(Follower));
 

@@ -19,8 +19,14 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
     [Fact]
     public async Task RetriesAlternatingBetweenInstancesGetTheAnswerFromOneModelCall()
     {
-        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(7), Answer = _ => "跨实例的回答。" });
         var platform = new WeChatPlatform(_fixture.First.WeChat, _fixture.Second.WeChat);
+        _fixture.Model.Reset(new FakeModelBehavior
+        {
+            // Seven seconds after the push: 2 s into attempt 2, however long the app took to call the model.
+            FirstTokenGate = platform.AttemptStarted(2),
+            FirstTokenDelay = TimeSpan.FromSeconds(2),
+            Answer = _ => "跨实例的回答。",
+        });
 
         var delivery = await platform.DeliverAsync(SignedPush.Text("跨实例问题").From(_follower));
 
@@ -66,8 +72,8 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
     public async Task AnInstanceKilledMidGenerationIsTakenOverAndTheAnswerDelivered()
     {
         var victim = await _fixture.StartInstanceAsync();
-        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromSeconds(2.5), Answer = _ => "接管后的回答。" });
         var platform = new WeChatPlatform(victim.WeChat, _fixture.First.WeChat, _fixture.Second.WeChat);
+        _fixture.Model.Reset(new FakeModelBehavior { FirstTokenGate = platform.AttemptStarted(2), Answer = _ => "接管后的回答。" });
         var push = SignedPush.Text("实例挂了").From(_follower);
 
         var delivering = platform.DeliverAsync(push);

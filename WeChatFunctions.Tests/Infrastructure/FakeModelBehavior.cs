@@ -10,6 +10,12 @@ public sealed class FakeModelBehavior
     /// <summary>A delay per request, in place of <see cref="FirstTokenDelay"/>.</summary>
     public Func<FakeChatRequest, TimeSpan>? FirstTokenDelayOf { get; init; }
 
+    /// <summary>
+    /// Holds the first token until this completes, then waits the first-token delay: ties an answer to an event of
+    /// the test, such as a retry's arrival, rather than to a time that a slow machine may miss.
+    /// </summary>
+    public Task? FirstTokenGate { get; init; }
+
     public TimeSpan ChunkInterval { get; init; }
 
     public int ChunkCharacters { get; init; } = 8;

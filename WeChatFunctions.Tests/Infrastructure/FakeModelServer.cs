@@ -99,6 +99,11 @@ public sealed class FakeModelServer : IAsyncDisposable
             return;
         }
 
+        if (behavior.FirstTokenGate is { } gate)
+        {
+            await gate.WaitAsync(context.RequestAborted);
+        }
+
         await Task.Delay(behavior.FirstTokenDelayOf?.Invoke(request) ?? behavior.FirstTokenDelay, context.RequestAborted);
         var answer = behavior.Answer(request);
         if (request.Stream)

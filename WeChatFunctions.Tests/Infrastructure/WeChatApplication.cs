@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WeChatFunctions.Tests.Infrastructure;
 
@@ -12,10 +14,13 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
     public const string WeChatToken = "wechatfunctionstest";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _replaceServices;
 
-    public WeChatApplication(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="replaceServices">Replaces app services, such as the clock; everything else is the real app.</param>
+    public WeChatApplication(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replaceServices = null)
     {
         _settings = settings;
+        _replaceServices = replaceServices;
         lock (InProcessHosts.StartLock)
         {
             UseKestrel();
@@ -44,6 +49,11 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);
+        }
+
+        if (_replaceServices is not null)
+        {
+            builder.ConfigureTestServices(_replaceServices);
         }
     }
 }

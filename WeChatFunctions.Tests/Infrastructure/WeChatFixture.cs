@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>
@@ -23,12 +25,13 @@ public sealed class WeChatFixture : IAsyncLifetime
         WeChat = StartApplication().CreateWeChatClient();
     }
 
-    /// <summary>Starts another app over the same storage and model, with some settings changed.</summary>
-    public WeChatApplication StartApplication(Action<Dictionary<string, string?>>? changeSettings = null)
+    /// <summary>Starts another app over the same storage and model, with some settings or services changed.</summary>
+    public WeChatApplication StartApplication(
+        Action<Dictionary<string, string?>>? changeSettings = null, Action<IServiceCollection>? replaceServices = null)
     {
         var settings = WeChatApplication.DefaultSettings(Storage, Model);
         changeSettings?.Invoke(settings);
-        var application = new WeChatApplication(settings);
+        var application = new WeChatApplication(settings, replaceServices);
         _applications.Add(application);
         return application;
     }

@@ -13,6 +13,12 @@ public sealed class WeChatPlatform(params WeChatClient[] instances)
 
     public const int Attempts = 3;
 
+    private readonly TaskCompletionSource[] _attemptsStarted =
+        [.. Enumerable.Range(0, Attempts).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    /// <summary>Completes when attempt <paramref name="attempt"/> (1 to 3) of this platform's first delivery is sent.</summary>
+    public Task AttemptStarted(int attempt) => _attemptsStarted[attempt - 1].Task;
+
     /// <param name="route">Which instance gets attempt 1, 2 and 3; by default instances take turns.</param>
     public async Task<Delivery> DeliverAsync(SignedPush push, Func<int, WeChatClient>? route = null)
     {
@@ -23,6 +29,7 @@ public sealed class WeChatPlatform(params WeChatClient[] instances)
             var instance = route?.Invoke(attempt) ?? instances[(attempt - 1) % instances.Length];
             var attemptStart = AttemptTimeout * (attempt - 1);
             using var timeout = new CancellationTokenSource(attemptStart + AttemptTimeout - clock.Elapsed);
+            _attemptsStarted[attempt - 1].TrySetResult();
             try
             {
                 var reply = await instance.PushAsync(push, timeout.Token);

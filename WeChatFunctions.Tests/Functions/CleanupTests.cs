@@ -3,12 +3,19 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using WeChatFunctions.Conversations;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Functions;
 
-/// <summary>The <c>cleanup</c> timer function, invoked the way the Functions host invokes a custom handler.</summary>
-public sealed class CleanupFunctionTests(WeChatFixture fixture) : FollowerTest(fixture)
+/// <summary>
+/// The cleanup: as the <c>cleanup</c> timer function, invoked the way the Functions host invokes a custom handler, and
+/// standalone, on the in-process timer.
+/// </summary>
+public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
     /// <summary>The payload the host POSTs to <c>/cleanup</c> when the timer fires.</summary>
     private const string TimerInvocation = """
@@ -36,8 +43,7 @@ public sealed class CleanupFunctionTests(WeChatFixture fixture) : FollowerTest(f
         var now = DateTimeOffset.UtcNow;
         var conversations = await TableAsync("WeChatConversations");
         await conversations.AddEntityAsync(new TableEntity(Follower, TurnKey(now.AddDays(-31))) { ["Role"] = "User", ["Content"] = "很久以前", ["TokenCount"] = 5 });
-        var replies = await TableAsync("WeChatReplies");
-        await replies.AddEntityAsync(new TableEntity(Follower, "m1") { ["Status"] = "Complete", ["Text"] = "旧回答", ["FirstArrival"] = now.AddDays(-2) });
+        var replies = await AddClaimAsync("m1", firstArrival: now.AddDays(-2));
 
         using var response = await InvokeAsync();
         using var again = await InvokeAsync();
@@ -47,6 +53,55 @@ public sealed class CleanupFunctionTests(WeChatFixture fixture) : FollowerTest(f
         Assert.Equal(["回答：最近的问题", "最近的问题"], turns.Select(turn => turn.GetString("Content")));
         Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "m1")).HasValue);
         Assert.Equal(1, await CountAsync(replies, $"PartitionKey eq '{Follower}' and RowKey ge 'm' and RowKey lt 'n'"));
+    }
+
+    [Fact]
+    public async Task StandaloneTheCleanupRunsOnAnInProcessTimerEveryCleanupInterval()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Fixture.StartApplication(settings => settings["cleanup_interval_minutes"] = "30", services => services.AddSingleton<TimeProvider>(clock));
+        var replies = await AddClaimAsync("m2", firstArrival: clock.GetUtcNow().AddDays(-2));
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var beforeTheInterval = (await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "m2")).HasValue;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var deleted = await EventuallyAsync(async () => !(await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "m2")).HasValue);
+
+        Assert.True(beforeTheInterval, "the cleanup ran before cleanup_interval_minutes had passed");
+        Assert.True(deleted, "the cleanup did not run when cleanup_interval_minutes had passed");
+    }
+
+    [Fact]
+    public async Task UnderTheFunctionsHostOnlyTheTimerTriggerRunsTheCleanup()
+    {
+        var standalone = Fixture.StartApplication();
+        var underHost = Fixture.StartApplication(settings => settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture));
+
+        Assert.Single(standalone.Services.GetServices<IHostedService>().OfType<StandaloneCleanupTimer>());
+        Assert.Empty(underHost.Services.GetServices<IHostedService>().OfType<StandaloneCleanupTimer>());
+    }
+
+    private async Task<TableClient> AddClaimAsync(string messageKey, DateTimeOffset firstArrival)
+    {
+        var replies = await TableAsync("WeChatReplies");
+        await replies.AddEntityAsync(new TableEntity(Follower, messageKey) { ["Status"] = "Complete", ["Text"] = "旧回答", ["FirstArrival"] = firstArrival });
+        return replies;
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     private async Task<HttpResponseMessage> InvokeAsync()
