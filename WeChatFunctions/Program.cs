@@ -3,6 +3,7 @@ using WeChatFunctions.Functions;
 using WeChatFunctions.Model;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Storage;
+using WeChatFunctions.WeChat;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Configuration.AddLocalSettingsFile(Directory.GetCurrentDirectory()).AddEnvironmentVariables();
@@ -14,6 +15,7 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel
 builder.Services
     .AddSingleton(TimeProvider.System)
     .AddSettings()
+    .AddWeChat()
     .AddConversations()
     .AddModel()
     .AddTableStorage();

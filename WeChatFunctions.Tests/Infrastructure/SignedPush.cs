@@ -30,6 +30,15 @@ public sealed record SignedPush
     /// <summary>A body sent as is, in place of the one built from the fields.</summary>
     public string? RawBody { get; init; }
 
+    /// <summary>The account's key and AppId when the push is encrypted (safe or compat mode).</summary>
+    public WeChatCipher? Cipher { get; init; }
+
+    /// <summary>Compat mode sends the plain fields beside <c>Encrypt</c>; safe mode only ToUserName.</summary>
+    public bool IsCompat { get; init; }
+
+    /// <summary>How <c>Encrypt</c> is made from the message; a test replaces it to tamper, and the result is still signed.</summary>
+    public Func<WeChatCipher, string, string> MakeEncrypt { get; init; } = (cipher, message) => cipher.Encrypt(message);
+
     public string Body => RawBody ?? string.Create(
         CultureInfo.InvariantCulture,
         $"<xml><ToUserName><![CDATA[{AccountId}]]></ToUserName><FromUserName><![CDATA[{FollowerId}]]></FromUserName><CreateTime>{CreateTime}</CreateTime><MsgType><![CDATA[{MessageType}]]></MsgType>{Fields}</xml>");
@@ -44,6 +53,21 @@ public sealed record SignedPush
     public static SignedPush Raw(string body) => new("raw", "") { RawBody = body };
 
     public SignedPush From(string followerId) => this with { FollowerId = followerId };
+
+    public SignedPush Encrypted(WeChatCipher cipher) => this with { Cipher = cipher };
+
+    public SignedPush EncryptedInCompatMode(WeChatCipher cipher) => this with { Cipher = cipher, IsCompat = true };
+
+    public SignedPush TamperedWith(Func<WeChatCipher, string, string> makeEncrypt) => this with { MakeEncrypt = makeEncrypt };
+
+    /// <summary>The body WeChat sends in safe or compat mode, and the <c>Encrypt</c> that msg_signature covers.</summary>
+    public (string Body, string Encrypt) Seal()
+    {
+        var cipher = Cipher ?? throw new InvalidOperationException("The push is not encrypted.");
+        var encrypt = MakeEncrypt(cipher, Body);
+        var plainFields = IsCompat ? Body["<xml>".Length..^"</xml>".Length] : $"<ToUserName><![CDATA[{AccountId}]]></ToUserName>";
+        return ($"<xml>{plainFields}<Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>", encrypt);
+    }
 
     public SignedPush Forged() => this with { Signing = Signing.Forged };
 

@@ -21,21 +21,28 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
         return await http.GetAsync(new Uri($"{path}?{query}", UriKind.Relative));
     }
 
-    public Task<WeChatReplyView> PushAsync(SignedPush push, CancellationToken cancellationToken = default) =>
-        PushAsync(push, new StringContent(push.Body, Encoding.UTF8, "text/xml"), cancellationToken);
+    public Task<WeChatReplyView> PushAsync(SignedPush push, CancellationToken cancellationToken = default)
+    {
+        var (body, encrypt) = push.Cipher is null ? (push.Body, null) : push.Seal();
+        return PushAsync(push, new StringContent(body, Encoding.UTF8, "text/xml"), encrypt, cancellationToken);
+    }
 
-    public async Task<WeChatReplyView> PushAsync(SignedPush push, HttpContent content, CancellationToken cancellationToken = default)
+    /// <param name="encrypt">The ciphertext in the body when the push is encrypted, which msg_signature covers.</param>
+    public async Task<WeChatReplyView> PushAsync(SignedPush push, HttpContent content, string? encrypt = null, CancellationToken cancellationToken = default)
     {
         var (timestamp, nonce) = Stamp();
-        var signature = push.Signing switch
+        var signingToken = push.Signing == Signing.Forged ? token + "x" : token;
+        var query = $"timestamp={timestamp}&nonce={nonce}&openid={Uri.EscapeDataString(push.FollowerId)}";
+        if (push.Signing != Signing.None)
         {
-            Signing.Valid => WeChatSigner.Sign(token, timestamp, nonce),
-            Signing.Forged => WeChatSigner.Sign(token + "x", timestamp, nonce),
-            _ => null,
-        };
-        var query = $"timestamp={timestamp}&nonce={nonce}&openid={Uri.EscapeDataString(push.FollowerId)}" + (signature is null ? "" : $"&signature={signature}");
+            query += $"&signature={WeChatSigner.Sign(signingToken, timestamp, nonce)}";
+            query += encrypt is null ? "" : $"&msg_signature={WeChatSigner.Sign(signingToken, timestamp, nonce, encrypt)}";
+        }
+
+        query += encrypt is null ? "" : "&encrypt_type=aes";
         using var response = await http.PostAsync(new Uri($"{path}?{query}", UriKind.Relative), content, cancellationToken);
-        return new WeChatReplyView(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
+        var reply = new WeChatReplyView(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
+        return encrypt is null || push.Cipher is null ? reply : reply.Opened(push.Cipher, token);
     }
 
     /// <summary>Sends a text as a new follower would, and returns the reply text.</summary>

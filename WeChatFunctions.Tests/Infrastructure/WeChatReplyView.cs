@@ -6,6 +6,9 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// <summary>What WeChat received for one push attempt, parsed the way WeChat reads a passive reply.</summary>
 public sealed record WeChatReplyView(HttpStatusCode Status, string Body, string? MediaType)
 {
+    /// <summary>The reply's envelope when it came encrypted; <see cref="Body"/> is then the decrypted reply.</summary>
+    public XElement? Envelope { get; private init; }
+
     public bool IsSuccessWithoutReply => Status == HttpStatusCode.OK && (Body.Length == 0 || Body == "success");
 
     public XElement Xml => XElement.Parse(Body);
@@ -20,4 +23,22 @@ public sealed record WeChatReplyView(HttpStatusCode Status, string Body, string?
     public string Content => Status == HttpStatusCode.OK
         ? Xml.Element("Content")!.Value
         : throw new InvalidOperationException($"WeChat got HTTP {(int)Status}, not a reply: {Body}");
+
+    /// <summary>
+    /// Reads an encrypted reply as WeChat does: MsgSignature must verify over the token, TimeStamp, Nonce and
+    /// Encrypt, and Encrypt must decrypt under the account's key and AppId; otherwise the follower sees a fault.
+    /// </summary>
+    public WeChatReplyView Opened(WeChatCipher cipher, string token)
+    {
+        if (Status != HttpStatusCode.OK || IsSuccessWithoutReply)
+        {
+            return this;
+        }
+
+        var envelope = XElement.Parse(Body);
+        var encrypt = envelope.Element("Encrypt")!.Value;
+        var signature = WeChatSigner.Sign(token, envelope.Element("TimeStamp")!.Value, envelope.Element("Nonce")!.Value, encrypt);
+        Assert.Equal(signature, envelope.Element("MsgSignature")!.Value);
+        return this with { Body = cipher.Decrypt(encrypt), Envelope = envelope };
+    }
 }

@@ -29,6 +29,7 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("reply_deadline_ms", "6000")]
     [InlineData("daily_limit", "-1")]
     [InlineData("quota_timezone", "Mars/Olympus")]
+    [InlineData("wechat_encoding_aes_key", "too-short")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

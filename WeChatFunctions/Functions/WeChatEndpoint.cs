@@ -41,12 +41,17 @@ internal static class WeChatEndpoint
     private static async Task<IResult> ReceiveAsync(
         HttpContext context,
         IOptions<WeChatOptions> options,
+        MessageCryptoKeyring keyring,
         IWeChatMessageHandler handler,
         TimeProvider timeProvider,
         ILogger<WeChatRequest> logger)
     {
         var arrival = timeProvider.GetUtcNow();
-        if (!WeChatRequest.From(context.Request.Query).IsSignedWith(options.Value.Token))
+        var query = WeChatRequest.From(context.Request.Query);
+        var token = options.Value.Token;
+
+        // An encrypted push is checked by msg_signature, which covers the body; a plain one before its body is read.
+        if (!query.IsEncrypted && !query.IsSignedWith(token))
         {
             WeChatLog.BadSignature(logger, HttpMethods.Post);
             return Results.Unauthorized();
@@ -59,7 +64,13 @@ internal static class WeChatEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (!InboundMessageParser.TryParse(body.Value, out var message, out var error))
+        var (push, refusal) = OpenedPush.Open(query, body.Value, token, keyring, logger);
+        if (push is null)
+        {
+            return refusal!;
+        }
+
+        if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
         {
             WeChatLog.MalformedPush(logger, error);
             return Results.BadRequest(error);
@@ -67,9 +78,10 @@ internal static class WeChatEndpoint
 
         // Under the host's proxy, RequestAborted fires when WeChat gives up on the attempt; the answer itself lives on.
         var reply = await handler.HandleAsync(message, arrival, context.RequestAborted);
+        var now = timeProvider.GetUtcNow();
         return reply switch
         {
-            TextReply text => Results.Text(ReplyXml.Text(message, text, timeProvider.GetUtcNow()), "application/xml; charset=utf-8"),
+            TextReply text => Results.Text(push.Seal(ReplyXml.Text(message, text, now), query, token, now), "application/xml; charset=utf-8"),
             WithheldReply => await WithholdAsync(context, arrival, timeProvider),
             null => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),

@@ -10,4 +10,10 @@ internal static partial class WeChatLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a malformed push: {Error}")]
     public static partial void MalformedPush(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected an encrypted push (encrypt_type=aes): wechat_encoding_aes_key and wechat_app_id are not set. Set them to the EncodingAESKey and AppID of the WeChat admin console, or switch the console to plain mode.")]
+    public static partial void EncryptedPushWithoutKey(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an encrypted push that does not decrypt: {Error}")]
+    public static partial void UndecryptablePush(ILogger logger, string error);
 }

@@ -2,12 +2,22 @@ using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Functions;
 
-/// <summary>The signed query WeChat adds to every request it makes to the server URL.</summary>
-internal sealed record WeChatRequest(string? Signature, string Timestamp, string Nonce)
+/// <summary>
+/// The signed query WeChat adds to every request it makes to the server URL. In compat and safe mode a push also
+/// carries <c>encrypt_type=aes</c> and <c>msg_signature</c>, which covers the ciphertext as well.
+/// </summary>
+internal sealed record WeChatRequest(string? Signature, string Timestamp, string Nonce, string? EncryptType, string? MessageSignature)
 {
     public static WeChatRequest From(IQueryCollection query) =>
-        new(query["signature"], query["timestamp"].ToString(), query["nonce"].ToString());
+        new(query["signature"], query["timestamp"].ToString(), query["nonce"].ToString(), query["encrypt_type"], query["msg_signature"]);
+
+    public bool IsEncrypted => string.Equals(EncryptType, "aes", StringComparison.OrdinalIgnoreCase);
 
     public bool IsSignedWith(string token) =>
-        Timestamp.Length > 0 && Nonce.Length > 0 && WeChat.Signature.Verify(Signature, token, Timestamp, Nonce);
+        HasStamp && WeChat.Signature.Verify(Signature, token, Timestamp, Nonce);
+
+    public bool IsMessageSignedWith(string token, string encrypt) =>
+        HasStamp && WeChat.Signature.Verify(MessageSignature, token, Timestamp, Nonce, encrypt);
+
+    private bool HasStamp => Timestamp.Length > 0 && Nonce.Length > 0;
 }

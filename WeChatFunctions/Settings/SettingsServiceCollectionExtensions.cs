@@ -9,6 +9,7 @@ internal static class SettingsServiceCollectionExtensions
     {
         services.AddOptions<WeChatOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatEncryptionValidator>();
 
         services.AddOptions<ModelOptions>().BindConfiguration("").ValidateOnStart()
             .PostConfigure(options => options.Model = string.IsNullOrWhiteSpace(options.Model) ? ModelOptions.DefaultModel : options.Model);

@@ -6,8 +6,24 @@ namespace WeChatFunctions.Settings;
 /// <summary>The account's server configuration from the WeChat admin console (服务器配置).</summary>
 public sealed class WeChatOptions
 {
+    private const string EncodingAesKeyPattern = "^[A-Za-z0-9+/]{43}$";
+
     [ConfigurationKeyName("wechat_token")]
     [Required(AllowEmptyStrings = false, ErrorMessage = "Setting 'wechat_token' is required: the Token from the WeChat admin console's server configuration.")]
     [RegularExpression("^[A-Za-z0-9]{3,32}$", ErrorMessage = "Setting 'wechat_token' must be 3 to 32 letters or digits, as the WeChat admin console requires.")]
     public string Token { get; set; } = "";
+
+    /// <summary>The AppID (开发者ID); encrypted pushes carry it, and one for another account is refused.</summary>
+    [ConfigurationKeyName("wechat_app_id")]
+    public string? AppId { get; set; }
+
+    /// <summary>The EncodingAESKey for compat and safe mode; without it only plain mode is served.</summary>
+    [ConfigurationKeyName("wechat_encoding_aes_key")]
+    [RegularExpression(EncodingAesKeyPattern, ErrorMessage = "Setting 'wechat_encoding_aes_key' must be the 43 letters and digits of the EncodingAESKey from the WeChat admin console.")]
+    public string? EncodingAesKey { get; set; }
+
+    /// <summary>The key before the last change in the admin console, for pushes still encrypted with it.</summary>
+    [ConfigurationKeyName("wechat_encoding_aes_key_previous")]
+    [RegularExpression(EncodingAesKeyPattern, ErrorMessage = "Setting 'wechat_encoding_aes_key_previous' must be the 43 letters and digits of an EncodingAESKey.")]
+    public string? PreviousEncodingAesKey { get; set; }
 }

@@ -1,44 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
 
 namespace WeChatFunctions.WeChat;
 
 /// <summary>
-/// Parses a push body. DTDs are prohibited and nothing external is resolved, so entity expansion and XXE cannot happen.
+/// Parses a push body, plain or decrypted, through <see cref="SafeXml"/>.
 /// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
 /// </summary>
 public static class InboundMessageParser
 {
-    private static readonly XmlReaderSettings ReaderSettings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        MaxCharactersFromEntities = 0,
-    };
-
     public static bool TryParse(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out InboundMessage? message, [NotNullWhen(false)] out string? error)
     {
         message = null;
-        XElement root;
-        try
+        if (!SafeXml.TryLoad(body, out var root, out error))
         {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
-            using var reader = XmlReader.Create(stream, ReaderSettings);
-            root = XElement.Load(reader);
-        }
-        catch (XmlException exception)
-        {
-            error = $"malformed XML: {exception.Message}";
-            return false;
-        }
-
-        if (root.Name != "xml")
-        {
-            error = "the root element is not <xml>";
             return false;
         }
 

@@ -18,17 +18,31 @@ public static class ReplyXml
         Indent = false,
     };
 
-    public static string Text(InboundMessage inReplyTo, TextReply reply, DateTimeOffset now)
+    public static string Text(InboundMessage inReplyTo, TextReply reply, DateTimeOffset now) => Document(writer =>
+    {
+        WriteCData(writer, "ToUserName", inReplyTo.FollowerId);
+        WriteCData(writer, "FromUserName", inReplyTo.AccountId);
+        writer.WriteElementString("CreateTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        WriteCData(writer, "MsgType", "text");
+        WriteCData(writer, "Content", WithoutInvalidXmlCharacters(reply.Content));
+    });
+
+    /// <summary>The envelope of an encrypted reply; <paramref name="encrypt"/> holds the whole reply XML.</summary>
+    public static string Encrypted(string encrypt, string messageSignature, string timestamp, string nonce) => Document(writer =>
+    {
+        WriteCData(writer, "Encrypt", encrypt);
+        WriteCData(writer, "MsgSignature", messageSignature);
+        writer.WriteElementString("TimeStamp", timestamp);
+        WriteCData(writer, "Nonce", nonce);
+    });
+
+    private static string Document(Action<XmlWriter> writeFields)
     {
         var builder = new StringBuilder();
         using (var writer = XmlWriter.Create(builder, WriterSettings))
         {
             writer.WriteStartElement("xml");
-            WriteCData(writer, "ToUserName", inReplyTo.FollowerId);
-            WriteCData(writer, "FromUserName", inReplyTo.AccountId);
-            writer.WriteElementString("CreateTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-            WriteCData(writer, "MsgType", "text");
-            WriteCData(writer, "Content", WithoutInvalidXmlCharacters(reply.Content));
+            writeFields(writer);
             writer.WriteEndElement();
         }
 

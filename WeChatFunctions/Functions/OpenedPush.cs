@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Functions;
+
+/// <summary>A push's message XML, and the key it came under when it was encrypted, which its reply must go back under.</summary>
+internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto? Key)
+{
+    /// <returns>The push opened, or why it is refused (a log line has been written).</returns>
+    public static (OpenedPush? Push, IResult? Refusal) Open(
+        WeChatRequest query, ReadOnlyMemory<byte> body, string token, MessageCryptoKeyring keyring, ILogger logger)
+    {
+        if (!query.IsEncrypted)
+        {
+            return (new OpenedPush(body, Key: null), null);
+        }
+
+        if (!keyring.IsConfigured)
+        {
+            WeChatLog.EncryptedPushWithoutKey(logger);
+            return (null, Results.BadRequest("encrypted push, but wechat_encoding_aes_key is not set"));
+        }
+
+        if (!EncryptedPush.TryReadEncrypt(body, out var encrypt, out var error))
+        {
+            WeChatLog.MalformedPush(logger, error);
+            return (null, Results.BadRequest(error));
+        }
+
+        if (!query.IsMessageSignedWith(token, encrypt))
+        {
+            WeChatLog.BadSignature(logger, HttpMethods.Post);
+            return (null, Results.Unauthorized());
+        }
+
+        if (!keyring.TryDecrypt(encrypt, out var message, out var key, out error))
+        {
+            WeChatLog.UndecryptablePush(logger, error);
+            return (null, Results.BadRequest(error));
+        }
+
+        return (new OpenedPush(Encoding.UTF8.GetBytes(message), key), null);
+    }
+
+    /// <summary>The reply as sent: encrypted under the push's key when the push was encrypted.</summary>
+    public string Seal(string replyXml, WeChatRequest query, string token, DateTimeOffset now) =>
+        Key is null
+            ? replyXml
+            : EncryptedPush.Seal(replyXml, Key, token, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), query.Nonce, RandomNumberGenerator.GetBytes(16));
+}
