@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace WeChatFunctions.Tests.Infrastructure;
 
-/// <summary>A real Azurite Table service from node_modules, in memory, on a free port, for one test fixture.</summary>
+/// <summary>A real Azurite (Table and Blob services) from node_modules, in memory, on free ports, for one test fixture.</summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     private const string DevelopmentAccountKey =
@@ -10,11 +10,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly Process _process;
 
-    private AzuriteServer(Process process, int port)
+    private AzuriteServer(Process process, int tablePort, int blobPort)
     {
         _process = process;
         ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentAccountKey};TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;";
     }
 
     public string ConnectionString { get; }
@@ -22,16 +22,22 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <param name="debugLog">A file for Azurite's debug log, which has a line per request; for counting storage calls.</param>
     public static async Task<AzuriteServer> StartAsync(string? debugLog = null)
     {
-        var entryPoint = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var entryPoint = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entryPoint))
         {
             throw new InvalidOperationException($"Azurite is not installed at {entryPoint}; run `npm ci` in the repository root.");
         }
 
-        var port = FreePort.Next();
+        var (tablePort, blobPort, queuePort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var startInfo = new ProcessStartInfo("node")
         {
-            ArgumentList = { entryPoint, "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skipApiVersionCheck", "--disableTelemetry", "--silent" },
+            ArgumentList =
+            {
+                entryPoint, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
+                "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
+                "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -44,9 +50,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("node could not be started.");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var servicesUp = 0;
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data?.Contains("successfully", StringComparison.Ordinal) == true)
+            // One line per service: Blob, Queue, Table.
+            if (line.Data?.Contains("successfully", StringComparison.Ordinal) == true && Interlocked.Increment(ref servicesUp) == 3)
             {
                 started.TrySetResult();
             }
@@ -61,7 +69,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new AzuriteServer(process, port);
+        var server = new AzuriteServer(process, tablePort, blobPort);
         try
         {
             await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -74,6 +82,8 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         return server;
     }
+
+    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

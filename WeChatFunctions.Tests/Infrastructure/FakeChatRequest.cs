@@ -17,4 +17,5 @@ public sealed record FakeChatRequest(string Model, IReadOnlyList<FakeChatMessage
     public Func<string, int> CompletionTokens { get; set; } = _ => 0;
 }
 
-public sealed record FakeChatMessage(string Role, string Content);
+/// <param name="ImageUrls">The message's image parts, such as <c>data:image/png;base64,…</c>.</param>
+public sealed record FakeChatMessage(string Role, string Content, IReadOnlyList<string> ImageUrls);

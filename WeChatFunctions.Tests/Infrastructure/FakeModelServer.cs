@@ -25,13 +25,9 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
     private int _failuresServed;
 
-    private FakeModelServer(WebApplication app)
-    {
-        _app = app;
-        _app.MapPost("/v1/chat/completions", HandleAsync);
-    }
+    private FakeModelServer() => (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app => app.MapPost("/v1/chat/completions", HandleAsync));
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; }
 
     /// <summary>The value for the app's <c>chat_gpt_endpoint</c> setting.</summary>
     public Uri Endpoint => new(BaseAddress, "/v1");
@@ -42,22 +38,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public int PromptTokens(FakeChatRequest request) => request.Messages.Sum(message => 4 + _tokenizer.CountTokens(message.Content)) + 3;
 
-    public static async Task<FakeModelServer> StartAsync()
-    {
-        FakeModelServer server;
-        lock (InProcessHosts.StartLock)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            server = new FakeModelServer(builder.Build());
-            server._app.StartAsync().GetAwaiter().GetResult();
-        }
-
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.BaseAddress = new Uri(address);
-        return server;
-    }
+    public static Task<FakeModelServer> StartAsync() => Task.FromResult(new FakeModelServer());
 
     public void Reset(FakeModelBehavior? behavior = null)
     {
@@ -74,7 +55,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? throw new InvalidOperationException("empty body");
         var request = new FakeChatRequest(
             body["model"]!.GetValue<string>(),
-            [.. body["messages"]!.AsArray().Select(message => new FakeChatMessage(message!["role"]!.GetValue<string>(), ContentOf(message["content"])))],
+            [.. body["messages"]!.AsArray().Select(message => new FakeChatMessage(message!["role"]!.GetValue<string>(), ContentOf(message["content"]), ImageUrlsOf(message["content"])))],
             body["stream"]?.GetValue<bool>() == true,
             body["temperature"]?.GetValue<double>(),
             context.Request.Headers.Authorization,
@@ -185,6 +166,11 @@ public sealed class FakeModelServer : IAsyncDisposable
             ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = "messages", ["code"] = code },
         });
     }
+
+    /// <summary>The <c>image_url</c> parts of a message, as data URLs or links.</summary>
+    private static IReadOnlyList<string> ImageUrlsOf(JsonNode? content) => content is JsonArray parts
+        ? [.. parts.Select(part => part?["image_url"]?["url"]?.GetValue<string>()).OfType<string>()]
+        : [];
 
     private static string ContentOf(JsonNode? content) => content switch
     {

@@ -46,7 +46,15 @@ public sealed record SignedPush
     public static SignedPush Text(string content, long? messageId = null) =>
         new("text", $"<Content><![CDATA[{content}]]></Content><MsgId>{messageId ?? Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
 
-    public static SignedPush Event(string eventName) => new("event", $"<Event><![CDATA[{SecurityElement.Escape(eventName)}]]></Event>");
+    public static SignedPush Event(string eventName, string extraFields = "") =>
+        new("event", $"<Event><![CDATA[{SecurityElement.Escape(eventName)}]]></Event>{extraFields}");
+
+    /// <param name="recognition">WeChat's transcript, present only when the account has speech recognition on.</param>
+    public static SignedPush Voice(string? recognition) =>
+        new("voice", $"<MediaId><![CDATA[voice-media]]></MediaId><Format><![CDATA[amr]]></Format>{(recognition is null ? "" : $"<Recognition><![CDATA[{recognition}]]></Recognition>")}<MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
+
+    public static SignedPush Image(string pictureUrl) =>
+        new("image", $"<PicUrl><![CDATA[{pictureUrl}]]></PicUrl><MediaId><![CDATA[image-media]]></MediaId><MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
 
     public static SignedPush OfType(string messageType, string fields) => new(messageType, fields);
 

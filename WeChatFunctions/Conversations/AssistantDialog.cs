@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.AI;
 using WeChatFunctions.Model;
 using WeChatFunctions.Settings;
 
@@ -11,11 +12,19 @@ namespace WeChatFunctions.Conversations;
 internal sealed class AssistantDialog(
     ChatStream chatStream,
     IConversationStore store,
+    IPendingImageStore images,
     TokenCounter tokenCounter,
     TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
+    IOptions<ModelOptions> modelOptions,
     ILogger<AssistantDialog> logger)
 {
+    /// <summary>What an image costs in the prompt: OpenAI bills a 1024×1024 image at high detail as 765 tokens.</summary>
+    private const int ImageTokens = 765;
+
+    /// <summary>Stands in for the image in the stored history, which keeps no image bytes.</summary>
+    private const string ImagePlaceholder = "[图片] ";
+
     /// <summary>When the API rejects the prompt as too long anyway, the retry keeps only this share of the budget.</summary>
     private const int TrimHarderDivisor = 4;
 
@@ -34,11 +43,14 @@ internal sealed class AssistantDialog(
         string followerId, string question, Action<string> onText, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
         var maxTokens = options.Value.MaxContextTokens;
-        var questionPart = PromptPart.Count(question, tokenCounter);
-
         IReadOnlyList<ConversationTurn> history;
+        PendingImage? image;
+        PromptPart questionPart;
         try
         {
+            image = await FindFreshImageAsync(followerId, cancellationToken);
+            questionPart = PromptPart.Count(question, tokenCounter);
+            questionPart = image is null ? questionPart : questionPart with { TokenCount = questionPart.TokenCount + ImageTokens };
             var stored = await store.ReadRecentAsync(followerId, maxTokens - _systemPrompt.TokenCount - questionPart.TokenCount, cancellationToken);
             history = CurrentSession.Of(stored, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(options.Value.SessionIdleMinutes));
         }
@@ -53,7 +65,7 @@ internal sealed class AssistantDialog(
         var interrupted = false;
         try
         {
-            await StreamAsync(history, questionPart, answer, retryUntil, cancellationToken);
+            await StreamAsync(history, questionPart, image, answer, retryUntil, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -79,26 +91,52 @@ internal sealed class AssistantDialog(
 
         var text = answer.ToString();
         var answerTokens = tokenCounter.CountMessage(text);
-        await StoreAsync(followerId, questionPart, text, answerTokens, cancellationToken);
+        await StoreAsync(followerId, image is null ? questionPart : questionPart with { Content = ImagePlaceholder + questionPart.Content }, text, answerTokens, cancellationToken);
+        if (image is not null)
+        {
+            await ForgetImageAsync(followerId, cancellationToken);
+        }
+
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
         return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text, usage);
     }
 
     private async Task StreamAsync(
-        IReadOnlyList<ConversationTurn> history, PromptPart question, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
+        IReadOnlyList<ConversationTurn> history, PromptPart question, PendingImage? image, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
         var maxTokens = options.Value.MaxContextTokens;
+        var chatOptions = image is null ? null : new ChatOptions { ModelId = modelOptions.Value.VisionModel };
         try
         {
-            await chatStream.StreamAsync(ContextWindow.Build(_systemPrompt, history, question, maxTokens), answer, retryUntil, cancellationToken);
+            await chatStream.StreamAsync(ContextWindow.Build(_systemPrompt, history, question, maxTokens, image), chatOptions, answer, retryUntil, cancellationToken);
         }
         catch (Exception exception) when (ModelErrors.IsContextLengthExceeded(exception))
         {
             // Our token count and the API's differ (another tokenizer, hidden overhead): try once with much less history.
             ConversationLog.ContextLengthExceeded(logger, maxTokens);
-            var shorter = ContextWindow.Build(_systemPrompt, history, question, maxTokens / TrimHarderDivisor);
-            await chatStream.StreamAsync(shorter, answer, retryUntil, cancellationToken);
+            var shorter = ContextWindow.Build(_systemPrompt, history, question, maxTokens / TrimHarderDivisor, image);
+            await chatStream.StreamAsync(shorter, chatOptions, answer, retryUntil, cancellationToken);
+        }
+    }
+
+    /// <summary>The follower's image, when it came within <see cref="PendingImage.Lifetime"/>; a stale one is ignored and left to be replaced.</summary>
+    private async Task<PendingImage?> FindFreshImageAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var image = await images.FindAsync(followerId, cancellationToken);
+        return image is not null && image.IsFreshAt(timeProvider.GetUtcNow()) ? image : null;
+    }
+
+    /// <summary>An image answers one question; a failure to delete it only means the next question may see it too.</summary>
+    private async Task ForgetImageAsync(string followerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await images.DeleteAsync(followerId, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ConversationLog.PendingImageNotDeleted(logger, exception);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Conversations;
@@ -9,7 +11,10 @@ internal sealed class AssistantMessageHandler(
     ContinueKeywords continueKeywords,
     IAdminStore adminStore,
     AdminCommands adminCommands,
+    ImageInbox imageInbox,
+    IFollowerDataStore followerData,
     Statistics statistics,
+    IOptions<ConversationOptions> options,
     ILogger<AssistantMessageHandler> logger)
     : IWeChatMessageHandler
 {
@@ -20,13 +25,14 @@ internal sealed class AssistantMessageHandler(
         {
             return message switch
             {
-                TextMessage { Content: var content } when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
                 TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
                     new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
-                TextMessage { Content.Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
-                TextMessage { Content: var content } when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
-                TextMessage text => await AnswerAsync(key, text.Content.Trim(), arrival, cancellationToken),
+                TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
+                VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
+                VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
+                ImageMessage image => await WhenNotBlockedAsync(key, () => imageInbox.ReceiveAsync(key, image, arrival, cancellationToken), cancellationToken),
                 EventMessage { Event: "subscribe" } => await WelcomeAsync(key, arrival),
+                EventMessage { Event: "unsubscribe" } => await ForgetAsync(key, arrival, cancellationToken),
                 EventMessage => null,
                 UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
                 _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
@@ -40,12 +46,22 @@ internal sealed class AssistantMessageHandler(
         }
     }
 
-    private async Task<OutboundReply> AnswerAsync(MessageKey key, string question, DateTimeOffset arrival, CancellationToken cancellationToken)
+    /// <summary>A question typed or spoken: 「继续」 fetches the next page, anything else goes to the model.</summary>
+    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
+    {
+        _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
+        { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
+        _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
+        _ => await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, content.Trim(), policy, arrival, cancellationToken), cancellationToken),
+    };
+
+    private Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<Task<OutboundReply>> reply, CancellationToken cancellationToken) =>
+        WhenNotBlockedAsync(key, _ => reply(), cancellationToken);
+
+    private async Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<FollowerPolicy, Task<OutboundReply>> reply, CancellationToken cancellationToken)
     {
         var policy = await adminStore.GetPolicyAsync(key.FollowerId, cancellationToken);
-        return policy.Blocked
-            ? new TextReply(FollowerTexts.Blocked)
-            : await window.AnswerAsync(key, question, policy, arrival, cancellationToken);
+        return policy.Blocked ? new TextReply(FollowerTexts.Blocked) : await reply(policy);
     }
 
     /// <summary>The welcome is the same on every attempt; the claim makes sure the subscription is counted once.</summary>
@@ -56,6 +72,18 @@ internal sealed class AssistantMessageHandler(
             statistics.Subscribed(arrival);
         }
 
-        return new TextReply(FollowerTexts.Welcome);
+        return new TextReply(options.Value.WelcomeMessage);
+    }
+
+    /// <summary>An unfollow deletes what is kept of the follower's conversation; WeChat shows them no reply.</summary>
+    private async Task<OutboundReply?> ForgetAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        if (await window.ClaimAsync(key, arrival))
+        {
+            await followerData.ForgetAsync(key.FollowerId, keepMessageId: key.MessageId, cancellationToken);
+            ConversationLog.FollowerForgotten(logger);
+        }
+
+        return null;
     }
 }

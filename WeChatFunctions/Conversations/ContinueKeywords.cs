@@ -3,14 +3,18 @@ using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Conversations;
 
-/// <summary>Recognises a follower asking for the next page: the configured keyword, or 继续, continue or c in any case.</summary>
+/// <summary>
+/// Recognises a follower asking for the next page: the configured keyword, or 继续, continue or c in any case, with or
+/// without closing punctuation.
+/// </summary>
 internal sealed class ContinueKeywords(IOptions<ReplyWindowOptions> options)
 {
     private static readonly string[] AlwaysAccepted = [ReplyWindowOptions.DefaultContinueKeyword, "continue", "c"];
 
     public bool Matches(string content)
     {
-        var word = content.Trim();
+        // Voice transcripts end with a full stop, and some followers type one.
+        var word = content.Trim().TrimEnd('。', '.', '！', '!', '？', '?').Trim();
         return word.Equals(options.Value.ContinueKeyword, StringComparison.OrdinalIgnoreCase)
             || AlwaysAccepted.Contains(word, StringComparer.OrdinalIgnoreCase);
     }

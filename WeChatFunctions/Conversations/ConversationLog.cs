@@ -52,4 +52,13 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A statistics update could not be recorded.")]
     public static partial void StatisticsNotRecorded(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A follower's image could not be downloaded: {Reason}.")]
+    public static partial void ImageNotDownloaded(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A follower's pending image could not be deleted after its answer.")]
+    public static partial void PendingImageNotDeleted(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A follower unfollowed; their conversation, answers and pending image were deleted.")]
+    public static partial void FollowerForgotten(ILogger logger);
 }

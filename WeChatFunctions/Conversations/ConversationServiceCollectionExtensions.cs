@@ -22,6 +22,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<ReplyPager>();
         services.AddSingleton<ContinueKeywords>();
         services.AddSingleton<ReplyWindow>();
+        services.AddSingleton<ImageInbox>();
+        services.AddHttpClient<ImageDownloader>();
         services.AddSingleton<IWeChatMessageHandler, AssistantMessageHandler>();
         return services;
     }

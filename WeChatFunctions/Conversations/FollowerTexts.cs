@@ -21,10 +21,31 @@ internal static class FollowerTexts
 
     public const string AnswerExpired = "之前的回答已过期，请重新提问。";
 
-    public const string Welcome = "你好，欢迎关注！我是 AI 助手，直接发送文字即可和我对话，我会记住最近的上下文。";
+    public const string ImageReceived = "收到图片了！你想了解这张图片的什么？请在 10 分钟内发送你的问题。";
+
+    public const string ImageTooLarge = "这张图片太大了（超过 10 MB），请压缩后再发。";
+
+    public const string ImageTooSlow = "图片下载超时了，请稍后重新发送这张图片。";
+
+    public const string ImageUnavailable = "这张图片没能下载下来，请重新发送。";
+
+    public const string ImageFormatUnsupported = "暂不支持这种图片格式，请发送 JPG、PNG、GIF 或 WebP 图片。";
+
+    public const string VoiceRecognitionOff =
+        "暂时听不懂这条语音：公众号还没有开启语音识别。管理员可以在公众号后台「设置与开发 → 接口权限 → 对话服务 → 接收语音识别结果」中开启。现在请先发文字给我。";
 
     public static string Unsupported(string messageType) =>
-        $"暂时只支持文字消息（收到的是「{messageType}」类型）。请直接输入文字和我对话。";
+        $"暂时不支持{MessageTypeName(messageType)}消息。我能处理文字、语音和图片，请直接输入文字和我对话。";
+
+    private static string MessageTypeName(string messageType) => messageType switch
+    {
+        "video" => "视频",
+        "shortvideo" => "小视频",
+        "location" => "位置",
+        "link" => "链接",
+        "file" => "文件",
+        _ => $"「{messageType}」类型的",
+    };
 
     public static string MoreToFollow(string continueKeyword) => $"\n\n（未完，回复「{continueKeyword}」查看后续）";
 

@@ -11,7 +11,7 @@ internal readonly record struct MessageKey(string FollowerId, string MessageId)
 {
     public static MessageKey For(InboundMessage message) => message switch
     {
-        TextMessage text => new(text.FollowerId, string.Create(CultureInfo.InvariantCulture, $"m{text.MessageId}")),
+        FollowerMessage sent => new(sent.FollowerId, string.Create(CultureInfo.InvariantCulture, $"m{sent.MessageId}")),
         _ => new(message.FollowerId, string.Create(CultureInfo.InvariantCulture, $"t{message.CreateTime}")),
     };
 

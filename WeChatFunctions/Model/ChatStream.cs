@@ -13,13 +13,13 @@ internal sealed class ChatStream(IChatClient chatClient, TimeProvider timeProvid
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
 
-    public async Task StreamAsync(IList<ChatMessage> prompt, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
+    public async Task StreamAsync(IList<ChatMessage> prompt, ChatOptions? chatOptions, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
         for (var retry = 0; ; retry++)
         {
             try
             {
-                await foreach (var update in chatClient.GetStreamingResponseAsync(prompt, cancellationToken: cancellationToken))
+                await foreach (var update in chatClient.GetStreamingResponseAsync(prompt, chatOptions, cancellationToken))
                 {
                     answer.Append(update.Text);
                     answer.Usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? answer.Usage;

@@ -9,7 +9,9 @@ namespace WeChatFunctions.Model;
 /// </summary>
 internal static class ContextWindow
 {
-    public static List<ChatMessage> Build(PromptPart system, IReadOnlyList<ConversationTurn> historyNewestFirst, PromptPart question, int maxTokens)
+    /// <param name="image">An image the question is about, sent beside it as a data URL part.</param>
+    public static List<ChatMessage> Build(
+        PromptPart system, IReadOnlyList<ConversationTurn> historyNewestFirst, PromptPart question, int maxTokens, PendingImage? image = null)
     {
         var remaining = maxTokens - TokenCounter.ReplyPriming - system.TokenCount - question.TokenCount;
         var kept = 0;
@@ -32,7 +34,9 @@ internal static class ContextWindow
             messages.Add(new ChatMessage(turn.Role == ConversationRole.User ? ChatRole.User : ChatRole.Assistant, turn.Content));
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, question.Content));
+        messages.Add(image is null
+            ? new ChatMessage(ChatRole.User, question.Content)
+            : new ChatMessage(ChatRole.User, [new TextContent(question.Content), new DataContent(image.Bytes, image.MediaType)]));
         return messages;
     }
 }

@@ -9,6 +9,16 @@ public sealed class ConversationOptions
     public const string DefaultSystemPrompt =
         "你是一个运行在微信公众号里的智能助手。请用简洁、友好的中文回答；除非用户要求，不要使用 Markdown 格式；回答尽量控制在几段以内。";
 
+    public const string DefaultWelcomeMessage =
+        "你好，欢迎关注！我是 AI 助手，直接发文字或语音就能和我对话，我会记住最近的上下文。\n"
+        + "· 回答较长时会分页，回复「继续」查看后续；\n"
+        + "· 发一张图片，再提问，我可以帮你看图；\n"
+        + "· 发送「帮助」或 /help 查看可用命令，例如 /reset 开始新对话。";
+
+    /// <summary>The reply to a new follower (subscribe, including by QR code).</summary>
+    [ConfigurationKeyName("welcome_message")]
+    public string WelcomeMessage { get; set; } = DefaultWelcomeMessage;
+
     [ConfigurationKeyName("system_prompt")]
     public string SystemPrompt { get; set; } = DefaultSystemPrompt;
 

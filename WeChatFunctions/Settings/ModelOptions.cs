@@ -22,6 +22,10 @@ public sealed class ModelOptions
     [ConfigurationKeyName("chat_gpt_model")]
     public string Model { get; set; } = DefaultModel;
 
+    /// <summary>The model for questions about an image; empty means <see cref="Model"/>, which must then see images.</summary>
+    [ConfigurationKeyName("chat_gpt_vision_model")]
+    public string? VisionModel { get; set; }
+
     [ConfigurationKeyName("http_proxy")]
     public Uri? HttpProxy { get; set; }
 

@@ -12,13 +12,21 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatEncryptionValidator>();
 
         services.AddOptions<ModelOptions>().BindConfiguration("").ValidateOnStart()
-            .PostConfigure(options => options.Model = string.IsNullOrWhiteSpace(options.Model) ? ModelOptions.DefaultModel : options.Model);
+            .PostConfigure(options =>
+            {
+                options.Model = string.IsNullOrWhiteSpace(options.Model) ? ModelOptions.DefaultModel : options.Model;
+                options.VisionModel = string.IsNullOrWhiteSpace(options.VisionModel) ? options.Model : options.VisionModel;
+            });
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelCredentialValidator>();
 
         // A setting left empty in local.settings.json means "use the default", as it does for the Functions host.
         services.AddOptions<ConversationOptions>().BindConfiguration("").ValidateOnStart()
-            .PostConfigure(options => options.SystemPrompt = string.IsNullOrWhiteSpace(options.SystemPrompt) ? ConversationOptions.DefaultSystemPrompt : options.SystemPrompt);
+            .PostConfigure(options =>
+            {
+                options.SystemPrompt = string.IsNullOrWhiteSpace(options.SystemPrompt) ? ConversationOptions.DefaultSystemPrompt : options.SystemPrompt;
+                options.WelcomeMessage = string.IsNullOrWhiteSpace(options.WelcomeMessage) ? ConversationOptions.DefaultWelcomeMessage : options.WelcomeMessage;
+            });
         services.AddSingleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>();
 
         services.AddOptions<ReplyWindowOptions>().BindConfiguration("").ValidateOnStart()

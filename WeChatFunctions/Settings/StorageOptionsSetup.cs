@@ -13,14 +13,19 @@ internal sealed class StorageOptionsSetup(IConfiguration configuration) : IConfi
         var section = configuration.GetSection(SettingName);
         options.ConnectionString = section.Value;
 
-        if (section["tableServiceUri"] is { Length: > 0 } serviceUri && Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri))
+        options.TableServiceUri = ServiceUri(section, "table");
+        options.BlobServiceUri = ServiceUri(section, "blob");
+    }
+
+    /// <summary>The identity-based form: <c>__{service}ServiceUri</c>, or the account's default endpoint from <c>__accountName</c>.</summary>
+    private static Uri? ServiceUri(IConfigurationSection section, string service)
+    {
+        if (section[$"{service}ServiceUri"] is { Length: > 0 } serviceUri && Uri.TryCreate(serviceUri, UriKind.Absolute, out var uri))
         {
-            options.TableServiceUri = uri;
+            return uri;
         }
-        else if (section["accountName"] is { Length: > 0 } accountName)
-        {
-            options.TableServiceUri = new Uri($"https://{accountName}.table.core.windows.net");
-        }
+
+        return section["accountName"] is { Length: > 0 } accountName ? new Uri($"https://{accountName}.{service}.core.windows.net") : null;
     }
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options) =>

@@ -31,6 +31,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<IAdminStore, TableAdminStore>();
         services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
+        services.AddSingleton<BlobContainerProvider>();
+        services.AddSingleton<IPendingImageStore, TablePendingImageStore>();
+        services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         return services;
     }
 }

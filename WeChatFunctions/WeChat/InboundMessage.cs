@@ -9,9 +9,24 @@ namespace WeChatFunctions.WeChat;
 /// <param name="CreateTime">CreateTime, in Unix seconds.</param>
 public abstract record InboundMessage(string AccountId, string FollowerId, long CreateTime);
 
+/// <summary>Something the follower sent; WeChat's retries of it share its MsgId.</summary>
+public abstract record FollowerMessage(string AccountId, string FollowerId, long CreateTime, long MessageId)
+    : InboundMessage(AccountId, FollowerId, CreateTime);
+
 /// <summary>A text message: the follower's question.</summary>
 public sealed record TextMessage(string AccountId, string FollowerId, long CreateTime, string Content, long MessageId)
-    : InboundMessage(AccountId, FollowerId, CreateTime);
+    : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
+
+/// <summary>
+/// A voice message. <paramref name="Recognition"/> is WeChat's transcript, present only when the account has
+/// 接收语音识别结果 switched on.
+/// </summary>
+public sealed record VoiceMessage(string AccountId, string FollowerId, long CreateTime, string? Recognition, long MessageId)
+    : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
+
+/// <summary>An image message. <paramref name="PictureUrl"/> (PicUrl) is on WeChat's CDN and expires after a while.</summary>
+public sealed record ImageMessage(string AccountId, string FollowerId, long CreateTime, string PictureUrl, long MessageId)
+    : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
 
 /// <summary>
 /// An event push (subscribe, unsubscribe, CLICK…). Events carry no MsgId; WeChat's retries of one share FollowerId and CreateTime.
@@ -20,6 +35,6 @@ public sealed record TextMessage(string AccountId, string FollowerId, long Creat
 public sealed record EventMessage(string AccountId, string FollowerId, long CreateTime, string Event, string? EventKey)
     : InboundMessage(AccountId, FollowerId, CreateTime);
 
-/// <summary>Any message type this app does not handle yet; parsing never fails on a new type.</summary>
+/// <summary>Any message type this app does not handle (video, location, link…); parsing never fails on a new type.</summary>
 public sealed record UnknownMessage(string AccountId, string FollowerId, long CreateTime, string MessageType)
     : InboundMessage(AccountId, FollowerId, CreateTime);

@@ -27,20 +27,20 @@ public static class InboundMessageParser
             return false;
         }
 
-        switch (messageType)
+        var hasMessageId = TryNumber(root, "MsgId", out var messageId);
+        message = messageType switch
         {
-            case "text" when TryNumber(root, "MsgId", out var messageId):
-                message = new TextMessage(accountId, followerId, createTime, Field(root, "Content") ?? "", messageId);
-                break;
-            case "text":
-                error = "a text message has no MsgId";
-                return false;
-            case "event":
-                message = new EventMessage(accountId, followerId, createTime, Field(root, "Event") ?? "", Field(root, "EventKey"));
-                break;
-            default:
-                message = new UnknownMessage(accountId, followerId, createTime, messageType);
-                break;
+            "text" when hasMessageId => new TextMessage(accountId, followerId, createTime, Field(root, "Content") ?? "", messageId),
+            "voice" when hasMessageId => new VoiceMessage(accountId, followerId, createTime, Field(root, "Recognition"), messageId),
+            "image" when hasMessageId => new ImageMessage(accountId, followerId, createTime, Field(root, "PicUrl") ?? "", messageId),
+            "text" or "voice" or "image" => null,
+            "event" => new EventMessage(accountId, followerId, createTime, Field(root, "Event") ?? "", Field(root, "EventKey")),
+            _ => new UnknownMessage(accountId, followerId, createTime, messageType),
+        };
+        if (message is null)
+        {
+            error = $"a {messageType} message has no MsgId";
+            return false;
         }
 
         error = null;

@@ -1,0 +1,74 @@
+using Azure;
+using WeChatFunctions.Conversations;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>Keeps a small image in its table row and a larger one (over one binary property's 64 KiB) in Blob Storage.</summary>
+internal sealed class TablePendingImageStore(TableClientProvider tables, BlobContainerProvider blobs) : IPendingImageStore
+{
+    public const string TableName = "WeChatImages";
+
+    /// <summary>A table property holds at most 64 KiB of binary.</summary>
+    private const int MaxInlineBytes = 64 * 1024;
+
+    public async Task SaveAsync(string followerId, PendingImage image, CancellationToken cancellationToken)
+    {
+        var entity = new PendingImageEntity { PartitionKey = followerId, MediaType = image.MediaType, ReceivedAt = image.ReceivedAt };
+        if (image.Bytes.Length <= MaxInlineBytes)
+        {
+            entity.Bytes = image.Bytes.ToArray();
+        }
+        else
+        {
+            entity.BlobName = followerId;
+            var container = await blobs.GetAsync(cancellationToken);
+            await container.GetBlobClient(entity.BlobName).UploadAsync(BinaryData.FromBytes(image.Bytes), overwrite: true, cancellationToken);
+        }
+
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        await table.UpsertEntityAsync(entity, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<PendingImage?> FindAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<PendingImageEntity>(followerId, PendingImageEntity.Row, cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value is not { } entity)
+        {
+            return null;
+        }
+
+        var bytes = entity.Bytes;
+        if (entity.BlobName is { } blobName)
+        {
+            var container = await blobs.GetAsync(cancellationToken);
+            try
+            {
+                bytes = (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                return null;
+            }
+        }
+
+        return bytes is null ? null : new PendingImage(bytes, entity.MediaType, entity.ReceivedAt);
+    }
+
+    public async Task DeleteAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<PendingImageEntity>(followerId, PendingImageEntity.Row, select: [nameof(PendingImageEntity.BlobName)], cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return;
+        }
+
+        await table.DeleteEntityAsync(followerId, PendingImageEntity.Row, ETag.All, cancellationToken);
+        if (found.Value?.BlobName is { } blobName)
+        {
+            var container = await blobs.GetAsync(cancellationToken);
+            await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>Bulk deletion by filter. Rows are deleted one by one: a delete of a row another run just deleted is not an error.</summary>
+internal static class TableRows
+{
+    private const int ParallelDeletes = 8;
+
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey"];
+
+    /// <returns>How many rows matched and were deleted, at most <paramref name="maxRows"/>.</returns>
+    public static async Task<int> DeleteAsync(TableClient table, string filter, int maxRows, CancellationToken cancellationToken)
+    {
+        var matched = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxRows, 1000), select: KeysOnly, cancellationToken: cancellationToken))
+        {
+            matched.Add(row);
+            if (matched.Count == maxRows)
+            {
+                break;
+            }
+        }
+
+        await Parallel.ForEachAsync(
+            matched,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDeletes, CancellationToken = cancellationToken },
+            async (row, token) => await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token));
+        return matched.Count;
+    }
+}
