@@ -29,6 +29,41 @@ public sealed class InboundMessageParserTests
     }
 
     [Fact]
+    public void AVoiceMessageParsesWithItsRecognition()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName><CreateTime>1357290913</CreateTime>
+            <MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[media_id]]></MediaId><Format><![CDATA[amr]]></Format>
+            <Recognition><![CDATA[腾讯微信团队]]></Recognition><MsgId>1234567890123456</MsgId></xml>
+            """);
+
+        Assert.Equal(new VoiceMessage("gh_1", "oABC", 1357290913, "腾讯微信团队", 1234567890123456), message);
+    }
+
+    [Fact]
+    public void AnImageMessageParsesWithItsPicUrl()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName><CreateTime>1348831860</CreateTime>
+            <MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://mmbiz.qpic.cn/a.jpg]]></PicUrl><MediaId><![CDATA[media_id]]></MediaId>
+            <MsgId>1234567890123456</MsgId></xml>
+            """);
+
+        Assert.Equal(new ImageMessage("gh_1", "oABC", 1348831860, "http://mmbiz.qpic.cn/a.jpg", 1234567890123456), message);
+    }
+
+    [Theory]
+    [InlineData("voice")]
+    [InlineData("image")]
+    public void AVoiceOrImageMessageWithoutMsgIdIsRejected(string messageType)
+    {
+        var body = $"<xml><ToUserName>gh_1</ToUserName><FromUserName>oABC</FromUserName><CreateTime>1</CreateTime><MsgType>{messageType}</MsgType></xml>";
+
+        Assert.False(InboundMessageParser.TryParse(Encoding.UTF8.GetBytes(body), out _, out var error));
+        Assert.Contains("MsgId", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANewMessageTypeIsUnknownRatherThanAnError()
     {
         var message = Parse("<xml><ToUserName>gh_1</ToUserName><FromUserName>oABC</FromUserName><CreateTime>1</CreateTime><MsgType>miniprogrampage</MsgType></xml>");
