@@ -30,11 +30,12 @@ public sealed class FollowerEventTests(WeChatFixture fixture) : FollowerTest(fix
     }
 
     [Fact]
-    public async Task UnfollowingDeletesTheConversationPagesAndPendingImage()
+    public async Task UnfollowingDeletesTheConversationPagesPreferencesAndPendingImage()
     {
         Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Range(1, 300).Select(index => $"第{index}句话。")) });
         await Fixture.WeChat.AskAsync(Follower, "长回答");
         await Fixture.WeChat.PushAsync(SignedPush.Image(_images.Serve(ImageServer.Png(1024))).From(Follower));
+        await Fixture.WeChat.AskAsync(Follower, "/prompt 我的专属设定");
         var unsubscribe = SignedPush.Event("unsubscribe").From(Follower);
 
         var reply = await Fixture.WeChat.PushAsync(unsubscribe);
@@ -45,6 +46,7 @@ public sealed class FollowerEventTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower));
         Assert.Equal([$"t{unsubscribe.CreateTime}"], await RowKeysAsync("WeChatReplies"));
         Assert.Empty(await RowKeysAsync("WeChatImages"));
+        Assert.Empty(await RowKeysAsync("WeChatPreferences"));
         Assert.Equal("没有需要继续查看的内容了，直接发送新问题吧。", await Fixture.WeChat.AskAsync(Follower, "继续"));
     }
 

@@ -32,9 +32,12 @@ public sealed class WeChatCipher(string encodingAesKey, string appId)
     {
         var plain = Transform(Convert.FromBase64String(encrypted), encrypt: false);
         var padding = plain[^1];
-        Assert.InRange(padding, 1, 32);
         var length = (plain[16] << 24) | (plain[17] << 16) | (plain[18] << 8) | plain[19];
-        Assert.Equal(appId, Encoding.UTF8.GetString(plain, 20 + length, plain.Length - padding - 20 - length));
+        if (padding is < 1 or > 32 || Encoding.UTF8.GetString(plain, 20 + length, plain.Length - padding - 20 - length) != appId)
+        {
+            throw new InvalidDataException("WeChat would fault on this reply: its padding or AppId is wrong.");
+        }
+
         return Encoding.UTF8.GetString(plain, 20, length);
     }
 

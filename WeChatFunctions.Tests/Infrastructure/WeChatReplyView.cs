@@ -38,7 +38,11 @@ public sealed record WeChatReplyView(HttpStatusCode Status, string Body, string?
         var envelope = XElement.Parse(Body);
         var encrypt = envelope.Element("Encrypt")!.Value;
         var signature = WeChatSigner.Sign(token, envelope.Element("TimeStamp")!.Value, envelope.Element("Nonce")!.Value, encrypt);
-        Assert.Equal(signature, envelope.Element("MsgSignature")!.Value);
+        if (signature != envelope.Element("MsgSignature")?.Value)
+        {
+            throw new InvalidDataException("WeChat would fault on this reply: its MsgSignature does not verify.");
+        }
+
         return this with { Body = cipher.Decrypt(encrypt), Envelope = envelope };
     }
 }

@@ -13,6 +13,7 @@ internal sealed class AssistantDialog(
     ChatStream chatStream,
     IConversationStore store,
     IPendingImageStore images,
+    IPreferenceStore preferences,
     TokenCounter tokenCounter,
     TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
@@ -46,12 +47,14 @@ internal sealed class AssistantDialog(
         IReadOnlyList<ConversationTurn> history;
         PendingImage? image;
         PromptPart questionPart;
+        FollowerPreferences personal;
         try
         {
+            personal = await preferences.GetAsync(followerId, cancellationToken);
             image = await FindFreshImageAsync(followerId, cancellationToken);
             questionPart = PromptPart.Count(question, tokenCounter);
             questionPart = image is null ? questionPart : questionPart with { TokenCount = questionPart.TokenCount + ImageTokens };
-            var stored = await store.ReadRecentAsync(followerId, maxTokens - _systemPrompt.TokenCount - questionPart.TokenCount, cancellationToken);
+            var stored = await store.ReadRecentAsync(followerId, maxTokens - SystemPromptOf(personal).TokenCount - questionPart.TokenCount, cancellationToken);
             history = CurrentSession.Of(stored, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(options.Value.SessionIdleMinutes));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -65,7 +68,7 @@ internal sealed class AssistantDialog(
         var interrupted = false;
         try
         {
-            await StreamAsync(history, questionPart, image, answer, retryUntil, cancellationToken);
+            await StreamAsync(new Prompt(SystemPromptOf(personal), history, questionPart, image), ChatOptionsOf(personal, image), answer, retryUntil, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -102,22 +105,40 @@ internal sealed class AssistantDialog(
         return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text, usage);
     }
 
-    private async Task StreamAsync(
-        IReadOnlyList<ConversationTurn> history, PromptPart question, PendingImage? image, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
+    private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)
     {
         var maxTokens = options.Value.MaxContextTokens;
-        var chatOptions = image is null ? null : new ChatOptions { ModelId = modelOptions.Value.VisionModel };
         try
         {
-            await chatStream.StreamAsync(ContextWindow.Build(_systemPrompt, history, question, maxTokens, image), chatOptions, answer, retryUntil, cancellationToken);
+            await chatStream.StreamAsync(prompt.Build(maxTokens), chatOptions, answer, retryUntil, cancellationToken);
         }
         catch (Exception exception) when (ModelErrors.IsContextLengthExceeded(exception))
         {
             // Our token count and the API's differ (another tokenizer, hidden overhead): try once with much less history.
             ConversationLog.ContextLengthExceeded(logger, maxTokens);
-            var shorter = ContextWindow.Build(_systemPrompt, history, question, maxTokens / TrimHarderDivisor, image);
-            await chatStream.StreamAsync(shorter, chatOptions, answer, retryUntil, cancellationToken);
+            await chatStream.StreamAsync(prompt.Build(maxTokens / TrimHarderDivisor), chatOptions, answer, retryUntil, cancellationToken);
         }
+    }
+
+    /// <summary>The follower's own system prompt (/prompt), or the account's.</summary>
+    private PromptPart SystemPromptOf(FollowerPreferences personal) =>
+        personal.SystemPrompt is { } own ? PromptPart.Count(own, tokenCounter) : _systemPrompt;
+
+    /// <summary>
+    /// The vision model for a question about an image; otherwise the follower's model (/model) while the operator
+    /// still allows it, and their temperature (/temperature). Unset values leave the client's defaults.
+    /// </summary>
+    private ChatOptions ChatOptionsOf(FollowerPreferences personal, PendingImage? image) => new()
+    {
+        ModelId = image is not null ? modelOptions.Value.VisionModel
+            : personal.Model is { } chosen && modelOptions.Value.AllowedModelList.Contains(chosen) ? chosen
+            : null,
+        Temperature = personal.Temperature is { } temperature ? (float)temperature : null,
+    };
+
+    private sealed record Prompt(PromptPart System, IReadOnlyList<ConversationTurn> History, PromptPart Question, PendingImage? Image)
+    {
+        public List<ChatMessage> Build(int maxTokens) => ContextWindow.Build(System, History, Question, maxTokens, Image);
     }
 
     /// <summary>The follower's image, when it came within <see cref="PendingImage.Lifetime"/>; a stale one is ignored and left to be replaced.</summary>

@@ -11,6 +11,7 @@ internal sealed class AssistantMessageHandler(
     ContinueKeywords continueKeywords,
     IAdminStore adminStore,
     AdminCommands adminCommands,
+    UserCommands userCommands,
     ImageInbox imageInbox,
     IFollowerDataStore followerData,
     Statistics statistics,
@@ -46,11 +47,13 @@ internal sealed class AssistantMessageHandler(
         }
     }
 
-    /// <summary>A question typed or spoken: 「继续」 fetches the next page, anything else goes to the model.</summary>
+    /// <summary>A question typed or spoken: a user command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
     private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
     {
         _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
         { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
+        _ when options.Value.UserCommandsEnabled && UserCommand.TryParse(content, out var command) =>
+            await WhenNotBlockedAsync(key, async policy => new TextReply(await userCommands.RunAsync(key.FollowerId, policy, command, cancellationToken)), cancellationToken),
         _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
         _ => await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, content.Trim(), policy, arrival, cancellationToken), cancellationToken),
     };

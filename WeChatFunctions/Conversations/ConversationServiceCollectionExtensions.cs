@@ -16,6 +16,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<AdminGate>();
         services.AddSingleton<AdminConfigView>();
         services.AddSingleton<AdminCommands>();
+        services.AddSingleton<UserCommands>();
         services.AddSingleton<LiveAnswers>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();

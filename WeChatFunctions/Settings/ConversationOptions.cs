@@ -19,6 +19,10 @@ public sealed class ConversationOptions
     [ConfigurationKeyName("welcome_message")]
     public string WelcomeMessage { get; set; } = DefaultWelcomeMessage;
 
+    /// <summary>Whether followers may use /help, /reset, /prompt and the other user commands.</summary>
+    [ConfigurationKeyName("user_commands_enabled")]
+    public bool UserCommandsEnabled { get; set; } = true;
+
     [ConfigurationKeyName("system_prompt")]
     public string SystemPrompt { get; set; } = DefaultSystemPrompt;
 

@@ -26,6 +26,13 @@ public sealed class ModelOptions
     [ConfigurationKeyName("chat_gpt_vision_model")]
     public string? VisionModel { get; set; }
 
+    /// <summary>The models a follower may pick with <c>/model</c>, comma-separated; empty means only <see cref="Model"/>.</summary>
+    [ConfigurationKeyName("allowed_models")]
+    public string? AllowedModels { get; set; }
+
+    public IReadOnlyList<string> AllowedModelList =>
+        CommaSeparated.Parse(AllowedModels) is { Count: > 0 } models ? [.. models.Order(StringComparer.Ordinal)] : [Model];
+
     [ConfigurationKeyName("http_proxy")]
     public Uri? HttpProxy { get; set; }
 

@@ -34,6 +34,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<IPendingImageStore, TablePendingImageStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
+        services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
         return services;
     }
 }

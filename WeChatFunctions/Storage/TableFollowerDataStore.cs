@@ -12,6 +12,7 @@ internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendin
     {
         await DeleteAllAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
         await DeleteAllAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
+        await DeleteAllAsync(TablePreferenceStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
         await images.DeleteAsync(followerId, cancellationToken);
     }
 

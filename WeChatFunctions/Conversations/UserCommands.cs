@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Conversations;
+
+/// <summary>
+/// Runs a follower's own commands. They are answered directly: they never reach the model and cost no quota. Bad
+/// arguments get a one-line usage and change nothing.
+/// </summary>
+internal sealed class UserCommands(
+    IPreferenceStore preferences,
+    IConversationStore conversations,
+    Quota quota,
+    QuotaDays days,
+    TimeProvider timeProvider,
+    IOptions<ModelOptions> modelOptions,
+    IOptions<ReplyWindowOptions> windowOptions)
+{
+    private const string ResetArgument = "reset";
+
+    public async Task<string> RunAsync(string followerId, FollowerPolicy policy, UserCommand command, CancellationToken cancellationToken) => command.Name switch
+    {
+        "help" => UserTexts.Help(windowOptions.Value.ContinueKeyword),
+        "reset" => await DoneAsync(conversations.StartSessionAsync(followerId, cancellationToken), UserTexts.Reset),
+        "prompt" => await PromptAsync(followerId, command.Argument, cancellationToken),
+        "model" => await ModelAsync(followerId, command.Argument, cancellationToken),
+        "temperature" => await TemperatureAsync(followerId, command.Argument, cancellationToken),
+        "usage" => await UsageAsync(followerId, policy, cancellationToken),
+        "settings" => await SettingsAsync(followerId, policy, cancellationToken),
+        var name => UserTexts.Usage(name),
+    };
+
+    private async Task<string> PromptAsync(string followerId, string argument, CancellationToken cancellationToken)
+    {
+        var current = await preferences.GetAsync(followerId, cancellationToken);
+        return argument switch
+        {
+            "" => UserTexts.ShowPrompt(current.SystemPrompt),
+            ResetArgument => await DoneAsync(preferences.SaveAsync(followerId, current with { SystemPrompt = null }, cancellationToken), UserTexts.PromptReset),
+            { Length: > UserTexts.MaxPromptCharacters } => UserTexts.Usage("prompt"),
+            _ => await DoneAsync(preferences.SaveAsync(followerId, current with { SystemPrompt = argument }, cancellationToken), UserTexts.PromptSaved),
+        };
+    }
+
+    private async Task<string> ModelAsync(string followerId, string argument, CancellationToken cancellationToken)
+    {
+        var allowed = modelOptions.Value.AllowedModelList;
+        var current = await preferences.GetAsync(followerId, cancellationToken);
+        if (argument.Length == 0)
+        {
+            return UserTexts.Models(ModelOf(current), allowed);
+        }
+
+        var chosen = allowed.FirstOrDefault(model => model.Equals(argument, StringComparison.OrdinalIgnoreCase));
+        return chosen is null
+            ? UserTexts.UnknownModel(argument, allowed)
+            : await DoneAsync(preferences.SaveAsync(followerId, current with { Model = chosen }, cancellationToken), UserTexts.ModelSaved(chosen));
+    }
+
+    private async Task<string> TemperatureAsync(string followerId, string argument, CancellationToken cancellationToken)
+    {
+        double? temperature;
+        if (argument == ResetArgument)
+        {
+            temperature = null;
+        }
+        else if (double.TryParse(argument, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 2)
+        {
+            temperature = value;
+        }
+        else
+        {
+            return UserTexts.Usage("temperature");
+        }
+
+        var current = await preferences.GetAsync(followerId, cancellationToken);
+        await preferences.SaveAsync(followerId, current with { Temperature = temperature }, cancellationToken);
+        return UserTexts.TemperatureSaved(temperature);
+    }
+
+    private async Task<string> UsageAsync(string followerId, FollowerPolicy policy, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var used = await quota.QuestionsTodayAsync(followerId, cancellationToken);
+        var hoursUntilReset = Math.Max(1, (int)Math.Ceiling((days.NextReset(now) - now).TotalHours));
+        return UserTexts.QuestionsToday(used, quota.LimitOf(followerId, policy), hoursUntilReset);
+    }
+
+    private async Task<string> SettingsAsync(string followerId, FollowerPolicy policy, CancellationToken cancellationToken)
+    {
+        var current = await preferences.GetAsync(followerId, cancellationToken);
+        return UserTexts.Settings(current.SystemPrompt, ModelOf(current), current.Temperature, quota.LimitOf(followerId, policy));
+    }
+
+    /// <summary>A model the follower chose that the operator has since removed from allowed_models is no longer used.</summary>
+    private string ModelOf(FollowerPreferences current) =>
+        current.Model is { } chosen && modelOptions.Value.AllowedModelList.Contains(chosen) ? chosen : modelOptions.Value.Model;
+
+    private static async Task<string> DoneAsync(Task change, string reply)
+    {
+        await change;
+        return reply;
+    }
+}
