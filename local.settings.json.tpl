@@ -26,6 +26,7 @@
     "reply_deadline_ms": "4500",
     "claim_timeout_seconds": "30",
     "continue_keyword": "继续",
+    "reply_format": "plain",
     "daily_limit": "20",
     "quota_timezone": "+08:00",
     "cleanup_schedule": "0 */10 * * * *",

@@ -22,10 +22,10 @@ public sealed class LastAttemptTests(WeChatFixture fixture) : FollowerTest(fixtu
 
         Assert.Equal(3, delivery.Attempt);
         Assert.EndsWith("（未完，回复「继续」查看后续）", delivery.Content, StringComparison.Ordinal);
-        var partial = delivery.Content[..delivery.Content.IndexOf("\n\n（未完", StringComparison.Ordinal)];
+        var partial = ReplyPage.TextOf(delivery.Content);
         Assert.StartsWith("这是第1秒写出的句子。这是第2秒", partial, StringComparison.Ordinal);
         Assert.EndsWith("句子。", partial, StringComparison.Ordinal);
-        Assert.Equal(string.Concat(sentences), partial + rest.Content);
+        Assert.Equal(string.Concat(sentences), partial + ReplyPage.TextOf(rest.Content));
         Assert.Single(Fixture.Model.RequestsAbout("十八秒问题"));
     }
 

@@ -46,7 +46,8 @@ public sealed class OtherMessageTests(WeChatFixture fixture) : FollowerTest(fixt
         var second = await Fixture.WeChat.PushAsync(SignedPush.Voice("继续。").From(Follower));
 
         Assert.Contains("（未完", first, StringComparison.Ordinal);
-        Assert.StartsWith("第", second.Content, StringComparison.Ordinal);
+        Assert.StartsWith("(2/", second.Content, StringComparison.Ordinal);
+        Assert.StartsWith("第", ReplyPage.TextOf(second.Content), StringComparison.Ordinal);
         Assert.Single(Fixture.Model.Requests);
     }
 }

@@ -19,7 +19,9 @@ public sealed class PagingTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.InRange(pages.Count, 6, 9);
         Assert.All(pages, page => Assert.InRange(Encoding.UTF8.GetByteCount(page), 1, 2048));
         Assert.All(pages[..^1], page => Assert.EndsWith(MoreToFollow, page, StringComparison.Ordinal));
-        Assert.Equal(WithoutLineBreaks(answer), WithoutLineBreaks(string.Concat(pages.Select(page => page.Replace(MoreToFollow, "", StringComparison.Ordinal)))));
+        Assert.Equal(WithoutLineBreaks(answer), WithoutLineBreaks(string.Concat(pages.Select(ReplyPage.TextOf))));
+        Assert.Contains(ReplyPage.MarkerOf(pages[0]), new[] { "(1/…)", $"(1/{pages.Count})" });
+        Assert.Equal(Enumerable.Range(2, pages.Count - 1).Select(number => $"({number}/{pages.Count})"), pages.Skip(1).Select(ReplyPage.MarkerOf));
         Assert.Equal("没有需要继续查看的内容了，直接发送新问题吧。", await Fixture.WeChat.AskAsync(Follower, "继续"));
         Assert.Single(Fixture.Model.RequestsAbout("给我一个五千字的回答"));
     }
@@ -51,7 +53,7 @@ public sealed class PagingTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.EndsWith(MoreToFollow, firstPage, StringComparison.Ordinal);
         Assert.Equal("短回答。\n\n（上一个回答还有后续，回复「继续」查看）", shortAnswer);
         Assert.Contains("早先", continued, StringComparison.Ordinal);
-        Assert.DoesNotContain(firstPage.Replace(MoreToFollow, "", StringComparison.Ordinal), continued, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyPage.TextOf(firstPage), continued, StringComparison.Ordinal);
     }
 
     [Fact]

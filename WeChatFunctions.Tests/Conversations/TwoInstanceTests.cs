@@ -46,9 +46,9 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         var rest = await new WeChatPlatform(_fixture.First.WeChat).DeliverAsync(SignedPush.Text("继续").From(_follower));
 
         Assert.Equal(3, delivery.Attempt);
-        var partial = delivery.Content[..delivery.Content.IndexOf("\n\n（未完", StringComparison.Ordinal)];
+        var partial = ReplyPage.TextOf(delivery.Content);
         Assert.StartsWith("第1句。第2句。", partial, StringComparison.Ordinal);
-        Assert.Equal(string.Concat(sentences), partial + rest.Content);
+        Assert.Equal(string.Concat(sentences), partial + ReplyPage.TextOf(rest.Content));
         Assert.Single(_fixture.Model.RequestsAbout("慢慢写"));
     }
 
@@ -65,7 +65,7 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         }
 
         Assert.True(pages.Count >= 2);
-        Assert.Equal(answer, string.Concat(pages.Select(page => page.Split("\n\n（未完")[0])));
+        Assert.Equal(answer, string.Concat(pages.Select(ReplyPage.TextOf)));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ internal sealed class AnswerGenerator(
     BackgroundWork background,
     TimeProvider timeProvider,
     IOptions<ReplyWindowOptions> options,
+    IOptions<ConversationOptions> conversationOptions,
     ILogger<AnswerGenerator> logger)
 {
     /// <summary>How often streamed text is saved for attempts on other instances.</summary>
@@ -60,12 +61,13 @@ internal sealed class AnswerGenerator(
         DialogOutcome outcome;
         var charged = chargeTo is null;
         var overQuota = false;
+        var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
         try
         {
             charged = charged || await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo!, claim.FirstArrival, stopping);
             overQuota = !charged;
             outcome = charged
-                ? await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, answer.Append, claim.FirstArrival + WeChatRetries.Window, stopping)
+                ? await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, chunk => answer.Append(text.Append(chunk), text.Preview), claim.FirstArrival + WeChatRetries.Window, stopping)
                 : DialogOutcome.Failed(quota.OverQuotaText(claim.Key.FollowerId, chargeTo!, claim.FirstArrival));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -83,7 +85,9 @@ internal sealed class AnswerGenerator(
 
         await saving.CancelAsync();
         Count(claim, outcome, overQuota);
-        var finished = new AnswerSnapshot(outcome.ReplyText, outcome.IsAnswer ? AnswerStatus.Complete : AnswerStatus.Failed);
+        var finished = outcome.IsAnswer
+            ? new AnswerSnapshot(Finished(answer, text, outcome), AnswerStatus.Complete)
+            : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
         if (charged && !outcome.IsAnswer)
         {
             // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
@@ -106,6 +110,13 @@ internal sealed class AnswerGenerator(
         liveAnswers.Forget(claim.Key, answer);
     }
 
+    /// <summary>The streamed text, the blocks still open at the end, and the interruption notice when the stream broke off.</summary>
+    private static string Finished(LiveAnswer answer, MarkdownStream text, DialogOutcome outcome)
+    {
+        answer.Append(text.Finish());
+        return answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : "");
+    }
+
     /// <summary>Saves the text so far every second while it grows, and at least every third of the claim timeout.</summary>
     /// <returns>The claim as last saved, or <see langword="null"/> once another instance took it over.</returns>
     private async Task<ReplyClaim?> SaveProgressAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
@@ -126,7 +137,7 @@ internal sealed class AnswerGenerator(
 
             var now = timeProvider.GetUtcNow();
             var snapshot = answer.Snapshot;
-            if (snapshot.Text.Length == current.Answer.Text.Length && now - current.ProgressAt < heartbeat)
+            if (snapshot.Text.Length == current.Answer.Text.Length && snapshot.Preview.Length == current.Answer.Preview.Length && now - current.ProgressAt < heartbeat)
             {
                 continue;
             }

@@ -102,7 +102,7 @@ internal sealed class AssistantDialog(
 
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
-        return DialogOutcome.Answered(interrupted ? text + FollowerTexts.AnswerInterrupted : text, usage);
+        return DialogOutcome.Answered(text, usage, interrupted);
     }
 
     private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, DateTimeOffset retryUntil, CancellationToken cancellationToken)

@@ -2,9 +2,11 @@ namespace WeChatFunctions.Conversations;
 
 /// <summary>What a question led to: an answer from the model, or a failure text for the follower.</summary>
 /// <param name="IsModelError">The model API failed (counted in the statistics), as opposed to a refusal or a storage fault.</param>
-internal sealed record DialogOutcome(string ReplyText, bool IsAnswer, TokenUsage Usage, bool IsModelError = false)
+/// <param name="IsInterrupted">The answer broke off after some text had streamed; <see cref="ReplyText"/> then says so.</param>
+internal sealed record DialogOutcome(string ReplyText, bool IsAnswer, TokenUsage Usage, bool IsModelError = false, bool IsInterrupted = false)
 {
-    public static DialogOutcome Answered(string answer, TokenUsage usage) => new(answer, IsAnswer: true, usage);
+    public static DialogOutcome Answered(string answer, TokenUsage usage, bool interrupted) =>
+        new(interrupted ? answer + FollowerTexts.AnswerInterrupted : answer, IsAnswer: true, usage, IsInterrupted: interrupted);
 
     public static DialogOutcome Failed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None);
 

@@ -11,6 +11,7 @@ internal sealed class LiveAnswer(DateTimeOffset firstArrival)
     private readonly Lock _lock = new();
     private readonly StringBuilder _text = new();
     private AnswerSnapshot? _finished;
+    private string _preview = "";
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DateTimeOffset FirstArrival { get; } = firstArrival;
@@ -21,7 +22,7 @@ internal sealed class LiveAnswer(DateTimeOffset firstArrival)
         {
             lock (_lock)
             {
-                return _finished ?? new AnswerSnapshot(_text.ToString(), AnswerStatus.Generating);
+                return _finished ?? new AnswerSnapshot(_text.ToString(), AnswerStatus.Generating, _preview);
             }
         }
     }
@@ -39,7 +40,8 @@ internal sealed class LiveAnswer(DateTimeOffset firstArrival)
     }
 
     /// <summary>Adds streamed text. Leading white space is dropped, so that offsets into the text never shift.</summary>
-    public void Append(string text)
+    /// <param name="preview">How the text would go on if the open block ended now; see <see cref="AnswerSnapshot.Preview"/>.</param>
+    public void Append(string text, string preview = "")
     {
         lock (_lock)
         {
@@ -49,6 +51,7 @@ internal sealed class LiveAnswer(DateTimeOffset firstArrival)
             }
 
             _text.Append(_text.Length == 0 ? text.TrimStart() : text);
+            _preview = _text.Length == 0 ? preview.TrimStart() : preview;
         }
 
         Pulse();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
@@ -15,6 +16,9 @@ internal sealed class ReplyPager
     private readonly string _earlierAnswerWaiting;
     private readonly int _pageBytes;
 
+    /// <summary>Room for the page marker, <c>(12/34) </c> or <c>(3/…) </c>.</summary>
+    private const int MaxPageMarkerBytes = 12;
+
     public ReplyPager(IOptions<ReplyWindowOptions> options)
     {
         var keyword = options.Value.ContinueKeyword;
@@ -22,7 +26,7 @@ internal sealed class ReplyPager
         _earlierAnswerWaiting = FollowerTexts.EarlierAnswerWaiting(keyword);
         StillPreparing = FollowerTexts.StillPreparing(keyword);
         var longestNotice = Math.Max(Encoding.UTF8.GetByteCount(_moreToFollow), Encoding.UTF8.GetByteCount(_earlierAnswerWaiting));
-        _pageBytes = ReplyPages.WeChatTextLimitBytes - longestNotice;
+        _pageBytes = ReplyPages.WeChatTextLimitBytes - longestNotice - MaxPageMarkerBytes;
     }
 
     /// <summary>The reply when the last attempt comes and the answer has no whole sentence yet.</summary>
@@ -49,14 +53,35 @@ internal sealed class ReplyPager
     /// <summary>The whole sentences streamed so far from <paramref name="offset"/>, or <see langword="null"/> when there are none.</summary>
     public Page? PartialPage(AnswerSnapshot answer, int offset)
     {
-        var rest = Rest(answer, offset);
+        // The preview of the paragraph still being written counts too: a long single-paragraph answer has nothing else yet.
+        var rest = offset <= answer.Text.Length ? string.Concat(Rest(answer, offset), answer.Preview).AsSpan() : [];
         var length = ReplyPages.CompleteSentencesLength(rest, _pageBytes);
-        return rest[..length].IsWhiteSpace() ? null : new Page(rest[..length].ToString(), answer.Text.Length - rest.Length + length, HasMore: true);
+        return rest[..length].IsWhiteSpace() ? null : new Page(rest[..length].ToString(), offset + length, HasMore: true);
     }
 
-    /// <summary>The reply text: the page and, when the follower has more to read, how to get it.</summary>
-    public string Compose(Page page, bool earlierAnswerWaiting) =>
-        page.Text.Trim() + (page.HasMore ? _moreToFollow : earlierAnswerWaiting ? _earlierAnswerWaiting : "");
+    /// <summary>
+    /// The reply text: the page, marked <c>(2/3)</c> when the answer has several (<c>(2/…)</c> while the total is not
+    /// known yet), and, when the follower has more to read, how to get it.
+    /// </summary>
+    public string Compose(AnswerSnapshot answer, PendingAnswer source, Page page, bool earlierAnswerWaiting)
+    {
+        var marker = page.HasMore || source.Page > 1
+            ? $"({source.Page}/{(answer.IsFinished ? (source.Page - 1 + PagesFrom(answer, source.Offset)).ToString(CultureInfo.InvariantCulture) : "…")}) "
+            : "";
+        return marker + page.Text.Trim() + (page.HasMore ? _moreToFollow : earlierAnswerWaiting ? _earlierAnswerWaiting : "");
+    }
+
+    /// <summary>How many pages a finished answer has from <paramref name="offset"/> on.</summary>
+    private int PagesFrom(AnswerSnapshot answer, int offset)
+    {
+        var pages = 0;
+        for (var rest = Rest(answer, offset); !rest.IsWhiteSpace(); rest = rest[ReplyPages.FirstPageLength(rest, _pageBytes)..])
+        {
+            pages++;
+        }
+
+        return Math.Max(pages, 1);
+    }
 
     private static ReadOnlySpan<char> Rest(AnswerSnapshot answer, int offset) => answer.Text.AsSpan(Math.Min(offset, answer.Text.Length));
 }

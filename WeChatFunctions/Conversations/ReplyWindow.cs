@@ -57,7 +57,7 @@ internal sealed class ReplyWindow(
 
             var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
             var (reply, page) = Reply(answer, source, others.Count > 0);
-            var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source with { Offset = page.End }, .. others] : others);
+            var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
             {
                 return new TextReply(reply);
@@ -81,7 +81,7 @@ internal sealed class ReplyWindow(
             return (page.HasMore ? pager.StillPreparing : FollowerTexts.NothingToContinue, page);
         }
 
-        return (pager.Compose(page, earlierAnswerWaiting), page);
+        return (pager.Compose(answer, source, page, earlierAnswerWaiting), page);
     }
 
     /// <summary>

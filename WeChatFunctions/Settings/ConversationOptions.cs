@@ -19,6 +19,16 @@ public sealed class ConversationOptions
     [ConfigurationKeyName("welcome_message")]
     public string WelcomeMessage { get; set; } = DefaultWelcomeMessage;
 
+    /// <summary>
+    /// <c>plain</c> turns the model's Markdown into text that reads well in WeChat, which shows no formatting; <c>raw</c>
+    /// sends it as the model wrote it.
+    /// </summary>
+    [ConfigurationKeyName("reply_format")]
+    [RegularExpression("^(plain|raw)$", ErrorMessage = "Setting 'reply_format' must be plain or raw.")]
+    public string ReplyFormat { get; set; } = "plain";
+
+    public bool ConvertsMarkdown => ReplyFormat != "raw";
+
     /// <summary>Whether followers may use /help, /reset, /prompt and the other user commands.</summary>
     [ConfigurationKeyName("user_commands_enabled")]
     public bool UserCommandsEnabled { get; set; } = true;

@@ -7,7 +7,7 @@ namespace WeChatFunctions.Storage;
 
 /// <summary>
 /// A follower's reading position, in the follower's partition of the <c>WeChatReplies</c> table beside the answers it
-/// points into. Pending answers are written <c>messageId:offset</c>, separated by <c>;</c>.
+/// points into. Pending answers are written <c>messageId:offset:page</c>, separated by <c>;</c>.
 /// </summary>
 internal sealed class ReadingPositionEntity : ITableEntity
 {
@@ -40,13 +40,13 @@ internal sealed class ReadingPositionEntity : ITableEntity
     public ReadingPosition ToPosition() => new(LastMessageId, Read(Before), Read(After), ETag.ToString());
 
     private static string Write(IEnumerable<PendingAnswer> pending) =>
-        string.Join(';', pending.Select(answer => string.Create(CultureInfo.InvariantCulture, $"{answer.MessageId}:{answer.Offset}")));
+        string.Join(';', pending.Select(answer => string.Create(CultureInfo.InvariantCulture, $"{answer.MessageId}:{answer.Offset}:{answer.Page}")));
 
     private static PendingAnswer[] Read(string pending) =>
     [
         .. pending.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(answer => answer.Split(':'))
-            .Where(parts => parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out _))
-            .Select(parts => new PendingAnswer(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture))),
+            .Where(parts => parts.Length is 2 or 3 && parts.Skip(1).All(number => int.TryParse(number, CultureInfo.InvariantCulture, out _)))
+            .Select(parts => new PendingAnswer(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), parts.Length == 3 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : 1)),
     ];
 }

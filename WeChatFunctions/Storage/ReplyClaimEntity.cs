@@ -21,6 +21,8 @@ internal sealed class ReplyClaimEntity : ITableEntity
 
     public string Text { get; set; } = "";
 
+    public string? Preview { get; set; }
+
     public DateTimeOffset FirstArrival { get; set; }
 
     public DateTimeOffset ProgressAt { get; set; }
@@ -35,6 +37,7 @@ internal sealed class ReplyClaimEntity : ITableEntity
         Question = claim.Question,
         Status = claim.Answer.Status.ToString(),
         Text = claim.Answer.Text,
+        Preview = claim.Answer.Preview,
         FirstArrival = claim.FirstArrival,
         ProgressAt = claim.ProgressAt,
         Generation = claim.Generation,
@@ -43,7 +46,7 @@ internal sealed class ReplyClaimEntity : ITableEntity
     public ReplyClaim ToClaim() => new(
         new MessageKey(PartitionKey, RowKey),
         Question,
-        new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating),
+        new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating, Preview ?? ""),
         FirstArrival,
         ProgressAt,
         Generation,
