@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +44,9 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
     };
 
     public WeChatClient CreateWeChatClient() => new(CreateClient(), WeChatToken);
+
+    /// <summary>The real loopback address Kestrel listens on, for clients outside this factory, such as the simulator.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

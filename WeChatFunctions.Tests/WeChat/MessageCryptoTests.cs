@@ -6,7 +6,10 @@ using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Tests.WeChat;
 
-/// <summary>The official WXBizMsgCrypt vectors (see ../shared/wechat-protocol.md), on both the app's and the test's side.</summary>
+/// <summary>
+/// The official WXBizMsgCrypt vectors (see ../shared/wechat-protocol.md), on both the app's side and WeChat's side,
+/// which is the simulator's own <see cref="WeChatCipher"/> and <see cref="WeChatSigner"/>.
+/// </summary>
 public sealed class MessageCryptoTests
 {
     private const string SampleKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -40,6 +43,7 @@ public sealed class MessageCryptoTests
     public void VectorBIsSignedAndDecryptsToTheSampleTextMessage()
     {
         Assert.True(Signature.Verify("5d197aaffba7e9b25a30732f161a50dee96bd5fa", "spamtest", "1409735669", "1320562132", VectorBEncrypted));
+        Assert.Equal("5d197aaffba7e9b25a30732f161a50dee96bd5fa", WeChatSigner.Sign("spamtest", "1409735669", "1320562132", VectorBEncrypted));
         Assert.True(new MessageCrypto(SampleKey, VectorBAppId).TryDecrypt(VectorBEncrypted, out var message, out var error), error);
 
         var xml = XElement.Parse(message);
@@ -52,6 +56,8 @@ public sealed class MessageCryptoTests
     public void VectorDIsSignedAndDecryptsToTheWeComSample()
     {
         Assert.True(Signature.Verify("74d92dfeb87ba7c714f89d98870ae5eb62dff26d", "123456", "1411525903", "461056294", VectorDEncrypted));
+        Assert.Equal("74d92dfeb87ba7c714f89d98870ae5eb62dff26d", WeChatSigner.Sign("123456", "1411525903", "461056294", VectorDEncrypted));
+        Assert.Equal(new WeChatCipher(VectorDKey, VectorDAppId).Decrypt(VectorDEncrypted), new MessageCrypto(VectorDKey, VectorDAppId).TryDecrypt(VectorDEncrypted, out var fromApp, out _) ? fromApp : null);
         Assert.True(new MessageCrypto(VectorDKey, VectorDAppId).TryDecrypt(VectorDEncrypted, out var message, out var error), error);
 
         var xml = XElement.Parse(message);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WeChatFunctions.Tests.Infrastructure;
+namespace WeChatFunctions.Simulator;
 
 /// <summary>
 /// WeChat's side of the signature, written independently of the app's so a shared mistake cannot hide; both are

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WeChatFunctions.Tests.Infrastructure;
+namespace WeChatFunctions.Simulator;
 
 /// <summary>
 /// WeChat's side of compat and safe mode, written independently of the app's <c>MessageCrypto</c> (through

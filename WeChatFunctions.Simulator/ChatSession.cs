@@ -1,0 +1,128 @@
+using System.Globalization;
+
+namespace WeChatFunctions.Simulator;
+
+/// <summary>
+/// One follower chatting with the account: each line is a message, or a command starting with <c>:</c>. Prints what
+/// the follower would see, which attempt answered and when, and WeChat's own error text with the reason when a reply
+/// would fault.
+/// </summary>
+public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount account, TextWriter output, string followerId) : IAsyncDisposable
+{
+    public const string Help = """
+        直接输入文字发送消息。命令：
+          :subscribe / :unsubscribe   发送关注 / 取消关注事件
+          :voice 文字                 发送语音消息（带语音识别结果）；:voice 不带文字则没有识别结果
+          :image 文件路径或网址        发送图片消息
+          :openid 新的OpenID          切换粉丝
+          :verify                     执行服务器 URL 校验（GET）
+          :help                       显示本说明
+          :quit                       退出
+        """;
+
+    private LocalImageServer? _images;
+
+    public string FollowerId { get; private set; } = followerId;
+
+    /// <summary>How many messages so far ended in an error WeChat would have shown.</summary>
+    public int Errors { get; private set; }
+
+    public async Task StartAsync() =>
+        await output.WriteLineAsync($"模拟微信 → {account.Url}（{account.Mode}），粉丝 OpenID：{FollowerId}。输入 :help 查看命令。");
+
+    /// <returns><see langword="false"/> when the line asks to quit.</returns>
+    public async Task<bool> HandleAsync(string line, CancellationToken cancellationToken)
+    {
+        var (command, argument) = Split(line);
+        switch (command)
+        {
+            case ":quit" or ":exit":
+                return false;
+            case ":help":
+                await output.WriteLineAsync(Help);
+                return true;
+            case ":openid" when argument.Length > 0:
+                FollowerId = argument;
+                await output.WriteLineAsync($"已切换到粉丝 {FollowerId}");
+                return true;
+            case ":verify":
+                await VerifyAsync(cancellationToken);
+                return true;
+            case ":subscribe" or ":unsubscribe":
+                await SendAsync(SimulatedMessage.Event(command[1..]), cancellationToken);
+                return true;
+            case ":voice":
+                await SendAsync(SimulatedMessage.Voice(argument.Length > 0 ? argument : null), cancellationToken);
+                return true;
+            case ":image" when argument.Length > 0:
+                await SendAsync(SimulatedMessage.Image(ImageUrl(argument)), cancellationToken);
+                return true;
+            case [':', ..]:
+                await output.WriteLineAsync($"未知命令 {command}。{Help}");
+                return true;
+            default:
+                await SendAsync(SimulatedMessage.Text(line), cancellationToken);
+                return true;
+        }
+    }
+
+    public async Task VerifyAsync(CancellationToken cancellationToken)
+    {
+        var (passed, detail) = await platform.VerifyAsync(cancellationToken);
+        Errors += passed ? 0 : 1;
+        await output.WriteLineAsync(passed ? $"URL 校验通过：{detail}" : $"微信后台显示：token验证失败。原因：{detail}");
+    }
+
+    public async Task SendAsync(SimulatedMessage message, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"> {message.Description}");
+        var delivery = await platform.DeliverAsync(message, FollowerId, cancellationToken);
+        var seconds = delivery.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var view = delivery.View;
+        if (view.IsError)
+        {
+            Errors++;
+            var when = delivery.Attempt > 0 ? $"第 {delivery.Attempt} 次请求，{seconds} 秒" : $"{SimulatedPlatform.Attempts} 次请求均失败，{seconds} 秒";
+            await output.WriteLineAsync($"[{when}] 微信显示：{view.WeChatError}\n原因：{view.Reason}");
+        }
+        else if (view.Reply is null)
+        {
+            await output.WriteLineAsync($"[第 {delivery.Attempt} 次请求，{seconds} 秒] 没有回复（success），粉丝看不到任何内容");
+        }
+        else
+        {
+            await output.WriteLineAsync($"[第 {delivery.Attempt} 次请求，{seconds} 秒] 回复：\n{view.Reply}");
+        }
+    }
+
+    private Uri ImageUrl(string pathOrUrl)
+    {
+        if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        _images ??= new LocalImageServer();
+        return _images.Serve(pathOrUrl);
+    }
+
+    private static (string Command, string Argument) Split(string line)
+    {
+        var trimmed = line.Trim();
+        if (!trimmed.StartsWith(':'))
+        {
+            return ("", trimmed);
+        }
+
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? (trimmed.ToLowerInvariant(), "") : (trimmed[..space].ToLowerInvariant(), trimmed[(space + 1)..].Trim());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_images is not null)
+        {
+            await _images.DisposeAsync();
+        }
+    }
+}
