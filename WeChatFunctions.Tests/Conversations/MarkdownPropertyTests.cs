@@ -18,7 +18,7 @@ public sealed class MarkdownPropertyTests
         return pages.All(page => Encoding.UTF8.GetByteCount(page) <= ReplyPages.WeChatTextLimitBytes) && string.Concat(pages) == text;
     }
 
-    [Property(Arbitrary = [typeof(MarkdownAnswers)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(MarkdownAnswers)], MaxTest = 1000)]
     public bool StreamingInChunksGivesTheSameTextAsConvertingAtOnce(string markdown, PositiveInt chunkSize)
     {
         var stream = new MarkdownStream(convert: true);

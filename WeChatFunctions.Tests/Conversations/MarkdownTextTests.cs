@@ -51,10 +51,12 @@ public sealed class MarkdownTextTests
         Assert.Equal("【标题】\n\n• 一\n• 二", MarkdownStream.ToText("# 标题\n\n\n\n\n- 一\n\n- 二\n\n\n"));
     }
 
-    [Fact]
-    public void StreamingInAnyChunksGivesTheSameTextAsConvertingAtOnce()
+    [Theory]
+    [InlineData("# 标题\n\n这是**第一段**。\n\n- 一\n- 二\n\n```\ncode line\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n结尾。")]
+    [InlineData("# # \n\n\n&amp;\n\n```\n")]
+    [InlineData("1. 第一项\n\n1. 第二项，空行之后仍是同一个列表")]
+    public void StreamingInAnyChunksGivesTheSameTextAsConvertingAtOnce(string markdown)
     {
-        const string markdown = "# 标题\n\n这是**第一段**。\n\n- 一\n- 二\n\n```\ncode line\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n结尾。";
         var whole = MarkdownStream.ToText(markdown);
 
         for (var chunkSize = 1; chunkSize <= 7; chunkSize++)
@@ -66,15 +68,17 @@ public sealed class MarkdownTextTests
     }
 
     [Fact]
-    public void AnOpenPlainParagraphIsPreviewedButNotSettled()
+    public void OpenBlocksArePreviewedButNotSettledWhileTheyCanStillChange()
     {
         var stream = new MarkdownStream(convert: true);
 
         var settled = stream.Append("# 标题\n\n第一句。第二句还没写完");
+        var preview = stream.Preview;
+        var settledLater = stream.Append("\n- 列表开始了");
 
-        Assert.Equal("【标题】", settled);
-        Assert.Equal("\n\n第一句。第二句还没写完", stream.Preview);
-        Assert.Equal("", stream.Append("\n- 列表开始了"));
+        Assert.Equal("", settled);
+        Assert.Equal("【标题】\n\n第一句。第二句还没写完", preview);
+        Assert.Equal("【标题】", settledLater);
         Assert.Equal("", stream.Preview);
     }
 

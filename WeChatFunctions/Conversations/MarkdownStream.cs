@@ -17,9 +17,8 @@ internal sealed class MarkdownStream(bool convert)
 
 
     private readonly StringBuilder _pending = new();
+    private Layout _layout;
     private bool _convertedAny;
-    private bool _wroteAny;
-    private bool _lastWasConverted;
 
     /// <summary>Converts a whole answer at once.</summary>
     public static string ToText(string markdown)
@@ -60,11 +59,9 @@ internal sealed class MarkdownStream(bool convert)
         var consumed = 0;
         foreach (var block in blocks.Take(settled))
         {
-            text.Append(Output(source, consumed, block, text.Length > 0));
-            _lastWasConverted = !MarkdownBlocks.IsPlain(block);
-            _convertedAny |= _lastWasConverted;
-            consumed = Math.Min(block.Span.End + 1, source.Length);
-            _wroteAny |= text.Length > 0;
+            text.Append(_layout.Next(source, consumed, block));
+            _convertedAny |= !MarkdownBlocks.IsPlain(block);
+            consumed = LineEnd(source, block.Span.End);
         }
 
         if (final && (!_convertedAny || blocks.Count == 0 || MarkdownBlocks.IsPlain(blocks[^1])))
@@ -73,39 +70,69 @@ internal sealed class MarkdownStream(bool convert)
             consumed = source.Length;
         }
 
+        Preview = final || settled == blocks.Count || !MarkdownBlocks.IsPlain(blocks[^1]) ? "" : PreviewOf(source, consumed, blocks.Skip(settled));
         _pending.Remove(0, consumed);
-        Preview = !final && blocks.Count - settled == 1 && MarkdownBlocks.IsPlain(blocks[^1])
-            ? Output(source[consumed..], 0, blocks[^1], text.Length > 0, offset: consumed)
-            : "";
         return text.ToString();
     }
 
-    /// <summary>
-    /// What a block becomes: a plain paragraph the text as written, with the white space before it; any other block
-    /// its rendering, set off from its neighbours by one blank line however many the model wrote.
-    /// </summary>
-    /// <param name="offset">Where <paramref name="source"/> starts in the text the block's span counts from.</param>
-    private string Output(string source, int consumed, Block block, bool wroteBefore, int offset = 0)
+    /// <summary>The open blocks as they would read if the answer ended now; the layout state is not advanced.</summary>
+    private string PreviewOf(string source, int consumed, IEnumerable<Block> open)
     {
-        var end = Math.Min(block.Span.End + 1 - offset, source.Length);
-        var plain = MarkdownBlocks.IsPlain(block);
-        if (plain && !_lastWasConverted)
+        var layout = _layout;
+        var preview = new StringBuilder();
+        foreach (var block in open)
         {
-            return source[consumed..end];
+            preview.Append(layout.Next(source, consumed, block));
+            consumed = LineEnd(source, block.Span.End);
         }
 
-        var content = plain ? source[(block.Span.Start - offset)..end] : MarkdownBlocks.Render(block);
-        return (_wroteAny || wroteBefore ? "\n\n" : "") + content;
+        return preview.ToString();
     }
 
     /// <summary>
-    /// How many leading blocks are final: each must be followed by a blank line and then another block. Without the
-    /// blank line, later lines can still change it (a paragraph can turn into a table when its delimiter row arrives).
+    /// How blocks are laid out one after another: a plain paragraph as written, with the white space before it; any
+    /// other block rendered and set off from its neighbours by one blank line however many the model wrote.
+    /// </summary>
+    private struct Layout
+    {
+        private bool _wroteAny;
+        private bool _lastWasConverted;
+
+        public string Next(string source, int consumed, Block block)
+        {
+            var end = LineEnd(source, block.Span.End);
+            var plain = MarkdownBlocks.IsPlain(block);
+            var output = plain && !_lastWasConverted
+                ? source[consumed..end]
+                : (_wroteAny ? "\n\n" : "") + (plain ? source[block.Span.Start..end] : MarkdownBlocks.Render(block));
+            _lastWasConverted = !plain;
+            _wroteAny |= output.Length > 0;
+            return output;
+        }
+    }
+
+    /// <summary>
+    /// Where the line holding a block's last character ends. A block's span can stop short of its line, as an ATX
+    /// heading's does before its closing #s; the rest of the line is still the block's.
+    /// </summary>
+    private static int LineEnd(string source, int lastCharacter)
+    {
+        var from = Math.Clamp(lastCharacter, 0, source.Length);
+        var newline = source.IndexOf('\n', from);
+        return newline < 0 ? source.Length : newline;
+    }
+
+    /// <summary>
+    /// How many leading blocks are final: each must be followed by a blank line and then a whole first line of another
+    /// block. Without the blank line, later lines can still change it (a paragraph can turn into a table when its
+    /// delimiter row arrives); before that next line is whole, it may yet continue it (<c>1.</c> after a list).
     /// </summary>
     private static int SettledCount(string source, List<Block> blocks)
     {
         var settled = 0;
-        while (settled < blocks.Count - 1 && IsBlankLineBetween(source, blocks[settled].Span.End + 1, blocks[settled + 1].Span.Start))
+        while (settled < blocks.Count - 1
+            && IsBlankLineBetween(source, blocks[settled].Span.End + 1, blocks[settled + 1].Span.Start)
+            && source.IndexOf('\n', blocks[settled + 1].Span.Start) >= 0)
         {
             settled++;
         }
