@@ -42,16 +42,24 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <param name="settings">Environment variables, as the Functions host passes app settings.</param>
-    public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments)
+    public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments) =>
+        StartExecutable(null, settings, workingDirectory, arguments);
+
+    /// <param name="executable">A published binary, such as the native AOT one; <see langword="null"/> for the build under test, run by dotnet.</param>
+    public static AppProcess StartExecutable(string? executable, IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(executable ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"));
+        if (executable is null)
+        {
+            startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

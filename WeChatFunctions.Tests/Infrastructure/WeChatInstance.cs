@@ -20,12 +20,15 @@ public sealed class WeChatInstance : IAsyncDisposable
 
     public WeChatClient WeChat { get; }
 
+    public Uri Address => _http.BaseAddress!;
+
     public string Output => _process.Output;
 
-    public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="executable">A published binary to run instead of the build under test.</param>
+    public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings, string? executable = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var process = AppProcess.Start(settings, AppContext.BaseDirectory, "--urls", address.ToString());
+        var process = AppProcess.StartExecutable(executable, settings, AppContext.BaseDirectory, "--urls", address.ToString());
         return new WeChatInstance(process, await process.WaitUntilListeningAsync(address, StartTimeout));
     }
 
