@@ -4,13 +4,19 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.LoadTest;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project WeChatFunctions.LoadTest [followers] [messagesPerFollower]</c>.
+/// Usage: <c>dotnet run -c Release --project WeChatFunctions.LoadTest [followers] [messagesPerFollower]</c>, or
+/// <c>… -- startup [runs]</c> for the cold-start benchmark of the native AOT binary against the JIT build.
 /// A class rather than top-level statements: the harness it links names the app's own <c>Program</c>.
 /// </summary>
 internal static class LoadTestProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["startup", ..])
+        {
+            return await StartupBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
+        }
+
         var followers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
         var messagesPerFollower = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 

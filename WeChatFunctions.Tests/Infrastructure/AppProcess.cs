@@ -19,6 +19,8 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
+    public int ProcessId => _process.Id;
+
     public string Errors
     {
         get
@@ -94,7 +96,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
             {
-                await Task.Delay(100);
+                await Task.Delay(10);
             }
         }
     }

@@ -22,6 +22,8 @@ public sealed class WeChatInstance : IAsyncDisposable
 
     public Uri Address => _http.BaseAddress!;
 
+    public int ProcessId => _process.ProcessId;
+
     public string Output => _process.Output;
 
     /// <param name="executable">A published binary to run instead of the build under test.</param>

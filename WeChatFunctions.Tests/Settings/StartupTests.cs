@@ -44,6 +44,23 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
         Assert.Contains($"'{name}'", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://my-resource.openai.azure.com/openai/v1/")]
+    [InlineData("https://my-resource.cognitiveservices.azure.com/openai/v1/")]
+    public async Task WithoutAKeyAnAzureOpenAIEndpointStartsWithEntraId(string endpoint)
+    {
+        var settings = ValidSettings();
+        settings["chat_gpt_token"] = "";
+        settings["chat_gpt_endpoint"] = endpoint;
+        var port = FreePort.Next();
+
+        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{port}");
+        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        using var response = await new WeChatClient(http, "processtoken").VerifyAsync("entra");
+
+        Assert.Equal("entra", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task StandaloneTheAppReadsTheValuesOfLocalSettingsJson()
     {

@@ -50,7 +50,7 @@ internal static class ModelServiceCollectionExtensions
 
             // The AuthenticationPolicy constructor is marked experimental (OPENAI001); it is the SDK's documented way to use Entra ID.
 #pragma warning disable OPENAI001
-            var client = options.UseAzureIdentity && string.IsNullOrWhiteSpace(options.ApiKey)
+            var client = options.UsesAzureIdentity
                 ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureOpenAIScope), clientOptions)
                 : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
 #pragma warning restore OPENAI001

@@ -7,15 +7,15 @@ internal sealed class ModelCredentialValidator : IValidateOptions<ModelOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.ApiKey) && !options.UseAzureIdentity)
-        {
-            return ValidateOptionsResult.Fail(
-                "Setting 'chat_gpt_token' is required: the model API key (or set 'chat_gpt_use_azure_identity' to true for Azure OpenAI with Entra ID).");
-        }
-
         if (!options.Endpoint.IsAbsoluteUri || (options.Endpoint.Scheme != Uri.UriSchemeHttps && options.Endpoint.Scheme != Uri.UriSchemeHttp))
         {
             return ValidateOptionsResult.Fail("Setting 'chat_gpt_endpoint' must be an absolute http(s) URL, such as https://api.openai.com/v1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && !options.UsesAzureIdentity)
+        {
+            return ValidateOptionsResult.Fail(
+                "Setting 'chat_gpt_token' is required: the model API key (Azure OpenAI endpoints without a key use Entra ID, as does 'chat_gpt_use_azure_identity=true').");
         }
 
         if (options.HttpProxy is { IsAbsoluteUri: false })

@@ -33,6 +33,18 @@ public sealed class ModelOptions
     public IReadOnlyList<string> AllowedModelList =>
         CommaSeparated.Parse(AllowedModels) is { Count: > 0 } models ? [.. models.Order(StringComparer.Ordinal)] : [Model];
 
+    /// <summary>
+    /// Entra ID instead of a key: when asked for, or when there is no key and the endpoint is Azure OpenAI's, which is
+    /// how the Bicep in infra/ deploys it, with the app's managed identity.
+    /// </summary>
+    public bool UsesAzureIdentity => string.IsNullOrWhiteSpace(ApiKey) && (UseAzureIdentity || IsAzureOpenAIEndpoint);
+
+    private bool IsAzureOpenAIEndpoint =>
+        Endpoint is { IsAbsoluteUri: true, Host: var host }
+        && (host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase));
+
     [ConfigurationKeyName("http_proxy")]
     public Uri? HttpProxy { get; set; }
 
