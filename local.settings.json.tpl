@@ -30,6 +30,7 @@
     "daily_limit": "20",
     "quota_timezone": "+08:00",
     "cleanup_schedule": "0 */10 * * * *",
+    "cleanup_interval_minutes": "10",
     "history_retention_days": "30",
 
     "token": "",

@@ -160,6 +160,7 @@ var defaultSettings = {
   daily_limit: '20'
   quota_timezone: '+08:00'
   cleanup_schedule: '0 */10 * * * *'
+  cleanup_interval_minutes: '10'
   history_retention_days: '30'
   admin_user_ids: ''
   white_list_user_ids: ''
