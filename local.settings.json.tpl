@@ -17,6 +17,8 @@
     "chat_gpt_use_azure_identity": "false",
     "chat_gpt_timeout_seconds": "60",
     "chat_gpt_max_retries": "2",
+    "max_answer_tokens": "1024",
+    "max_clock_skew_seconds": "300",
     "http_proxy": "",
     "system_prompt": "",
     "welcome_message": "",

@@ -147,6 +147,8 @@ var defaultSettings = {
   chat_gpt_use_azure_identity: deployAzureOpenAI ? 'true' : 'false'
   chat_gpt_timeout_seconds: '60'
   chat_gpt_max_retries: '2'
+  max_answer_tokens: '1024'
+  max_clock_skew_seconds: '300'
   http_proxy: ''
   system_prompt: ''
   welcome_message: ''

@@ -15,10 +15,21 @@ public sealed class AdminCommandTests(WeChatFixture fixture) : FollowerTest(fixt
     {
         var help = await Console().RunAsync("help");
 
-        foreach (var command in new[] { "add_white_list", "remove_white_list", "list_white_list", "set_limit", "set_default_limit", "block", "unblock", "get_user", "reset_session", "set_token", "get_config", "get_stat" })
+        foreach (var command in new[] { "add_white_list", "remove_white_list", "list_white_list", "set_limit", "set_default_limit", "block", "unblock", "get_user", "reset_session", "set_token", "get_config", "get_stat", "get_audit" })
         {
             Assert.Contains($"• {command}", help, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("51")]
+    [InlineData("几条")]
+    public async Task AnAuditCountOutsideOneToFiftyGetsTheUsage(string count)
+    {
+        var reply = await Console().RunAsync("get_audit", count);
+
+        Assert.StartsWith("用法：get_audit", reply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,4 +97,16 @@ public sealed class ConversationTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.Contains("文字", content, StringComparison.Ordinal);
         Assert.Empty(Fixture.Model.Requests);
     }
+
+    [Fact]
+    public async Task EachCompletionIsCappedAtMaxAnswerTokens()
+    {
+        var weChat = Fixture.StartApplication(settings => settings["max_answer_tokens"] = "300").CreateWeChatClient();
+
+        await Fixture.WeChat.AskAsync(Follower, "默认上限");
+        await weChat.AskAsync(WeChatClient.NewFollowerId(), "设置的上限");
+
+        Assert.Equal(1024, Assert.Single(Fixture.Model.RequestsAbout("默认上限")).MaxTokens);
+        Assert.Equal(300, Assert.Single(Fixture.Model.RequestsAbout("设置的上限")).MaxTokens);
+    }
 }

@@ -26,6 +26,25 @@ public sealed class BadInputTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     [Theory]
+    [InlineData(-301)]
+    [InlineData(301)]
+    public async Task APushStampedMoreThanFiveMinutesAwayIsRefusedAsAReplay(int secondsFromNow)
+    {
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("重放的消息").From(Follower) with { StampedAt = DateTimeOffset.UtcNow.AddSeconds(secondsFromNow) });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task APushStampedAMinuteAgoIsAccepted()
+    {
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Text("一分钟前").From(Follower) with { StampedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+
+        Assert.Equal("回答：一分钟前", reply.Content);
+    }
+
+    [Theory]
     [InlineData("<xml><ToUserName>gh</ToUserName>")]
     [InlineData("{\"MsgType\":\"text\",\"Content\":\"json\"}")]
     [InlineData("<root><ToUserName>gh</ToUserName></root>")]

@@ -71,6 +71,7 @@ public sealed class EncryptionTests(WeChatFixture fixture) : FollowerTest(fixtur
         using var http = Fixture.StartApplication(settings =>
         {
             settings["wechat_token"] = "spamtest";
+            settings["max_clock_skew_seconds"] = "0"; // the sample was signed in 2014
             settings["wechat_app_id"] = cipher.AppId;
             settings["wechat_encoding_aes_key"] = cipher.EncodingAesKey;
         }).CreateClient();

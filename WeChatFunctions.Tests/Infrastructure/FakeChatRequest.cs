@@ -8,6 +8,9 @@ public sealed record FakeChatRequest(string Model, IReadOnlyList<FakeChatMessage
     /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the whole answer had been sent.</summary>
     public long? CompletedAt { get; set; }
 
+    /// <summary>The completion cap the client sent (<c>max_completion_tokens</c>, or the older <c>max_tokens</c>).</summary>
+    public int? MaxTokens { get; init; }
+
     /// <summary>Whether the client asked for usage at the end of the stream (<c>stream_options.include_usage</c>).</summary>
     public bool IncludeUsage { get; init; }
 

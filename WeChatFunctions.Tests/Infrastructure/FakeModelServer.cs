@@ -62,6 +62,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             context.Request.Host.Value ?? "")
         {
             IncludeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() == true,
+            MaxTokens = (body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>(),
         };
         request.PromptTokens = PromptTokens(request);
         request.CompletionTokens = answer => _tokenizer.CountTokens(answer);

@@ -27,6 +27,9 @@ public sealed record SignedPush
 
     public Signing Signing { get; init; } = Signing.Valid;
 
+    /// <summary>When WeChat stamped the request (its <c>timestamp</c>); now when not set.</summary>
+    public DateTimeOffset? StampedAt { get; init; }
+
     /// <summary>A body sent as is, in place of the one built from the fields.</summary>
     public string? RawBody { get; init; }
 

@@ -24,6 +24,7 @@ public sealed class WeChatPlatform(params WeChatClient[] instances)
     {
         var clock = Stopwatch.StartNew();
         var attempts = new List<string>();
+        push = push with { StampedAt = push.StampedAt ?? DateTimeOffset.UtcNow }; // every attempt carries the first one's timestamp
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var instance = route?.Invoke(attempt) ?? instances[(attempt - 1) % instances.Length];

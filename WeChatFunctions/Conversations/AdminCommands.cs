@@ -14,17 +14,30 @@ internal sealed partial class AdminCommands(
     Quota quota,
     AdminConfigView config,
     StatisticsView statistics,
+    IAuditStore audit,
     TimeProvider timeProvider,
     ILogger<AdminCommands> logger)
 {
+    private const int DefaultAuditEntries = 10;
+    private const int MaxAuditEntries = 50;
+
+    /// <summary>Runs the command, or refuses it, and records either in the audit log.</summary>
     public async Task<string> RunAsync(string senderId, AdminCommand command, CancellationToken cancellationToken)
     {
-        if (!await gate.AdmitsAsync(senderId, command.Token, timeProvider.GetUtcNow(), cancellationToken))
+        var at = timeProvider.GetUtcNow();
+        var admitted = await gate.AdmitsAsync(senderId, command.Token, at, cancellationToken);
+        var reply = admitted ? await RunAdmittedAsync(command, cancellationToken) : AdminTexts.Refused;
+        if (!admitted)
         {
             ConversationLog.AdminCommandRefused(logger);
-            return AdminTexts.Refused;
         }
 
+        await AuditAsync(new AuditEntry(at, senderId, command.Name, AuditedArguments(command), admitted ? FirstLine(reply) : "拒绝"), cancellationToken);
+        return reply;
+    }
+
+    private async Task<string> RunAdmittedAsync(AdminCommand command, CancellationToken cancellationToken)
+    {
         ConversationLog.AdminCommandRun(logger, command.Name);
         var arguments = command.ArgumentList;
         return command.Name switch
@@ -44,6 +57,7 @@ internal sealed partial class AdminCommands(
             "get_user" when IsOpenId(command.Arguments) => await DescribeFollowerAsync(command.Arguments, cancellationToken),
             "get_config" => await config.RenderAsync(cancellationToken),
             "get_stat" => await statistics.RenderAsync(cancellationToken),
+            "get_audit" when TryAuditCount(command.Arguments, out var count) => await RenderAuditAsync(count, cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),
         };
@@ -83,6 +97,45 @@ internal sealed partial class AdminCommands(
             $"今日已问：{used} 次，限额：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}",
             $"白名单：{(quota.IsWhiteListed(followerId, policy) ? "是" : "否")}，已禁用：{(policy.Blocked ? "是" : "否")}",
             $"最近对话：{(lastSeen is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）" : "无")}");
+    }
+
+    /// <summary>A failed audit write is logged, and the command's reply still goes out.</summary>
+    private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.AddAsync(entry, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ConversationLog.AuditNotRecorded(logger, exception);
+        }
+    }
+
+    private async Task<string> RenderAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await audit.LatestAsync(count, cancellationToken);
+        return entries.Count == 0
+            ? "还没有管理操作记录。"
+            : $"最近 {entries.Count} 条管理操作（北京时间）：\n" + string.Join('\n', entries.Select(entry =>
+                $"{entry.At.ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {entry.SenderId} {entry.Command} {entry.Arguments}".TrimEnd() + $" → {entry.Result}"));
+    }
+
+    /// <summary>A new admin token must never be written anywhere readable, not even the audit log.</summary>
+    private static string AuditedArguments(AdminCommand command) =>
+        command.Name == "set_token" && command.Arguments.Length > 0 ? "***" : command.Arguments.Length <= 100 ? command.Arguments : command.Arguments[..100] + "…";
+
+    private static string FirstLine(string reply)
+    {
+        var line = reply.Split('\n')[0];
+        return line.Length <= 60 ? line : line[..60] + "…";
+    }
+
+    private static bool TryAuditCount(string argument, out int count)
+    {
+        count = DefaultAuditEntries;
+        return argument.Length == 0
+            || (int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MaxAuditEntries);
     }
 
     /// <summary>WeChat OpenIDs are 28 characters of letters, digits, '-' and '_'; some test accounts differ in length.</summary>

@@ -23,6 +23,7 @@ internal static class AdminTexts
         ("set_token", "set_token {新口令}：更换管理员口令（6–64 位，不含空白）"),
         ("get_config", "get_config：查看生效的配置（密钥已隐藏）"),
         ("get_stat", "get_stat：查看今天、昨天、近 7 天与累计的统计"),
+        ("get_audit", "get_audit {条数}：查看最近的管理操作记录（默认 10 条，最多 50 条）"),
     ];
 
     public static string Help => "管理命令（第一行 admin-command:{口令}，第二行命令，第三行参数）：\n"

@@ -134,6 +134,7 @@ internal sealed class AssistantDialog(
             : personal.Model is { } chosen && modelOptions.Value.AllowedModelList.Contains(chosen) ? chosen
             : null,
         Temperature = personal.Temperature is { } temperature ? (float)temperature : null,
+        MaxOutputTokens = modelOptions.Value.MaxAnswerTokens,
     };
 
     private sealed record Prompt(PromptPart System, IReadOnlyList<ConversationTurn> History, PromptPart Question, PendingImage? Image)

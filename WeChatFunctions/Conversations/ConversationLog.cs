@@ -61,4 +61,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A follower unfollowed; their conversation, answers and pending image were deleted.")]
     public static partial void FollowerForgotten(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An admin command could not be written to the audit log.")]
+    public static partial void AuditNotRecorded(ILogger logger, Exception exception);
 }

@@ -57,6 +57,12 @@ internal static class WeChatEndpoint
             return Results.Unauthorized();
         }
 
+        if (!query.IsFreshAt(arrival, TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds)))
+        {
+            WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
+            return Results.Unauthorized();
+        }
+
         var body = await RequestBody.ReadAsync(context, MaxBodyBytes);
         if (body is null)
         {

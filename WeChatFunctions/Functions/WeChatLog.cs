@@ -5,6 +5,9 @@ internal static partial class WeChatLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a {Method} to the WeChat endpoint: the signature does not match wechat_token.")]
     public static partial void BadSignature(ILogger logger, string method);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a push whose timestamp is more than {MaxSkewSeconds} s from now: a replay, or a clock far off.")]
+    public static partial void StaleTimestamp(ILogger logger, int maxSkewSeconds);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a push larger than {MaxBytes} bytes.")]
     public static partial void BodyTooLarge(ILogger logger, long maxBytes);
 

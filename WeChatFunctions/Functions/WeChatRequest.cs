@@ -19,5 +19,11 @@ internal sealed record WeChatRequest(string? Signature, string Timestamp, string
     public bool IsMessageSignedWith(string token, string encrypt) =>
         HasStamp && WeChat.Signature.Verify(MessageSignature, token, Timestamp, Nonce, encrypt);
 
+    /// <summary>Whether the timestamp is within <paramref name="maxSkew"/> of <paramref name="now"/>; a zero skew accepts any.</summary>
+    public bool IsFreshAt(DateTimeOffset now, TimeSpan maxSkew) =>
+        maxSkew == TimeSpan.Zero
+        || (long.TryParse(Timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= maxSkew.TotalSeconds);
+
     private bool HasStamp => Timestamp.Length > 0 && Nonce.Length > 0;
 }

@@ -52,6 +52,11 @@ public sealed class ModelOptions
     [Range(1, 600, ErrorMessage = "Setting 'chat_gpt_timeout_seconds' must be between 1 and 600.")]
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Caps each completion, so that no single answer runs up the bill.</summary>
+    [ConfigurationKeyName("max_answer_tokens")]
+    [Range(16, 128_000, ErrorMessage = "Setting 'max_answer_tokens' must be between 16 and 128000.")]
+    public int MaxAnswerTokens { get; set; } = 1024;
+
     [ConfigurationKeyName("chat_gpt_max_retries")]
     [Range(0, 10, ErrorMessage = "Setting 'chat_gpt_max_retries' must be between 0 and 10.")]
     public int MaxRetries { get; set; } = 2;

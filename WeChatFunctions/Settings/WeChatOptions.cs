@@ -13,6 +13,14 @@ public sealed class WeChatOptions
     [RegularExpression("^[A-Za-z0-9]{3,32}$", ErrorMessage = "Setting 'wechat_token' must be 3 to 32 letters or digits, as the WeChat admin console requires.")]
     public string Token { get; set; } = "";
 
+    /// <summary>
+    /// A push whose timestamp is further than this from now is refused, so that a captured request cannot be replayed
+    /// later; WeChat's own retries carry the first attempt's timestamp and come within 15 s. 0 turns the check off.
+    /// </summary>
+    [ConfigurationKeyName("max_clock_skew_seconds")]
+    [Range(0, 86_400, ErrorMessage = "Setting 'max_clock_skew_seconds' must be between 0 (no check) and 86400.")]
+    public int MaxClockSkewSeconds { get; set; } = 300;
+
     /// <summary>The AppID (开发者ID); encrypted pushes carry it, and one for another account is refused.</summary>
     [ConfigurationKeyName("wechat_app_id")]
     public string? AppId { get; set; }

@@ -35,6 +35,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IPendingImageStore, TablePendingImageStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
+        services.AddSingleton<IAuditStore, TableAuditStore>();
         return services;
     }
 }
