@@ -1,6 +1,7 @@
 using WeChatFunctions.Conversations;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Model;
+using WeChatFunctions.Moderation;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Storage;
 using WeChatFunctions.WeChat;
@@ -18,6 +19,7 @@ builder.Services
     .AddWeChat()
     .AddConversations()
     .AddModel()
+    .AddModeration()
     .AddTableStorage();
 if (!builder.Configuration.IsUnderFunctionsHost())
 {

@@ -142,7 +142,7 @@ public sealed class AdminCommandTests(WeChatFixture fixture) : FollowerTest(fixt
 
         Assert.StartsWith(expected, reply, StringComparison.Ordinal);
         Assert.StartsWith("管理命令", await Console().RunAsync("help"), StringComparison.Ordinal);
-        Assert.Contains("限额：20\n白名单：否，已禁用：否", await Console().RunAsync("get_user", "o12345678"), StringComparison.Ordinal);
+        Assert.Contains("限额：20\n今日 token：0+0，限额：不限\n白名单：否，已禁用：否", await Console().RunAsync("get_user", "o12345678"), StringComparison.Ordinal);
     }
 
     private AdminConsole Console() => new(Fixture.WeChat, _admin, Token);

@@ -41,6 +41,8 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
         ["chat_gpt_timeout_seconds"] = "10",
         ["AzureWebJobsStorage"] = storage.ConnectionString,
         ["token"] = "admin-secret-1",
+        // Tests ask in quick succession; the rate limit has its own tests.
+        ["rate_limit_per_minute"] = "0",
     };
 
     public WeChatClient CreateWeChatClient() => new(CreateClient(), WeChatToken);

@@ -89,12 +89,14 @@ internal sealed partial class AdminCommands(
     private async Task<string> DescribeFollowerAsync(string followerId, CancellationToken cancellationToken)
     {
         var policy = await store.GetPolicyAsync(followerId, cancellationToken);
-        var used = await quota.QuestionsTodayAsync(followerId, cancellationToken);
+        var used = await quota.TodayAsync(followerId, cancellationToken);
         var limit = quota.LimitOf(followerId, policy);
+        var tokenLimit = quota.TokenLimitOf(followerId, policy);
         var lastSeen = await conversations.LastTurnAtAsync(followerId, cancellationToken);
         return string.Join('\n',
             $"用户 {followerId}",
-            $"今日已问：{used} 次，限额：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}",
+            $"今日已问：{used.Questions} 次，限额：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}",
+            $"今日 token：{used.PromptTokens}+{used.CompletionTokens}，限额：{(tokenLimit == 0 ? "不限" : tokenLimit.ToString(CultureInfo.InvariantCulture))}",
             $"白名单：{(quota.IsWhiteListed(followerId, policy) ? "是" : "否")}，已禁用：{(policy.Blocked ? "是" : "否")}",
             $"最近对话：{(lastSeen is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）" : "无")}");
     }

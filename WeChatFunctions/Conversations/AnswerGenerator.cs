@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Extensions.Options;
+using WeChatFunctions.Moderation;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
@@ -12,6 +14,7 @@ namespace WeChatFunctions.Conversations;
 internal sealed class AnswerGenerator(
     AssistantDialog dialog,
     Quota quota,
+    ContentModeration moderation,
     Statistics statistics,
     LiveAnswers liveAnswers,
     IReplyClaimStore claims,
@@ -58,17 +61,21 @@ internal sealed class AnswerGenerator(
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = SaveProgressAsync(claim, answer, saving.Token);
-        DialogOutcome outcome;
-        var charged = chargeTo is null;
-        var overQuota = false;
         var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
+        // With moderation on, no part of an answer is shown before the whole of it has passed.
+        var held = moderation.IsOn ? new StringBuilder() : null;
+        DialogOutcome outcome;
+        var charged = false;
         try
         {
-            charged = charged || await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo!, claim.FirstArrival, stopping);
-            overQuota = !charged;
-            outcome = charged
-                ? await dialog.AnswerAsync(claim.Key.FollowerId, claim.Question!, chunk => answer.Append(text.Append(chunk), text.Preview), claim.FirstArrival + WeChatRetries.Window, stopping)
-                : DialogOutcome.Failed(quota.OverQuotaText(claim.Key.FollowerId, chargeTo!, claim.FirstArrival));
+            var refusal = await AdmitAsync(claim, chargeTo, stopping);
+            charged = refusal is null;
+            outcome = refusal ?? await dialog.AnswerAsync(
+                claim.Key.FollowerId,
+                claim.Question!,
+                chunk => Release(answer, held, text.Append(chunk), text.Preview),
+                claim.FirstArrival + WeChatRetries.Window,
+                stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -78,15 +85,15 @@ internal sealed class AnswerGenerator(
         }
         catch (Exception exception)
         {
-            // Only the charge can throw here: the dialog turns its own failures into outcomes.
+            // Only the charge can throw here: the dialog and the moderation turn their own failures into outcomes.
             ConversationLog.QuotaUnavailable(logger, exception);
             outcome = DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
         }
 
         await saving.CancelAsync();
-        Count(claim, outcome, overQuota);
+        await RecordAsync(claim, outcome, stopping);
         var finished = outcome.IsAnswer
-            ? new AnswerSnapshot(Finished(answer, text, outcome), AnswerStatus.Complete)
+            ? new AnswerSnapshot(Finished(answer, held, text, outcome), AnswerStatus.Complete)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
         if (charged && !outcome.IsAnswer)
         {
@@ -110,10 +117,54 @@ internal sealed class AnswerGenerator(
         liveAnswers.Forget(claim.Key, answer);
     }
 
-    /// <summary>The streamed text, the blocks still open at the end, and the interruption notice when the stream broke off.</summary>
-    private static string Finished(LiveAnswer answer, MarkdownStream text, DialogOutcome outcome)
+    /// <summary>
+    /// Moderates the question, then charges it when this instance made the claim (<paramref name="chargeTo"/>; a
+    /// taken-over claim was charged by its maker).
+    /// </summary>
+    /// <returns><see langword="null"/> when the question goes to the model; otherwise what the follower gets instead.</returns>
+    private async Task<DialogOutcome?> AdmitAsync(ReplyClaim claim, FollowerPolicy? chargeTo, CancellationToken cancellationToken)
     {
-        answer.Append(text.Finish());
+        switch (await moderation.CheckAsync(claim.Question!, cancellationToken))
+        {
+            case ModerationVerdict.Blocked:
+                statistics.QuestionBlocked(claim.FirstArrival);
+                return DialogOutcome.Failed(FollowerTexts.QuestionBlocked);
+            case ModerationVerdict.Unavailable:
+                return DialogOutcome.Failed(FollowerTexts.ModerationUnavailable);
+        }
+
+        if (chargeTo is null)
+        {
+            return null;
+        }
+
+        var decision = await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo, claim.FirstArrival, cancellationToken);
+        if (decision.IsCharged)
+        {
+            return null;
+        }
+
+        statistics.Refused(claim.FirstArrival, decision.Refusal);
+        return DialogOutcome.Failed(decision.RefusalText!);
+    }
+
+    /// <summary>Passes converted text on to the attempts waiting for it, or holds it back until moderation has passed the whole answer.</summary>
+    private static void Release(LiveAnswer answer, StringBuilder? held, string converted, string preview)
+    {
+        if (held is null)
+        {
+            answer.Append(converted, preview);
+        }
+        else
+        {
+            held.Append(converted);
+        }
+    }
+
+    /// <summary>The streamed text, the blocks still open at the end, and the interruption notice when the stream broke off.</summary>
+    private static string Finished(LiveAnswer answer, StringBuilder? held, MarkdownStream text, DialogOutcome outcome)
+    {
+        answer.Append(held?.ToString() + text.Finish());
         return answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : "");
     }
 
@@ -173,19 +224,30 @@ internal sealed class AnswerGenerator(
         }
     }
 
-    private void Count(ReplyClaim claim, DialogOutcome outcome, bool overQuota)
+    /// <summary>
+    /// The answer in the statistics, and its tokens in the follower's usage. The usage is written before the answer
+    /// leaves, so the follower's next question is judged against it; a failed write is logged, never shown.
+    /// </summary>
+    private async Task RecordAsync(ReplyClaim claim, DialogOutcome outcome, CancellationToken cancellationToken)
     {
-        if (outcome.IsAnswer)
-        {
-            statistics.Answered(claim.FirstArrival, outcome.Usage);
-        }
-        else if (outcome.IsModelError)
+        if (outcome.IsModelError)
         {
             statistics.ModelFailed(claim.FirstArrival);
         }
-        else if (overQuota)
+
+        if (!outcome.IsAnswer && outcome.Usage == TokenUsage.None)
         {
-            statistics.OverQuota(claim.FirstArrival);
+            return;
+        }
+
+        statistics.Spent(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked);
+        try
+        {
+            await quota.RecordTokensAsync(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            ConversationLog.TokensNotRecorded(logger, claim.Key.MessageId, exception);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.AI;
 using WeChatFunctions.Model;
+using WeChatFunctions.Moderation;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Conversations;
@@ -15,6 +16,7 @@ internal sealed class AssistantDialog(
     IPendingImageStore images,
     IPreferenceStore preferences,
     TokenCounter tokenCounter,
+    ContentModeration moderation,
     TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
     IOptions<ModelOptions> modelOptions,
@@ -94,14 +96,22 @@ internal sealed class AssistantDialog(
 
         var text = answer.ToString();
         var answerTokens = tokenCounter.CountMessage(text);
+        // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
+        var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
+        var verdict = await moderation.CheckAsync(text, cancellationToken);
+        if (verdict != ModerationVerdict.Passed)
+        {
+            // Nor is it stored, so it never becomes context for later answers.
+            var blocked = verdict == ModerationVerdict.Blocked;
+            return DialogOutcome.Withheld(blocked ? FollowerTexts.AnswerBlocked : FollowerTexts.ModerationUnavailable, usage, blocked);
+        }
+
         await StoreAsync(followerId, image is null ? questionPart : questionPart with { Content = ImagePlaceholder + questionPart.Content }, text, answerTokens, cancellationToken);
         if (image is not null)
         {
             await ForgetImageAsync(followerId, cancellationToken);
         }
 
-        // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
-        var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
         return DialogOutcome.Answered(text, usage, interrupted);
     }
 

@@ -64,4 +64,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An admin command could not be written to the audit log.")]
     public static partial void AuditNotRecorded(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The tokens of message {MessageId} could not be added to the follower's usage.")]
+    public static partial void TokensNotRecorded(ILogger logger, string messageId, Exception exception);
 }

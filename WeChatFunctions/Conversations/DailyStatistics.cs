@@ -9,9 +9,14 @@ internal sealed record DailyStatistics(
     long CompletionTokens = 0,
     long ModelErrors = 0,
     long OverQuota = 0,
-    long Subscriptions = 0)
+    long Subscriptions = 0,
+    long RateLimited = 0,
+    long BlockedQuestions = 0,
+    long BlockedAnswers = 0)
 {
     public static readonly DailyStatistics Zero = new();
+
+    public long Tokens => PromptTokens + CompletionTokens;
 
     public static DailyStatistics operator +(DailyStatistics left, DailyStatistics right) => new(
         left.Messages + right.Messages,
@@ -21,7 +26,10 @@ internal sealed record DailyStatistics(
         left.CompletionTokens + right.CompletionTokens,
         left.ModelErrors + right.ModelErrors,
         left.OverQuota + right.OverQuota,
-        left.Subscriptions + right.Subscriptions);
+        left.Subscriptions + right.Subscriptions,
+        left.RateLimited + right.RateLimited,
+        left.BlockedQuestions + right.BlockedQuestions,
+        left.BlockedAnswers + right.BlockedAnswers);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

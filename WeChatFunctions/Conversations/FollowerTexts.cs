@@ -15,6 +15,12 @@ internal static class FollowerTexts
 
     public const string AnswerInterrupted = "\n\n（回答生成中断，以上是已生成的部分。）";
 
+    public const string QuestionBlocked = "抱歉，这个问题我无法回答，换个话题吧。这次提问没有计入用量。";
+
+    public const string AnswerBlocked = "抱歉，这个问题我无法回答，换个话题吧。";
+
+    public const string ModerationUnavailable = "抱歉，内容审核服务暂时不可用，请稍后再试。你的问题没有被计入用量。";
+
     public const string Blocked = "抱歉，你暂时无法使用本服务。";
 
     public const string NothingToContinue = "没有需要继续查看的内容了，直接发送新问题吧。";
@@ -55,5 +61,17 @@ internal static class FollowerTexts
 
     public static string OverQuota(int dailyLimit, int hoursUntilReset, string? adminEmail) =>
         $"今天的提问次数（{dailyLimit} 次）已经用完了，约 {hoursUntilReset} 小时后（0 点）重置。"
-        + (string.IsNullOrWhiteSpace(adminEmail) ? "" : $"如需更多额度，请联系管理员：{adminEmail}");
+        + MoreFrom(adminEmail);
+
+    public static string OverTokenQuota(long dailyTokens, int hoursUntilReset, string? adminEmail) =>
+        $"今天的用量（{dailyTokens} token）已经用完了，约 {hoursUntilReset} 小时后（0 点）重置。" + MoreFrom(adminEmail);
+
+    public static string AccountOutOfTokens(int hoursUntilReset) =>
+        $"抱歉，今天的额度已用完，约 {hoursUntilReset} 小时后（0 点）恢复，明天再来吧。";
+
+    public static string RateLimited(int perMinute, int secondsToWait) =>
+        $"提问太快了：每分钟最多 {perMinute} 个问题。请 {secondsToWait} 秒后再问。";
+
+    private static string MoreFrom(string? adminEmail) =>
+        string.IsNullOrWhiteSpace(adminEmail) ? "" : $"如需更多额度，请联系管理员：{adminEmail}";
 }

@@ -1,14 +1,14 @@
 namespace WeChatFunctions.Conversations;
 
-/// <summary>Questions charged per follower per day, exact when several instances charge the same follower at once.</summary>
+/// <summary>Per follower per day usage, exact when several instances change the same follower's usage at once.</summary>
 internal interface IUsageStore
 {
-    /// <summary>Charges one question unless the follower has used <paramref name="limit"/> already (0: no limit).</summary>
-    /// <returns>Whether the question was charged.</returns>
-    Task<bool> TryChargeAsync(string followerId, string day, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the follower's usage and writes what <paramref name="change"/> makes of it, reading again when another
+    /// instance wrote first. <paramref name="change"/> returns <see langword="null"/> to make no change.
+    /// </summary>
+    /// <returns>Whether the change was made.</returns>
+    Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken);
 
-    /// <summary>Gives back a charge for a question that got no answer.</summary>
-    Task RefundAsync(string followerId, string day, CancellationToken cancellationToken);
-
-    Task<int> QuestionsAsync(string followerId, string day, CancellationToken cancellationToken);
+    Task<FollowerUsage> GetAsync(string followerId, string day, CancellationToken cancellationToken);
 }

@@ -4,32 +4,72 @@ using WeChatFunctions.Settings;
 namespace WeChatFunctions.Conversations;
 
 /// <summary>
-/// The daily question limit. A question is charged when its generation starts, so two questions racing for the last
-/// one cannot both pass, and refunded when it produced no answer.
+/// The daily question and token limits, the account's daily token budget and the per-minute rate limit. A question
+/// is charged when its generation starts, so two questions racing for the last one cannot both pass, and refunded
+/// when it produced no answer. Tokens are recorded once an answer is produced, so a question is refused once the
+/// tokens used so far reach a budget; an answer in flight can overshoot it by at most <c>max_answer_tokens</c>.
 /// </summary>
-internal sealed class Quota(IUsageStore usage, QuotaDays days, IOptions<QuotaOptions> quota, IOptions<AdminOptions> admin, TimeProvider timeProvider)
+internal sealed class Quota(
+    IUsageStore usage,
+    IStatisticsStore statistics,
+    QuotaDays days,
+    IOptions<QuotaOptions> quota,
+    IOptions<AdminOptions> admin,
+    TimeProvider timeProvider)
 {
-    public Task<bool> TryChargeAsync(string followerId, FollowerPolicy policy, DateTimeOffset askedAt, CancellationToken cancellationToken) =>
-        usage.TryChargeAsync(followerId, days.DayOf(askedAt), LimitOf(followerId, policy), cancellationToken);
-
-    public Task RefundAsync(string followerId, DateTimeOffset askedAt, CancellationToken cancellationToken) =>
-        usage.RefundAsync(followerId, days.DayOf(askedAt), cancellationToken);
-
-    /// <summary>The reply to a question over the limit: how many, when the count resets, and whom to ask for more.</summary>
-    public string OverQuotaText(string followerId, FollowerPolicy policy, DateTimeOffset askedAt)
+    public async Task<QuotaDecision> TryChargeAsync(string followerId, FollowerPolicy policy, DateTimeOffset askedAt, CancellationToken cancellationToken)
     {
-        var untilReset = days.NextReset(askedAt) - timeProvider.GetUtcNow();
-        return FollowerTexts.OverQuota(LimitOf(followerId, policy), Math.Max(1, (int)Math.Ceiling(untilReset.TotalHours)), admin.Value.AdminEmail);
+        var day = days.DayOf(askedAt);
+        var whiteListed = IsWhiteListed(followerId, policy);
+        var accountBudget = quota.Value.GlobalDailyTokenLimit;
+        if (!whiteListed && accountBudget > 0 && (await statistics.ReadDayAsync(day, cancellationToken)).Tokens >= accountBudget)
+        {
+            return new QuotaDecision(QuotaRefusal.AccountTokens, FollowerTexts.AccountOutOfTokens(HoursUntilReset(askedAt)));
+        }
+
+        var limits = whiteListed ? UsageLimits.None : LimitsOf(policy);
+        var admission = new Admission(null, QuotaRefusal.None);
+        await usage.TryChangeAsync(followerId, day, current => (admission = limits.Admit(current, askedAt)).Charged, cancellationToken);
+        return admission.Refusal switch
+        {
+            QuotaRefusal.None => QuotaDecision.Charged,
+            QuotaRefusal.DailyQuestions => new(admission.Refusal, FollowerTexts.OverQuota(limits.DailyQuestions, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
+            QuotaRefusal.DailyTokens => new(admission.Refusal, FollowerTexts.OverTokenQuota(limits.DailyTokens, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
+            _ => new(admission.Refusal, FollowerTexts.RateLimited(limits.PerMinute, Math.Max(1, (int)Math.Ceiling((admission.RetryAt - askedAt).TotalSeconds)))),
+        };
     }
 
-    /// <returns>The follower's daily limit; 0 for none.</returns>
-    public int LimitOf(string followerId, FollowerPolicy policy) =>
-        IsWhiteListed(followerId, policy) ? 0 : policy.DailyLimit ?? policy.DefaultLimit ?? quota.Value.DailyLimit;
+    public Task RefundAsync(string followerId, DateTimeOffset askedAt, CancellationToken cancellationToken) =>
+        usage.TryChangeAsync(followerId, days.DayOf(askedAt), current => current.Questions > 0 ? current with { Questions = current.Questions - 1 } : null, cancellationToken);
+
+    /// <summary>Adds an answer's tokens, as the API reported them, to the follower's day.</summary>
+    public Task RecordTokensAsync(string followerId, DateTimeOffset askedAt, TokenUsage tokens, CancellationToken cancellationToken) =>
+        usage.TryChangeAsync(followerId, days.DayOf(askedAt), current => current.Plus(tokens), cancellationToken);
+
+    /// <returns>The follower's daily question limit; 0 for none.</returns>
+    public int LimitOf(string followerId, FollowerPolicy policy) => IsWhiteListed(followerId, policy) ? 0 : LimitsOf(policy).DailyQuestions;
+
+    /// <returns>The follower's daily token limit; 0 for none.</returns>
+    public long TokenLimitOf(string followerId, FollowerPolicy policy) => IsWhiteListed(followerId, policy) ? 0 : quota.Value.DailyTokenLimit;
 
     /// <summary>Whitelisted by command or setting, or an admin: no limit.</summary>
     public bool IsWhiteListed(string followerId, FollowerPolicy policy) =>
         policy.WhiteListed || admin.Value.WhiteListUserIdSet.Contains(followerId) || admin.Value.AdminUserIdSet.Contains(followerId);
 
-    public Task<int> QuestionsTodayAsync(string followerId, CancellationToken cancellationToken) =>
-        usage.QuestionsAsync(followerId, days.DayOf(timeProvider.GetUtcNow()), cancellationToken);
+    public Task<FollowerUsage> TodayAsync(string followerId, CancellationToken cancellationToken) =>
+        usage.GetAsync(followerId, days.DayOf(timeProvider.GetUtcNow()), cancellationToken);
+
+    public int HoursUntilReset(DateTimeOffset moment) =>
+        Math.Max(1, (int)Math.Ceiling((days.NextReset(moment) - timeProvider.GetUtcNow()).TotalHours));
+
+    private UsageLimits LimitsOf(FollowerPolicy policy) =>
+        new(policy.DailyLimit ?? policy.DefaultLimit ?? quota.Value.DailyLimit, quota.Value.DailyTokenLimit, quota.Value.RateLimitPerMinute);
+}
+
+/// <summary>Whether a question was charged, or why not and what the follower is told.</summary>
+internal sealed record QuotaDecision(QuotaRefusal Refusal, string? RefusalText)
+{
+    public static readonly QuotaDecision Charged = new(QuotaRefusal.None, null);
+
+    public bool IsCharged => Refusal == QuotaRefusal.None;
 }

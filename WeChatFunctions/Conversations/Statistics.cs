@@ -15,12 +15,24 @@ internal sealed class Statistics(IStatisticsStore store, QuotaDays days, Backgro
         await store.AddAsync(day, new DailyStatistics(Messages: 1, ActiveFollowers: firstToday ? 1 : 0), token);
     });
 
-    public void Answered(DateTimeOffset at, TokenUsage usage) =>
-        Add(at, new DailyStatistics(Answered: 1, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens));
+    /// <summary>The tokens a generation cost, for the day's totals and the follower's spend, with what became of it.</summary>
+    /// <param name="answered">The follower got the answer.</param>
+    /// <param name="blocked">Moderation replaced the answer; its tokens were spent all the same.</param>
+    public void Spent(string followerId, DateTimeOffset at, TokenUsage usage, bool answered, bool blocked) => Record(at, async (day, token) =>
+    {
+        var figures = new DailyStatistics(
+            Answered: answered ? 1 : 0, BlockedAnswers: blocked ? 1 : 0, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens);
+        await store.AddAsync(day, figures, token);
+        await store.AddSpendAsync(day, followerId, usage, token);
+    });
 
     public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
 
-    public void OverQuota(DateTimeOffset at) => Add(at, new DailyStatistics(OverQuota: 1));
+    /// <summary>A question refused by a limit: over quota (questions, tokens or the account's budget) or too fast.</summary>
+    public void Refused(DateTimeOffset at, QuotaRefusal refusal) =>
+        Add(at, refusal == QuotaRefusal.RateLimited ? new DailyStatistics(RateLimited: 1) : new DailyStatistics(OverQuota: 1));
+
+    public void QuestionBlocked(DateTimeOffset at) => Add(at, new DailyStatistics(BlockedQuestions: 1));
 
     public void Subscribed(DateTimeOffset at) => Add(at, new DailyStatistics(Subscriptions: 1));
 

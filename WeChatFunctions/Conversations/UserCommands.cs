@@ -12,7 +12,6 @@ internal sealed class UserCommands(
     IPreferenceStore preferences,
     IConversationStore conversations,
     Quota quota,
-    QuotaDays days,
     TimeProvider timeProvider,
     IOptions<ModelOptions> modelOptions,
     IOptions<ReplyWindowOptions> windowOptions)
@@ -81,10 +80,10 @@ internal sealed class UserCommands(
 
     private async Task<string> UsageAsync(string followerId, FollowerPolicy policy, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var used = await quota.QuestionsTodayAsync(followerId, cancellationToken);
-        var hoursUntilReset = Math.Max(1, (int)Math.Ceiling((days.NextReset(now) - now).TotalHours));
-        return UserTexts.QuestionsToday(used, quota.LimitOf(followerId, policy), hoursUntilReset);
+        var used = await quota.TodayAsync(followerId, cancellationToken);
+        var hoursUntilReset = quota.HoursUntilReset(timeProvider.GetUtcNow());
+        return UserTexts.QuestionsToday(used.Questions, quota.LimitOf(followerId, policy), hoursUntilReset)
+            + UserTexts.TokensToday(used.Tokens, quota.TokenLimitOf(followerId, policy));
     }
 
     private async Task<string> SettingsAsync(string followerId, FollowerPolicy policy, CancellationToken cancellationToken)

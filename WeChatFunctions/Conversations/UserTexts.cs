@@ -52,6 +52,10 @@ internal static class UserTexts
         ? $"今天已提问 {used} 次，你的提问次数不受限制。"
         : $"今天已提问 {used} 次，还剩 {Math.Max(0, limit - used)} 次（每天 {limit} 次），约 {hoursUntilReset} 小时后（0 点）重置。";
 
+    /// <summary>Shown only when a token limit applies: most followers never need to think in tokens.</summary>
+    public static string TokensToday(long used, long limit) =>
+        limit == 0 ? "" : $"\n今天已用 {used} token，还剩 {Math.Max(0, limit - used)}（每天 {limit}）。";
+
     public static string Settings(string? prompt, string model, double? temperature, int limit) =>
         $"""
         你的当前设置：

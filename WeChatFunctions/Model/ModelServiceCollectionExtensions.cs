@@ -16,7 +16,10 @@ internal static class ModelServiceCollectionExtensions
     /// <summary>The scope Azure OpenAI accepts for Entra ID tokens.</summary>
     private const string AzureOpenAIScope = "https://cognitiveservices.azure.com/.default";
 
-    /// <summary>Registers an <see cref="IChatClient"/> over the official OpenAI SDK, pointed at any OpenAI-compatible endpoint.</summary>
+    /// <summary>
+    /// Registers the official OpenAI SDK's client, pointed at any OpenAI-compatible endpoint, and an
+    /// <see cref="IChatClient"/> over it.
+    /// </summary>
     public static IServiceCollection AddModel(this IServiceCollection services)
     {
         services.AddSingleton<TokenCounter>();
@@ -50,12 +53,13 @@ internal static class ModelServiceCollectionExtensions
 
             // The AuthenticationPolicy constructor is marked experimental (OPENAI001); it is the SDK's documented way to use Entra ID.
 #pragma warning disable OPENAI001
-            var client = options.UsesAzureIdentity
+            return options.UsesAzureIdentity
                 ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureOpenAIScope), clientOptions)
                 : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
 #pragma warning restore OPENAI001
-            return client.GetChatClient(options.Model).AsIChatClient();
         });
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient());
 
         return services;
     }

@@ -38,6 +38,14 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
         services.AddSingleton<QuotaDays>();
 
+        services.AddOptions<PriceOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Currency = string.IsNullOrWhiteSpace(options.Currency) ? "USD" : options.Currency.Trim());
+        services.AddSingleton<IValidateOptions<PriceOptions>, PriceOptionsValidator>();
+
+        services.AddOptions<ModerationOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationSourceValidator>();
+
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
 

@@ -8,7 +8,8 @@ namespace WeChatFunctions.Storage;
 /// <summary>
 /// The <c>WeChatStatistics</c> table. A day's figures are spread over a few shard rows (partition = day) so that
 /// instances adding at once rarely collide; each add is an ETag-guarded read-modify-write, retried on a collision,
-/// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each.
+/// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each; the tokens
+/// each follower used are rows in partition <c>spend-{day}</c>, so a week's ranking reads seven small partitions.
 /// </summary>
 internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore
 {
@@ -16,40 +17,12 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
     private const int Shards = 8;
 
-    private static readonly string[] Counters =
-    [
-        nameof(DailyStatistics.Messages), nameof(DailyStatistics.Answered), nameof(DailyStatistics.ActiveFollowers),
-        nameof(DailyStatistics.PromptTokens), nameof(DailyStatistics.CompletionTokens), nameof(DailyStatistics.ModelErrors),
-        nameof(DailyStatistics.OverQuota), nameof(DailyStatistics.Subscriptions),
-    ];
-
     public async Task AddAsync(string day, DailyStatistics delta, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        while (true)
+        // After a collision, try again, likely on another shard.
+        while (!await OptimisticRow.TryChangeAsync(table, day, RandomShard(), row => Write(row, ToStatistics(row) + delta), cancellationToken))
         {
-            var shard = string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(day, shard, cancellationToken: cancellationToken);
-            var row = found.HasValue ? found.Value! : new TableEntity(day, shard);
-            var sum = ToStatistics(row) + delta;
-            Write(row, sum);
-            try
-            {
-                if (found.HasValue)
-                {
-                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(row, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException collision) when (collision.Status is 409 or 412)
-            {
-                // Another instance added to this shard first; try again, likely on another shard.
-            }
         }
     }
 
@@ -67,11 +40,19 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         }
     }
 
+    public async Task AddSpendAsync(string day, string followerId, TokenUsage tokens, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        while (!await OptimisticRow.TryChangeAsync(table, SpendPartition(day), followerId, row => AddTokens(row, tokens), cancellationToken))
+        {
+        }
+    }
+
     public async Task<IReadOnlyDictionary<string, DailyStatistics>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var days = new Dictionary<string, DailyStatistics>(StringComparer.Ordinal);
-        // Day partitions are digits; the active-follower partitions sort after them.
+        // Day partitions are digits; the active-follower and spend partitions sort after them.
         var filter = TableClient.CreateQueryFilter($"PartitionKey lt {"a"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -81,19 +62,75 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         return days;
     }
 
+    public async Task<DailyStatistics> ReadDayAsync(string day, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var sum = DailyStatistics.Zero;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {day}"), cancellationToken: cancellationToken))
+        {
+            sum += ToStatistics(row);
+        }
+
+        return sum;
+    }
+
+    public async Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var followers = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {SpendPartition(firstDay)} and PartitionKey le {SpendPartition(lastDay)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var sum = followers.GetValueOrDefault(row.RowKey) ?? new FollowerSpend(row.RowKey, 0, 0);
+            followers[row.RowKey] = sum with
+            {
+                PromptTokens = sum.PromptTokens + (row.GetInt64(nameof(FollowerSpend.PromptTokens)) ?? 0),
+                CompletionTokens = sum.CompletionTokens + (row.GetInt64(nameof(FollowerSpend.CompletionTokens)) ?? 0),
+            };
+        }
+
+        return [.. followers.Values];
+    }
+
+    private static string SpendPartition(string day) => $"spend-{day}";
+
+    private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");
+
+    private static void AddTokens(TableEntity row, TokenUsage tokens)
+    {
+        row[nameof(FollowerSpend.PromptTokens)] = (row.GetInt64(nameof(FollowerSpend.PromptTokens)) ?? 0) + tokens.PromptTokens;
+        row[nameof(FollowerSpend.CompletionTokens)] = (row.GetInt64(nameof(FollowerSpend.CompletionTokens)) ?? 0) + tokens.CompletionTokens;
+    }
+
     private static DailyStatistics ToStatistics(TableEntity row)
     {
         long Read(string name) => row.GetInt64(name) ?? 0;
         return new DailyStatistics(
-            Read(Counters[0]), Read(Counters[1]), Read(Counters[2]), Read(Counters[3]), Read(Counters[4]), Read(Counters[5]), Read(Counters[6]), Read(Counters[7]));
+            Messages: Read(nameof(DailyStatistics.Messages)),
+            Answered: Read(nameof(DailyStatistics.Answered)),
+            ActiveFollowers: Read(nameof(DailyStatistics.ActiveFollowers)),
+            PromptTokens: Read(nameof(DailyStatistics.PromptTokens)),
+            CompletionTokens: Read(nameof(DailyStatistics.CompletionTokens)),
+            ModelErrors: Read(nameof(DailyStatistics.ModelErrors)),
+            OverQuota: Read(nameof(DailyStatistics.OverQuota)),
+            Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
+            RateLimited: Read(nameof(DailyStatistics.RateLimited)),
+            BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
+            BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)));
     }
 
     private static void Write(TableEntity row, DailyStatistics sum)
     {
-        long[] values = [sum.Messages, sum.Answered, sum.ActiveFollowers, sum.PromptTokens, sum.CompletionTokens, sum.ModelErrors, sum.OverQuota, sum.Subscriptions];
-        for (var index = 0; index < Counters.Length; index++)
-        {
-            row[Counters[index]] = values[index];
-        }
+        row[nameof(DailyStatistics.Messages)] = sum.Messages;
+        row[nameof(DailyStatistics.Answered)] = sum.Answered;
+        row[nameof(DailyStatistics.ActiveFollowers)] = sum.ActiveFollowers;
+        row[nameof(DailyStatistics.PromptTokens)] = sum.PromptTokens;
+        row[nameof(DailyStatistics.CompletionTokens)] = sum.CompletionTokens;
+        row[nameof(DailyStatistics.ModelErrors)] = sum.ModelErrors;
+        row[nameof(DailyStatistics.OverQuota)] = sum.OverQuota;
+        row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
+        row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
+        row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
+        row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
     }
 }

@@ -1,61 +1,117 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Conversations;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>Counts with optimistic concurrency: read, change, write if the ETag still matches, else read again.</summary>
+/// <summary>
+/// The <c>WeChatUsage</c> table, one partition per follower: a row per quota day (<c>yyyyMMdd</c>) with the questions
+/// charged and the tokens used, and a row <c>recent</c> with the times of the latest questions. Both are read in one
+/// query and written in one transaction guarded by their ETags, so a charge and its rate-limit entry land together
+/// or not at all, and a conflicting write by another instance means reading again.
+/// </summary>
 internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
 {
     public const string TableName = "WeChatUsage";
 
-    /// <summary>Each conflict means another charge landed; a follower cannot send this many at the same instant.</summary>
+    private const string RecentQuestionsRow = "recent";
+
+    /// <summary>Each conflict means another change landed; a follower cannot send this many at the same instant.</summary>
     private const int MaxConflicts = 20;
 
-    public async Task<bool> TryChargeAsync(string followerId, string day, int limit, CancellationToken cancellationToken) =>
-        await ChangeAsync(followerId, day, usage => limit == 0 || usage.Questions < limit ? usage.Questions + 1 : null, cancellationToken);
-
-    public async Task RefundAsync(string followerId, string day, CancellationToken cancellationToken) =>
-        await ChangeAsync(followerId, day, usage => usage.Questions > 0 ? usage.Questions - 1 : null, cancellationToken);
-
-    public async Task<int> QuestionsAsync(string followerId, string day, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<UsageEntity>(followerId, day, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value!.Questions : 0;
-    }
-
-    /// <returns>Whether the change was made; <paramref name="change"/> returns <see langword="null"/> to make none.</returns>
-    private async Task<bool> ChangeAsync(string followerId, string day, Func<UsageEntity, int?> change, CancellationToken cancellationToken)
+    public async Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         for (var conflicts = 0; ; conflicts++)
         {
-            var found = await table.GetEntityIfExistsAsync<UsageEntity>(followerId, day, cancellationToken: cancellationToken);
-            var usage = found.HasValue ? found.Value! : new UsageEntity { PartitionKey = followerId, RowKey = day };
-            if (change(usage) is not { } questions)
+            var rows = await ReadAsync(table, followerId, day, cancellationToken);
+            var current = rows.ToUsage();
+            if (change(current) is not { } changed)
             {
                 return false;
             }
 
-            usage.Questions = questions;
+            var writes = rows.WriteActions(current, changed);
             try
             {
-                if (found.HasValue)
+                if (writes.Count > 0)
                 {
-                    await table.UpdateEntityAsync(usage, usage.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await table.AddEntityAsync(usage, cancellationToken);
+                    await table.SubmitTransactionAsync(writes, cancellationToken);
                 }
 
                 return true;
             }
             catch (RequestFailedException conflict) when (conflict.Status is 409 or 412 && conflicts < MaxConflicts)
             {
-                // Another instance changed the count first: read it again.
+                // Another instance changed the usage first: read it again.
             }
         }
+    }
+
+    public async Task<FollowerUsage> GetAsync(string followerId, string day, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        return (await ReadAsync(table, followerId, day, cancellationToken)).ToUsage();
+    }
+
+    private static async Task<UsageRows> ReadAsync(TableClient table, string followerId, string day, CancellationToken cancellationToken)
+    {
+        TableEntity? dayRow = null, recentRow = null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and (RowKey eq {day} or RowKey eq {RecentQuestionsRow})");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == RecentQuestionsRow)
+            {
+                recentRow = row;
+            }
+            else
+            {
+                dayRow = row;
+            }
+        }
+
+        return new UsageRows(dayRow ?? new TableEntity(followerId, day), dayRow is not null, recentRow ?? new TableEntity(followerId, RecentQuestionsRow), recentRow is not null);
+    }
+
+    private sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Recent, bool RecentExists)
+    {
+        public FollowerUsage ToUsage() => new(
+            Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
+            Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
+            Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
+            ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))));
+
+        /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
+        public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
+        {
+            var actions = new List<TableTransactionAction>(2);
+            if (changed with { RecentQuestions = current.RecentQuestions } != current)
+            {
+                Day[nameof(FollowerUsage.Questions)] = changed.Questions;
+                Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
+                Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
+                actions.Add(ActionFor(Day, DayExists));
+            }
+
+            if (!changed.RecentQuestions.SequenceEqual(current.RecentQuestions))
+            {
+                Recent[nameof(FollowerUsage.RecentQuestions)] = FormatTimes(changed.RecentQuestions);
+                actions.Add(ActionFor(Recent, RecentExists));
+            }
+
+            return actions;
+        }
+
+        private static TableTransactionAction ActionFor(TableEntity row, bool exists) => exists
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)
+            : new TableTransactionAction(TableTransactionActionType.Add, row);
+
+        /// <summary>Unix milliseconds, space-separated: a handful of numbers in one string property.</summary>
+        private static List<DateTimeOffset> ParseTimes(string? text) =>
+            [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(time => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(time, CultureInfo.InvariantCulture)))];
+
+        private static string FormatTimes(IEnumerable<DateTimeOffset> times) =>
+            string.Join(' ', times.Select(time => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace WeChatFunctions.Settings;
+
+/// <summary>The model's prices, for the spend estimate in <c>get_stat</c>; none set means no estimate.</summary>
+public sealed class PriceOptions
+{
+    [ConfigurationKeyName("price_per_1k_prompt_tokens")]
+    [Range(0.0, 1000.0, ErrorMessage = "Setting 'price_per_1k_prompt_tokens' must be between 0 and 1000.")]
+    public decimal PromptPer1K { get; set; }
+
+    [ConfigurationKeyName("price_per_1k_completion_tokens")]
+    [Range(0.0, 1000.0, ErrorMessage = "Setting 'price_per_1k_completion_tokens' must be between 0 and 1000.")]
+    public decimal CompletionPer1K { get; set; }
+
+    /// <summary>Only a label: USD for OpenAI, CNY for DeepSeek or Qwen, whatever the bill is in.</summary>
+    [ConfigurationKeyName("price_currency")]
+    public string Currency { get; set; } = "USD";
+
+    public bool IsSet => PromptPer1K > 0 || CompletionPer1K > 0;
+
+    public decimal CostOf(long promptTokens, long completionTokens) =>
+        (promptTokens * PromptPer1K + completionTokens * CompletionPer1K) / 1000m;
+}

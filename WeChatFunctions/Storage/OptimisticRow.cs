@@ -1,0 +1,35 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>A read-modify-write of one row that only lands if no other instance wrote the row in between.</summary>
+internal static class OptimisticRow
+{
+    /// <summary>Reads the row (or starts a new one), lets <paramref name="change"/> modify it and writes it back.</summary>
+    /// <returns>Whether it was written; <see langword="false"/> when another instance wrote first, so read again.</returns>
+    public static async Task<bool> TryChangeAsync(
+        TableClient table, string partitionKey, string rowKey, Action<TableEntity> change, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        var row = found.HasValue ? found.Value! : new TableEntity(partitionKey, rowKey);
+        change(row);
+        try
+        {
+            if (found.HasValue)
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException collision) when (collision.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+}
