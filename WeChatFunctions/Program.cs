@@ -17,6 +17,7 @@ builder.Services
     .AddSingleton(TimeProvider.System)
     .AddSettings()
     .AddWeChat()
+    .AddFunctionEndpoints()
     .AddConversations()
     .AddModel()
     .AddModeration()

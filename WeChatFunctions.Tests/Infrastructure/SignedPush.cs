@@ -30,6 +30,9 @@ public sealed record SignedPush
     /// <summary>When WeChat stamped the request (its <c>timestamp</c>); now when not set.</summary>
     public DateTimeOffset? StampedAt { get; init; }
 
+    /// <summary>WeChat's <c>nonce</c>; a fresh random one per send when not set.</summary>
+    public string? Nonce { get; init; }
+
     /// <summary>A body sent as is, in place of the one built from the fields.</summary>
     public string? RawBody { get; init; }
 

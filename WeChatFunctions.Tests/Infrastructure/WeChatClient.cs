@@ -30,7 +30,7 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
     /// <param name="encrypt">The ciphertext in the body when the push is encrypted, which msg_signature covers.</param>
     public async Task<WeChatReplyView> PushAsync(SignedPush push, HttpContent content, string? encrypt = null, CancellationToken cancellationToken = default)
     {
-        var (timestamp, nonce) = Stamp(push.StampedAt);
+        var (timestamp, nonce) = Stamp(push.StampedAt, push.Nonce);
         var signingToken = push.Signing == Signing.Forged ? token + "x" : token;
         var query = $"timestamp={timestamp}&nonce={nonce}&openid={Uri.EscapeDataString(push.FollowerId)}";
         if (push.Signing != Signing.None)
@@ -51,7 +51,8 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
 
     public static string NewFollowerId() => "o" + Guid.NewGuid().ToString("N")[..27];
 
-    private static (string Timestamp, string Nonce) Stamp(DateTimeOffset? at = null) =>
-        ((at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-         Random.Shared.Next(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture));
+    public static string NewNonce() => Random.Shared.Next(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+
+    private static (string Timestamp, string Nonce) Stamp(DateTimeOffset? at = null, string? nonce = null) =>
+        ((at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), nonce ?? NewNonce());
 }

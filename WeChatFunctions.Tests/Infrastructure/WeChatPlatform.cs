@@ -24,7 +24,8 @@ public sealed class WeChatPlatform(params WeChatClient[] instances)
     {
         var clock = Stopwatch.StartNew();
         var attempts = new List<string>();
-        push = push with { StampedAt = push.StampedAt ?? DateTimeOffset.UtcNow }; // every attempt carries the first one's timestamp
+        // Every attempt is the same signed request: the first one's timestamp and nonce, and the same body.
+        push = push with { StampedAt = push.StampedAt ?? DateTimeOffset.UtcNow, Nonce = push.Nonce ?? WeChatClient.NewNonce() };
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var instance = route?.Invoke(attempt) ?? instances[(attempt - 1) % instances.Length];

@@ -8,4 +8,7 @@ internal interface IExpiredDataStore
 
     /// <returns>How many conversation turns were deleted.</returns>
     Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
+
+    /// <returns>How many push fingerprints of the replay check were deleted.</returns>
+    Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
 }

@@ -42,6 +42,7 @@ internal static class WeChatEndpoint
         HttpContext context,
         IOptions<WeChatOptions> options,
         MessageCryptoKeyring keyring,
+        ReplayGuard replayGuard,
         IWeChatMessageHandler handler,
         TimeProvider timeProvider,
         ILogger<WeChatRequest> logger)
@@ -74,6 +75,13 @@ internal static class WeChatEndpoint
         if (push is null)
         {
             return refusal!;
+        }
+
+        // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
+        if (await replayGuard.IsReplayAsync(query, body.Value, arrival, context.RequestAborted))
+        {
+            WeChatLog.ReplayedPush(logger);
+            return Results.Unauthorized();
         }
 
         if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))

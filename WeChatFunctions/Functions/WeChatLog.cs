@@ -19,4 +19,10 @@ internal static partial class WeChatLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an encrypted push that does not decrypt: {Error}")]
     public static partial void UndecryptablePush(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a push already received with the same timestamp, nonce and body, outside WeChat's retry pattern: a replay.")]
+    public static partial void ReplayedPush(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The replay check could not reach storage; the push is served on its signature and timestamp alone.")]
+    public static partial void ReplayCheckFailed(ILogger logger, Exception exception);
 }

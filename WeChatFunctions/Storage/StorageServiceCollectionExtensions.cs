@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Conversations;
+using WeChatFunctions.Functions;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Storage;
@@ -36,6 +37,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();
+        services.AddSingleton<IPushLedger, TablePushLedger>();
         return services;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables) : IExpir
     public async Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
         await DeleteAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"RowKey gt {ConversationTurnEntity.NewestFirstKey(cutoff)}"), maxRows, cancellationToken);
 
+    public async Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
+        await DeleteAsync(TablePushLedger.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff}"), maxRows, cancellationToken);
+
     private async Task<int> DeleteAsync(string tableName, string filter, int maxRows, CancellationToken cancellationToken) =>
         await TableRows.DeleteAsync(await tables.GetAsync(tableName, cancellationToken), filter, maxRows, cancellationToken);
 }
