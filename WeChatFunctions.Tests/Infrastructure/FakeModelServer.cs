@@ -16,7 +16,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback, so the app's real SDK, HTTP and SSE path is exercised.
-/// It also acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
+/// It also serves the moderation endpoints (<see cref="FakeModeration"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -25,7 +25,11 @@ public sealed class FakeModelServer : IAsyncDisposable
     private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
     private int _failuresServed;
 
-    private FakeModelServer() => (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app => app.MapPost("/v1/chat/completions", HandleAsync));
+    private FakeModelServer() => (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app =>
+    {
+        app.MapPost("/v1/chat/completions", HandleAsync);
+        Moderation.Map(app);
+    });
 
     public Uri BaseAddress { get; }
 
@@ -33,6 +37,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     public Uri Endpoint => new(BaseAddress, "/v1");
 
     public FakeModelBehavior Behavior { get; set; } = new();
+
+    public FakeModeration Moderation { get; } = new();
 
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
 
@@ -43,6 +49,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     public void Reset(FakeModelBehavior? behavior = null)
     {
         Behavior = behavior ?? new FakeModelBehavior();
+        Moderation.Reset();
         _requests.Clear();
         Interlocked.Exchange(ref _failuresServed, 0);
     }

@@ -30,6 +30,13 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("daily_limit", "-1")]
     [InlineData("quota_timezone", "Mars/Olympus")]
     [InlineData("wechat_encoding_aes_key", "too-short")]
+    [InlineData("daily_token_limit", "-5")]
+    [InlineData("rate_limit_per_minute", "-1")]
+    [InlineData("price_per_1k_prompt_tokens", "-0.5")]
+    [InlineData("moderation", "everything")]
+    [InlineData("moderation", "keywords")]
+    [InlineData("moderation", "azure")]
+    [InlineData("banned_words_file", "/no/such/banned-words.txt")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace WeChatFunctions.Settings;
@@ -7,11 +6,9 @@ namespace WeChatFunctions.Settings;
 public sealed class PriceOptions
 {
     [ConfigurationKeyName("price_per_1k_prompt_tokens")]
-    [Range(0.0, 1000.0, ErrorMessage = "Setting 'price_per_1k_prompt_tokens' must be between 0 and 1000.")]
     public decimal PromptPer1K { get; set; }
 
     [ConfigurationKeyName("price_per_1k_completion_tokens")]
-    [Range(0.0, 1000.0, ErrorMessage = "Setting 'price_per_1k_completion_tokens' must be between 0 and 1000.")]
     public decimal CompletionPer1K { get; set; }
 
     /// <summary>Only a label: USD for OpenAI, CNY for DeepSeek or Qwen, whatever the bill is in.</summary>
