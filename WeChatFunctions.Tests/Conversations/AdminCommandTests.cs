@@ -124,6 +124,8 @@ public sealed class AdminCommandTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.DoesNotContain(Token, config, StringComparison.Ordinal);
         Assert.Contains("chat_gpt_model：fake-gpt", config, StringComparison.Ordinal);
         Assert.Contains("daily_limit：20", config, StringComparison.Ordinal);
+        Assert.Contains("rate_limit_per_minute：0", config, StringComparison.Ordinal);
+        Assert.Contains("moderation：off", config, StringComparison.Ordinal);
     }
 
     [Theory]
