@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Conversations;
@@ -52,6 +53,7 @@ public sealed class SpendEstimateTests : IAsyncLifetime
         }
 
         Assert.DoesNotContain(costs[5].Id, statistics, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(statistics), 1, 2048);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ internal static partial class ConversationLog
     [LoggerMessage(Level = LogLevel.Error, Message = "The charge for unanswered message {MessageId} could not be refunded.")]
     public static partial void RefundFailed(ILogger logger, string messageId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Claims} expired message claims, {Turns} conversation turns past retention and {Pushes} push fingerprints.")]
-    public static partial void CleanedUp(ILogger logger, int claims, int turns, int pushes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleanup deleted {Claims} expired message claims, {Turns} conversation turns past retention, {Pushes} push fingerprints and {Usage} old per-follower usage rows.")]
+    public static partial void CleanedUp(ILogger logger, int claims, int turns, int pushes, int usage);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The periodic cleanup failed; the next run tries again.")]
     public static partial void CleanupFailed(ILogger logger, Exception exception);

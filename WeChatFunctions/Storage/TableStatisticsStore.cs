@@ -92,7 +92,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         return [.. followers.Values];
     }
 
-    private static string SpendPartition(string day) => $"spend-{day}";
+    public static string SpendPartition(string day) => $"spend-{day}";
 
     private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");
 
