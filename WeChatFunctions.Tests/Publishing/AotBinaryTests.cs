@@ -42,6 +42,35 @@ public sealed class AotBinaryTests(WeChatFixture fixture) : FollowerTest(fixture
     }
 
     [AotFact]
+    public async Task EachModerationModeBlocksAFlaggedQuestionAndPassesACleanOne()
+    {
+        var modes = new Dictionary<string, Action<Dictionary<string, string?>>>
+        {
+            ["keywords"] = settings => settings["banned_words"] = FakeModeration.FlaggedMarker,
+            ["openai"] = _ => { },
+            ["azure"] = settings =>
+            {
+                settings["azure_content_safety_endpoint"] = Fixture.Model.BaseAddress.ToString();
+                settings["azure_content_safety_key"] = "aot-key";
+            },
+        };
+        foreach (var (mode, configure) in modes)
+        {
+            await using var moderated = await StartAsync(settings =>
+            {
+                settings["moderation"] = mode;
+                configure(settings);
+            });
+
+            var blocked = await moderated.WeChat.AskAsync(Follower, $"{mode} {FakeModeration.FlaggedMarker}");
+            var clean = await moderated.WeChat.AskAsync(Follower, $"{mode} 正常问题");
+
+            Assert.True(blocked.StartsWith("抱歉，这个问题我无法回答", StringComparison.Ordinal), $"{mode}: {blocked}\n{moderated.Output}");
+            Assert.True(clean == $"回答：{mode} 正常问题", $"{mode}: {clean}\n{moderated.Output}");
+        }
+    }
+
+    [AotFact]
     public async Task AnEncryptedPushIsAnsweredEncrypted()
     {
         await using var encrypted = await StartAsync(settings =>
