@@ -20,6 +20,8 @@ public sealed class KeywordModerationTests : FollowerTest, IDisposable
             settings["moderation"] = "keywords";
             settings["banned_words"] = "违禁词，Forbidden Phrase";
             settings["banned_words_file"] = _wordsFile;
+            // The slow-answer test's last attempt replies at its deadline; this leaves a loaded machine room before WeChat's 5 s.
+            settings["reply_deadline_ms"] = "4000";
         }).CreateWeChatClient();
     }
 
