@@ -58,6 +58,22 @@ public sealed class ServiceModerationTests(WeChatFixture fixture) : FollowerTest
     }
 
     [Fact]
+    public async Task TheLimitsComeBeforeTheModerationServiceSoAFloodCostsNoModerationCalls()
+    {
+        var weChat = Fixture.StartApplication(settings =>
+        {
+            settings["moderation"] = "openai";
+            settings["rate_limit_per_minute"] = "1";
+        }).CreateWeChatClient();
+
+        await weChat.AskAsync(Follower, "第一问");
+        var refused = await weChat.AskAsync(Follower, "第二问");
+
+        Assert.StartsWith("提问太快了", refused, StringComparison.Ordinal);
+        Assert.Equal(["第一问", "回答：第一问"], Fixture.Model.Moderation.Requests.Select(request => request.Input));
+    }
+
+    [Fact]
     public async Task WhenTheModerationServiceFailsNothingUncheckedIsSentAndNothingIsCharged()
     {
         var weChat = Fixture.StartApplication(settings => settings["moderation"] = "openai").CreateWeChatClient();

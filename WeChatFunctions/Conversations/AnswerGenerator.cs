@@ -68,8 +68,7 @@ internal sealed class AnswerGenerator(
         var charged = false;
         try
         {
-            var refusal = await AdmitAsync(claim, chargeTo, stopping);
-            charged = refusal is null;
+            (var refusal, charged) = await AdmitAsync(claim, chargeTo, stopping);
             outcome = refusal ?? await dialog.AnswerAsync(
                 claim.Key.FollowerId,
                 claim.Question!,
@@ -118,34 +117,33 @@ internal sealed class AnswerGenerator(
     }
 
     /// <summary>
-    /// Moderates the question, then charges it when this instance made the claim (<paramref name="chargeTo"/>; a
-    /// taken-over claim was charged by its maker).
+    /// Charges the question when this instance made the claim (<paramref name="chargeTo"/>; a taken-over claim was
+    /// charged by its maker), then moderates it. Charging first puts the limits in front of the moderation service
+    /// too; a question moderation stops is refunded like any question that got no answer.
     /// </summary>
-    /// <returns><see langword="null"/> when the question goes to the model; otherwise what the follower gets instead.</returns>
-    private async Task<DialogOutcome?> AdmitAsync(ReplyClaim claim, FollowerPolicy? chargeTo, CancellationToken cancellationToken)
+    /// <returns>What the follower gets instead of an answer, if anything, and whether the question stands charged.</returns>
+    private async Task<(DialogOutcome? Refusal, bool Charged)> AdmitAsync(ReplyClaim claim, FollowerPolicy? chargeTo, CancellationToken cancellationToken)
     {
+        if (chargeTo is not null)
+        {
+            var decision = await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo, claim.FirstArrival, cancellationToken);
+            if (!decision.IsCharged)
+            {
+                statistics.Refused(claim.FirstArrival, decision.Refusal);
+                return (DialogOutcome.Failed(decision.RefusalText!), false);
+            }
+        }
+
         switch (await moderation.CheckAsync(claim.Question!, cancellationToken))
         {
             case ModerationVerdict.Blocked:
                 statistics.QuestionBlocked(claim.FirstArrival);
-                return DialogOutcome.Failed(FollowerTexts.QuestionBlocked);
+                return (DialogOutcome.Failed(FollowerTexts.QuestionBlocked), true);
             case ModerationVerdict.Unavailable:
-                return DialogOutcome.Failed(FollowerTexts.ModerationUnavailable);
+                return (DialogOutcome.Failed(FollowerTexts.ModerationUnavailable), true);
+            default:
+                return (null, true);
         }
-
-        if (chargeTo is null)
-        {
-            return null;
-        }
-
-        var decision = await quota.TryChargeAsync(claim.Key.FollowerId, chargeTo, claim.FirstArrival, cancellationToken);
-        if (decision.IsCharged)
-        {
-            return null;
-        }
-
-        statistics.Refused(claim.FirstArrival, decision.Refusal);
-        return DialogOutcome.Failed(decision.RefusalText!);
     }
 
     /// <summary>Passes converted text on to the attempts waiting for it, or holds it back until moderation has passed the whole answer.</summary>
