@@ -27,7 +27,7 @@ internal sealed class AssistantMessageHandler(
             return message switch
             {
                 TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
-                    new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
+                    new TextReply(ReplyPages.FirstPage(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken), AdminTexts.Truncated)),
                 TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
                 VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
                 VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
