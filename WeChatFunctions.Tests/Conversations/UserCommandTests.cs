@@ -34,6 +34,19 @@ public sealed class UserCommandTests(WeChatFixture fixture) : FollowerTest(fixtu
         Assert.Equal(["system", "user"], request.Messages.Select(turn => turn.Role));
     }
 
+    [Fact]
+    public async Task AThousandCharacterPromptIsShownCutToOneWeChatMessage()
+    {
+        var prompt = string.Concat(Enumerable.Repeat("你是一位耐心的中文老师。\n", 77))[..1000];
+        await Fixture.WeChat.AskAsync(Follower, "/prompt " + prompt);
+
+        var shown = await Fixture.WeChat.AskAsync(Follower, "/prompt");
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(shown), 1, 2048);
+        Assert.StartsWith("你的专属系统提示词：\n你是一位耐心的中文老师。\n", shown, StringComparison.Ordinal);
+        Assert.EndsWith("老师。\n（超出微信单条消息的长度，后面的内容没有显示。）", shown, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/prompt ")]
     [InlineData("设定 ")]

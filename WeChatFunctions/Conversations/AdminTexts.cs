@@ -8,9 +8,6 @@ internal static class AdminTexts
 
     public const string Done = "已完成。";
 
-    /// <summary>Ends a reply cut to WeChat's 2048 bytes, such as a long white list or <c>get_audit 50</c>.</summary>
-    public const string Truncated = "\n（超出微信单条消息的长度，后面的内容没有显示。）";
-
     public static readonly IReadOnlyList<(string Name, string Usage)> Commands =
     [
         ("help", "help：列出全部命令"),

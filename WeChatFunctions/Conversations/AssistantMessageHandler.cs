@@ -24,20 +24,7 @@ internal sealed class AssistantMessageHandler(
         var key = MessageKey.For(message);
         try
         {
-            return message switch
-            {
-                TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
-                    new TextReply(ReplyPages.FirstPage(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken), AdminTexts.Truncated)),
-                TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
-                VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
-                VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
-                ImageMessage image => await WhenNotBlockedAsync(key, () => imageInbox.ReceiveAsync(key, image, arrival, cancellationToken), cancellationToken),
-                EventMessage { Event: "subscribe" } => await WelcomeAsync(key, arrival),
-                EventMessage { Event: "unsubscribe" } => await ForgetAsync(key, arrival, cancellationToken),
-                EventMessage => null,
-                UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
-                _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
-            };
+            return FitToOneMessage(await ReplyToAsync(message, key, arrival, cancellationToken));
         }
         catch (Exception exception) when (exception is not UnreachableException && !cancellationToken.IsCancellationRequested)
         {
@@ -46,6 +33,30 @@ internal sealed class AssistantMessageHandler(
             return new TextReply(FollowerTexts.StorageUnavailable);
         }
     }
+
+    /// <summary>
+    /// Answers are paged to fit already; this bounds every other text too (a long white list, <c>get_audit 50</c>, a
+    /// 1000-character <c>/prompt</c>, a long welcome_message), cut at a whole line and saying so, as WeChat faults on
+    /// more than 2048 bytes.
+    /// </summary>
+    private static OutboundReply? FitToOneMessage(OutboundReply? reply) =>
+        reply is TextReply text ? new TextReply(ReplyPages.FirstPage(text.Content, FollowerTexts.Truncated)) : reply;
+
+    private async Task<OutboundReply?> ReplyToAsync(InboundMessage message, MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        message switch
+        {
+            TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
+                new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
+            TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
+            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
+            VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
+            ImageMessage image => await WhenNotBlockedAsync(key, () => imageInbox.ReceiveAsync(key, image, arrival, cancellationToken), cancellationToken),
+            EventMessage { Event: "subscribe" } => await WelcomeAsync(key, arrival),
+            EventMessage { Event: "unsubscribe" } => await ForgetAsync(key, arrival, cancellationToken),
+            EventMessage => null,
+            UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
+            _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
+        };
 
     /// <summary>A question typed or spoken: a user command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
     private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch

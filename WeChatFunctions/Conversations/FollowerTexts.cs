@@ -23,6 +23,9 @@ internal static class FollowerTexts
 
     public const string Blocked = "抱歉，你暂时无法使用本服务。";
 
+    /// <summary>Ends a fixed reply cut to WeChat's 2048 bytes, such as a long white list or <c>get_audit 50</c>.</summary>
+    public const string Truncated = "\n（超出微信单条消息的长度，后面的内容没有显示。）";
+
     public const string NothingToContinue = "没有需要继续查看的内容了，直接发送新问题吧。";
 
     public const string AnswerExpired = "之前的回答已过期，请重新提问。";
