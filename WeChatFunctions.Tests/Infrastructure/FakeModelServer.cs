@@ -166,7 +166,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     private static JsonObject Usage(int promptTokens, int completionTokens) =>
         new() { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens };
 
-    private static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    /// <summary>An error in OpenAI's shape, <c>{"error":{message,type,param,code}}</c>.</summary>
+    internal static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new JsonObject

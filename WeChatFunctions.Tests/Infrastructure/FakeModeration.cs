@@ -105,8 +105,7 @@ public sealed class FakeModeration
             return false;
         }
 
-        context.Response.StatusCode = status;
-        await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["message"] = "The fake moderation was told to fail.", ["code"] = "server_error" } });
+        await FakeModelServer.WriteErrorAsync(context, status, "server_error", "The fake moderation was told to fail.");
         return true;
     }
 }
