@@ -19,8 +19,26 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>How often to try fresh ports when another process took a free port between picking it and Azurite binding it.</summary>
+    private const int PortAttempts = 5;
+
     /// <param name="debugLog">A file for Azurite's debug log, which has a line per request; for counting storage calls.</param>
     public static async Task<AzuriteServer> StartAsync(string? debugLog = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(debugLog);
+            }
+            catch (InvalidOperationException taken) when (taken.Message.Contains("EADDRINUSE", StringComparison.Ordinal) && attempt < PortAttempts)
+            {
+                // Fixtures start in parallel: try again on other ports.
+            }
+        }
+    }
+
+    private static async Task<AzuriteServer> StartOnFreePortsAsync(string? debugLog)
     {
         var entryPoint = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entryPoint))
