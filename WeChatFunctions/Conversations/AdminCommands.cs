@@ -98,7 +98,7 @@ internal sealed partial class AdminCommands(
             $"今日已问：{used.Questions} 次，限额：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}",
             $"今日 token：{used.PromptTokens}+{used.CompletionTokens}，限额：{(tokenLimit == 0 ? "不限" : tokenLimit.ToString(CultureInfo.InvariantCulture))}",
             $"白名单：{(quota.IsWhiteListed(followerId, policy) ? "是" : "否")}，已禁用：{(policy.Blocked ? "是" : "否")}",
-            $"最近对话：{(lastSeen is { } at ? at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）" : "无")}");
+            $"最近对话：{(lastSeen is { } at ? AdminTexts.BeijingTime(at, "yyyy-MM-dd HH:mm") + "（北京时间）" : "无")}");
     }
 
     /// <summary>A failed audit write is logged, and the command's reply still goes out.</summary>
@@ -120,18 +120,14 @@ internal sealed partial class AdminCommands(
         return entries.Count == 0
             ? "还没有管理操作记录。"
             : $"最近 {entries.Count} 条管理操作（北京时间）：\n" + string.Join('\n', entries.Select(entry =>
-                $"{entry.At.ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {entry.SenderId} {entry.Command} {entry.Arguments}".TrimEnd() + $" → {entry.Result}"));
+                $"{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm:ss")} {entry.SenderId} {entry.Command} {entry.Arguments}".TrimEnd() + $" → {entry.Result}"));
     }
 
     /// <summary>A new admin token must never be written anywhere readable, not even the audit log.</summary>
     private static string AuditedArguments(AdminCommand command) =>
-        command.Name == "set_token" && command.Arguments.Length > 0 ? "***" : command.Arguments.Length <= 100 ? command.Arguments : command.Arguments[..100] + "…";
+        command.Name == "set_token" && command.Arguments.Length > 0 ? "***" : ShortText.Of(command.Arguments, 100);
 
-    private static string FirstLine(string reply)
-    {
-        var line = reply.Split('\n')[0];
-        return line.Length <= 60 ? line : line[..60] + "…";
-    }
+    private static string FirstLine(string reply) => ShortText.Of(reply.Split('\n')[0], 60);
 
     private static bool TryAuditCount(string argument, out int count)
     {

@@ -36,7 +36,7 @@ internal sealed class AdminConfigView(
             $"chat_gpt_timeout_seconds：{model.Value.TimeoutSeconds}",
             $"chat_gpt_max_retries：{model.Value.MaxRetries}",
             $"http_proxy：{WithoutCredentials(model.Value.HttpProxy)}",
-            $"system_prompt：{Shortened(conversation.Value.SystemPrompt)}",
+            $"system_prompt：{ShortText.Of(conversation.Value.SystemPrompt, 40)}",
             $"max_context_tokens：{conversation.Value.MaxContextTokens}",
             $"session_idle_minutes：{conversation.Value.SessionIdleMinutes}",
             $"reply_deadline_ms：{replyWindow.Value.ReplyDeadlineMilliseconds}",
@@ -73,5 +73,4 @@ internal sealed class AdminConfigView(
     private static string WithoutCredentials(Uri? proxy) =>
         proxy is null ? "未设置" : string.IsNullOrEmpty(proxy.UserInfo) ? proxy.ToString() : proxy.ToString().Replace(proxy.UserInfo + "@", "****@", StringComparison.Ordinal);
 
-    private static string Shortened(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

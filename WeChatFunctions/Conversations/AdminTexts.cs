@@ -8,6 +8,10 @@ internal static class AdminTexts
 
     public const string Done = "已完成。";
 
+    /// <summary>A moment as admins read it: Beijing time, as the replies that show one say.</summary>
+    public static string BeijingTime(DateTimeOffset moment, string format) =>
+        moment.ToOffset(TimeSpan.FromHours(8)).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     public static readonly IReadOnlyList<(string Name, string Usage)> Commands =
     [
         ("help", "help：列出全部命令"),

@@ -59,11 +59,10 @@ internal static class UserTexts
     public static string Settings(string? prompt, string model, double? temperature, int limit) =>
         $"""
         你的当前设置：
-        系统提示词：{(prompt is null ? "默认" : Shorten(prompt))}
+        系统提示词：{(prompt is null ? "默认" : ShortText.Of(prompt, 40))}
         模型：{model}
         temperature：{(temperature is { } value ? value.ToString(CultureInfo.InvariantCulture) : "模型默认")}
         每日提问次数：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}
         """;
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
