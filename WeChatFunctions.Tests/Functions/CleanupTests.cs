@@ -64,9 +64,6 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         var usage = await TableAsync("WeChatUsage");
         await usage.AddEntityAsync(new TableEntity(Follower, nineDaysAgo) { ["Questions"] = 3 });
         await usage.AddEntityAsync(new TableEntity(Follower, "recent") { ["RecentQuestions"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) });
-        var statistics = await TableAsync("WeChatStatistics");
-        await statistics.AddEntityAsync(new TableEntity($"spend-{nineDaysAgo}", Follower) { ["PromptTokens"] = 10L, ["CompletionTokens"] = 5L });
-        await statistics.AddEntityAsync(new TableEntity($"spend-{today}", Follower + "x") { ["PromptTokens"] = 10L, ["CompletionTokens"] = 5L });
         var pushes = await TableAsync("WeChatPushes");
         await pushes.AddEntityAsync(new TableEntity("an-hour-old-fingerprint", "") { ["FirstArrival"] = now.AddHours(-1), ["Arrivals"] = 1 });
 
@@ -76,8 +73,6 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.False((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, nineDaysAgo)).HasValue);
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, today)).HasValue);
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
-        Assert.False((await statistics.GetEntityIfExistsAsync<TableEntity>($"spend-{nineDaysAgo}", Follower)).HasValue);
-        Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>($"spend-{today}", Follower + "x")).HasValue);
         Assert.False((await pushes.GetEntityIfExistsAsync<TableEntity>("an-hour-old-fingerprint", "")).HasValue);
         Assert.True(await CountAsync(pushes, TableClient.CreateQueryFilter($"FirstArrival ge {now.AddMinutes(-2)}")) >= 1, "the fingerprint of the push just served is kept");
     }

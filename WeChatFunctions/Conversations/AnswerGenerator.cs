@@ -238,7 +238,7 @@ internal sealed class AnswerGenerator(
             return;
         }
 
-        statistics.Spent(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked);
+        statistics.Spent(claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked);
         try
         {
             await quota.RecordTokensAsync(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, cancellationToken);

@@ -12,7 +12,7 @@ internal interface IExpiredDataStore
     /// <returns>How many push fingerprints of the replay check were deleted.</returns>
     Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
 
-    /// <summary>The per-follower daily usage and spend rows of days before <paramref name="firstDayKept"/> (<c>yyyyMMdd</c>).</summary>
+    /// <summary>The per-follower daily usage rows of days before <paramref name="firstDayKept"/> (<c>yyyyMMdd</c>).</summary>
     /// <returns>How many rows were deleted.</returns>
     Task<int> DeleteFollowerUsageBeforeAsync(string firstDayKept, int maxRows, CancellationToken cancellationToken);
 }

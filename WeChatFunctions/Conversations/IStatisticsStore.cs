@@ -8,14 +8,8 @@ internal interface IStatisticsStore
     /// <returns>Whether this is the follower's first activity of the day.</returns>
     Task<bool> MarkActiveAsync(string day, string followerId, CancellationToken cancellationToken);
 
-    /// <summary>Adds an answer's tokens to what the follower used that day, for the spend ranking.</summary>
-    Task AddSpendAsync(string day, string followerId, TokenUsage tokens, CancellationToken cancellationToken);
-
     /// <returns>Every recorded day (<c>yyyyMMdd</c>) and its figures.</returns>
     Task<IReadOnlyDictionary<string, DailyStatistics>> ReadAllAsync(CancellationToken cancellationToken);
 
     Task<DailyStatistics> ReadDayAsync(string day, CancellationToken cancellationToken);
-
-    /// <returns>The tokens each follower used from <paramref name="firstDay"/> to <paramref name="lastDay"/>, both included.</returns>
-    Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken);
 }

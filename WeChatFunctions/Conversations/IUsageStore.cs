@@ -11,4 +11,7 @@ internal interface IUsageStore
     Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken);
 
     Task<FollowerUsage> GetAsync(string followerId, string day, CancellationToken cancellationToken);
+
+    /// <returns>The tokens each follower used from <paramref name="firstDay"/> to <paramref name="lastDay"/> (<c>yyyyMMdd</c>), both included.</returns>
+    Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken);
 }

@@ -15,16 +15,11 @@ internal sealed class Statistics(IStatisticsStore store, QuotaDays days, Backgro
         await store.AddAsync(day, new DailyStatistics(Messages: 1, ActiveFollowers: firstToday ? 1 : 0), token);
     });
 
-    /// <summary>The tokens a generation cost, for the day's totals and the follower's spend, with what became of it.</summary>
+    /// <summary>The tokens a generation cost, for the day's totals, with what became of it.</summary>
     /// <param name="answered">The follower got the answer.</param>
     /// <param name="blocked">Moderation replaced the answer; its tokens were spent all the same.</param>
-    public void Spent(string followerId, DateTimeOffset at, TokenUsage usage, bool answered, bool blocked) => Record(at, async (day, token) =>
-    {
-        var figures = new DailyStatistics(
-            Answered: answered ? 1 : 0, BlockedAnswers: blocked ? 1 : 0, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens);
-        await store.AddAsync(day, figures, token);
-        await store.AddSpendAsync(day, followerId, usage, token);
-    });
+    public void Spent(DateTimeOffset at, TokenUsage usage, bool answered, bool blocked) => Add(at, new DailyStatistics(
+        Answered: answered ? 1 : 0, BlockedAnswers: blocked ? 1 : 0, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens));
 
     public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
 

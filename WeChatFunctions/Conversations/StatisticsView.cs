@@ -9,7 +9,7 @@ namespace WeChatFunctions.Conversations;
 /// with prices set, the estimated spend and the followers who spent most, compactly, in Chinese.
 /// </summary>
 internal sealed class StatisticsView(
-    IStatisticsStore store, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
+    IStatisticsStore store, IUsageStore usage, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
 {
     public const int TopSpenders = 5;
 
@@ -51,7 +51,7 @@ internal sealed class StatisticsView(
 
     private async Task<IEnumerable<string>> TopSpendersAsync(string weekStart, string today, CancellationToken cancellationToken)
     {
-        var top = (await store.ReadSpendAsync(weekStart, today, cancellationToken))
+        var top = (await usage.ReadSpendAsync(weekStart, today, cancellationToken))
             .Select(spend => (spend, cost: prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens)))
             .OrderByDescending(entry => entry.cost)
             .ThenBy(entry => entry.spend.FollowerId, StringComparer.Ordinal)

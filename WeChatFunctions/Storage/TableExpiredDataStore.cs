@@ -19,17 +19,9 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables) : IExpir
     public async Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
         await DeleteAsync(TablePushLedger.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff}"), maxRows, cancellationToken);
 
-    public async Task<int> DeleteFollowerUsageBeforeAsync(string firstDayKept, int maxRows, CancellationToken cancellationToken)
-    {
+    public async Task<int> DeleteFollowerUsageBeforeAsync(string firstDayKept, int maxRows, CancellationToken cancellationToken) =>
         // Day rows only: their keys are digits, and the rate limit's "recent" row sorts after every day.
-        var usage = await DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey lt {firstDayKept}"), maxRows, cancellationToken);
-        var spend = await DeleteAsync(
-            TableStatisticsStore.TableName,
-            TableClient.CreateQueryFilter($"PartitionKey ge {TableStatisticsStore.SpendPartition("")} and PartitionKey lt {TableStatisticsStore.SpendPartition(firstDayKept)}"),
-            maxRows,
-            cancellationToken);
-        return usage + spend;
-    }
+        await DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey lt {firstDayKept}"), maxRows, cancellationToken);
 
     private async Task<int> DeleteAsync(string tableName, string filter, int maxRows, CancellationToken cancellationToken) =>
         await TableRows.DeleteAsync(await tables.GetAsync(tableName, cancellationToken), filter, maxRows, cancellationToken);

@@ -8,8 +8,7 @@ namespace WeChatFunctions.Storage;
 /// <summary>
 /// The <c>WeChatStatistics</c> table. A day's figures are spread over a few shard rows (partition = day) so that
 /// instances adding at once rarely collide; each add is an ETag-guarded read-modify-write, retried on a collision,
-/// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each; the tokens
-/// each follower used are rows in partition <c>spend-{day}</c>, so a week's ranking reads seven small partitions.
+/// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each.
 /// </summary>
 internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore
 {
@@ -40,19 +39,11 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         }
     }
 
-    public async Task AddSpendAsync(string day, string followerId, TokenUsage tokens, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        while (!await OptimisticRow.TryChangeAsync(table, SpendPartition(day), followerId, row => AddTokens(row, tokens), cancellationToken))
-        {
-        }
-    }
-
     public async Task<IReadOnlyDictionary<string, DailyStatistics>> ReadAllAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var days = new Dictionary<string, DailyStatistics>(StringComparer.Ordinal);
-        // Day partitions are digits; the active-follower and spend partitions sort after them.
+        // Day partitions are digits; the active-follower partitions sort after them.
         var filter = TableClient.CreateQueryFilter($"PartitionKey lt {"a"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -74,33 +65,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         return sum;
     }
 
-    public async Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var followers = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {SpendPartition(firstDay)} and PartitionKey le {SpendPartition(lastDay)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            var sum = followers.GetValueOrDefault(row.RowKey) ?? new FollowerSpend(row.RowKey, 0, 0);
-            followers[row.RowKey] = sum with
-            {
-                PromptTokens = sum.PromptTokens + (row.GetInt64(nameof(FollowerSpend.PromptTokens)) ?? 0),
-                CompletionTokens = sum.CompletionTokens + (row.GetInt64(nameof(FollowerSpend.CompletionTokens)) ?? 0),
-            };
-        }
-
-        return [.. followers.Values];
-    }
-
-    public static string SpendPartition(string day) => $"spend-{day}";
-
     private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");
-
-    private static void AddTokens(TableEntity row, TokenUsage tokens)
-    {
-        row[nameof(FollowerSpend.PromptTokens)] = (row.GetInt64(nameof(FollowerSpend.PromptTokens)) ?? 0) + tokens.PromptTokens;
-        row[nameof(FollowerSpend.CompletionTokens)] = (row.GetInt64(nameof(FollowerSpend.CompletionTokens)) ?? 0) + tokens.CompletionTokens;
-    }
 
     private static DailyStatistics ToStatistics(TableEntity row)
     {

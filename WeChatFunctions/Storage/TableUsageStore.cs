@@ -55,6 +55,30 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
         return (await ReadAsync(table, followerId, day, cancellationToken)).ToUsage();
     }
 
+    /// <summary>
+    /// Reads the day rows of every follower in the range. It crosses partitions, but the cleanup keeps only the last
+    /// 8 days of rows, so it reads about a week of active followers; only <c>get_stat</c> asks for it.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var followers = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
+        // Day keys are digits, so the "recent" rows sort after every day and fall outside the range.
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {firstDay} and RowKey le {lastDay}");
+        string[] columns = ["PartitionKey", nameof(FollowerUsage.PromptTokens), nameof(FollowerUsage.CompletionTokens)];
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+        {
+            var sum = followers.GetValueOrDefault(row.PartitionKey) ?? new FollowerSpend(row.PartitionKey, 0, 0);
+            followers[row.PartitionKey] = sum with
+            {
+                PromptTokens = sum.PromptTokens + (row.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0),
+                CompletionTokens = sum.CompletionTokens + (row.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0),
+            };
+        }
+
+        return [.. followers.Values];
+    }
+
     private static async Task<UsageRows> ReadAsync(TableClient table, string followerId, string day, CancellationToken cancellationToken)
     {
         TableEntity? dayRow = null, recentRow = null;
