@@ -5,7 +5,7 @@ namespace WeChatFunctions.LoadTest;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project WeChatFunctions.LoadTest [followers] [messagesPerFollower]</c>, or
-/// <c>… -- startup [runs]</c> for the cold-start benchmark of the native AOT binary against the JIT build.
+/// <c>… -- startup [runs]</c> for the cold-start benchmark of the ReadyToRun publish against the JIT-only one.
 /// A class rather than top-level statements: the harness it links names the app's own <c>Program</c>.
 /// </summary>
 internal static class LoadTestProgram

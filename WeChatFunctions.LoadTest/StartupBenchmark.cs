@@ -5,18 +5,18 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.LoadTest;
 
 /// <summary>
-/// Cold start, side by side: the native AOT binary (.aot/, from scripts/publish-aot.sh) against the JIT build, from
-/// process start to the first answered signed message, over Azurite and the fake model; then resident memory after
-/// 1000 messages. Prints medians; asserts nothing.
+/// Cold start, side by side: the app published with ReadyToRun (as azd and the pipeline publish it) against the same
+/// Release build without it (JIT only), from process start to the first answered signed message, over Azurite and the
+/// fake model; then resident memory after 1000 messages. Prints medians; asserts nothing.
 /// </summary>
 internal static class StartupBenchmark
 {
     public static async Task<int> RunAsync(int runs)
     {
-        var aot = Path.Combine(RepositoryRoot.Path, ".aot", "WeChatFunctions");
-        if (!File.Exists(aot))
+        var readyToRun = await PublishAsync("r2r", readyToRun: true);
+        var jit = await PublishAsync("jit", readyToRun: false);
+        if (readyToRun is null || jit is null)
         {
-            Console.Error.WriteLine($"No native AOT binary at {aot}: run scripts/publish-aot.sh first.");
             return 1;
         }
 
@@ -24,7 +24,7 @@ internal static class StartupBenchmark
         await using var model = await FakeModelServer.StartAsync();
         var settings = WeChatApplication.DefaultSettings(storage, model);
         settings["Logging__LogLevel__Default"] = "Warning";
-        var builds = new (string Name, string? Executable)[] { ("native AOT", aot), ("JIT", null) };
+        var builds = new (string Name, string? Executable)[] { ("ReadyToRun", readyToRun), ("JIT", jit) };
 
         Console.WriteLine($"Process start -> first answered signed message, {runs} runs each, alternating");
         var times = builds.ToDictionary(build => build.Name, _ => new List<double>());
@@ -72,6 +72,23 @@ internal static class StartupBenchmark
         }
 
         return 0;
+    }
+
+    /// <returns>The published WeChatFunctions.dll, or <see langword="null"/> when publishing failed.</returns>
+    private static async Task<string?> PublishAsync(string name, bool readyToRun)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "wechatfunctions-startup", name);
+        using var publish = System.Diagnostics.Process.Start("dotnet", [
+            "publish", Path.Combine(RepositoryRoot.Path, "WeChatFunctions"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+            $"-p:PublishReadyToRun={readyToRun}", "-o", output, "-nologo", "-v", "quiet"]);
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"dotnet publish ({name}) failed.");
+            return null;
+        }
+
+        return Path.Combine(output, "WeChatFunctions.dll");
     }
 
     private static long ResidentKilobytes(int processId) =>

@@ -1,7 +1,7 @@
-// WeChatFunctions on a Flex Consumption function app (FC1), as `azd up` provisions it. Laid out after the official
-// Azure-Samples Flex Consumption azd template: subscription scope, a user-assigned identity, storage without shared
-// keys reached through that identity, Application Insights with Log Analytics. It cannot be compiled on our build
-// machines (no Bicep CLI there); azure-pipelines.yml validates it with `az bicep build`.
+// WeChatFunctions on a Flex Consumption function app (FC1), as `azd up` provisions it: a user-assigned identity,
+// storage without shared keys, a Key Vault for every secret, Application Insights without local authentication, and
+// optionally an Azure OpenAI account. Every resource is declared here or in app/, with no registry modules, so CI
+// compiles and lints it with the Bicep CLI and checks the ARM JSON (WeChatFunctions.Tests/Infra).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -10,15 +10,38 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Region for every resource; it must offer Flex Consumption.')
+@description('Region for every resource; only regions that offer Flex Consumption are allowed.')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the signed-in user, given data access to the storage account for debugging. Optional.')
+@description('Object id of the deployer, given data access to the storage account for debugging. Optional.')
 param principalId string = ''
 
+@description('What principalId is: User when a person runs azd, ServicePrincipal when a pipeline does.')
+@allowed([ 'User', 'ServicePrincipal' ])
+param principalType string = 'User'
+
 @secure()
-@description('wechat_token: the Token of the WeChat admin console server configuration.')
+@description('wechat_token: the Token of the WeChat server configuration.')
 param wechatToken string
 
 @description('wechat_app_id: the AppID, needed for compat and safe mode.')
@@ -42,7 +65,11 @@ param chatGptModel string = 'gpt-4o-mini'
 @description('token: the admin command token. Empty disables admin commands.')
 param adminToken string = ''
 
-@description('Other settings of local.settings.json.tpl to set or override, such as { daily_limit: \'50\' }.')
+@secure()
+@description('azure_content_safety_key: the Azure AI Content Safety key. Empty uses the managed identity.')
+param contentSafetyKey string = ''
+
+@description('Other settings of local.settings.json.tpl to set or override, such as { daily_limit: \'50\' }. Not for secrets.')
 param appSettingOverrides object = {}
 
 @description('Also create an Azure OpenAI account with a deployment of chatGptModel; the app reaches it with its managed identity.')
@@ -51,14 +78,16 @@ param deployAzureOpenAI bool = false
 @description('Model version for the Azure OpenAI deployment.')
 param azureOpenAIModelVersion string = '2024-07-18'
 
-@description('An existing Key Vault in the resource group that holds the secrets (wechat-token, wechat-encoding-aes-key, chat-gpt-token, admin-token). When given, the app reads them as Key Vault references and the secure parameters are ignored.')
-param keyVaultName string = ''
+@minValue(0)
+@description('Always-ready instances for the HTTP function: no cold start for the first message, billed while idle (README).')
+param alwaysReadyInstances int = 0
 
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}wechat-${resourceToken}'
 var deploymentStorageContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var keyVaultName = '${abbrs.keyVaultVaults}${take(resourceToken, 20)}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -66,7 +95,7 @@ resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
   tags: tags
 }
 
-module identity 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1' = {
+module identity 'app/identity.bicep' = {
   name: 'identity'
   scope: rg
   params: {
@@ -76,35 +105,18 @@ module identity 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1
   }
 }
 
-module plan 'br/public:avm/res/web/serverfarm:0.1.1' = {
-  name: 'plan'
-  scope: rg
-  params: {
-    name: '${abbrs.webServerFarms}${resourceToken}'
-    sku: { name: 'FC1', tier: 'FlexConsumption' }
-    reserved: true
-    location: location
-    tags: tags
-  }
-}
-
-module storage 'br/public:avm/res/storage/storage-account:0.8.3' = {
+module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
   params: {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
-    allowBlobPublicAccess: false
-    allowSharedKeyAccess: false
-    dnsEndpointType: 'Standard'
-    publicNetworkAccess: 'Enabled'
-    minimumTlsVersion: 'TLS1_2'
-    blobServices: { containers: [ { name: deploymentStorageContainerName } ] }
     location: location
     tags: tags
+    deploymentContainerName: deploymentStorageContainerName
   }
 }
 
-module monitoring 'br/public:avm/ptn/azd/monitoring:0.1.0' = {
+module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
   params: {
@@ -112,6 +124,21 @@ module monitoring 'br/public:avm/ptn/azd/monitoring:0.1.0' = {
     logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module vault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    wechatToken: wechatToken
+    wechatEncodingAesKey: wechatEncodingAesKey
+    chatGptToken: deployAzureOpenAI ? '' : chatGptToken
+    adminToken: adminToken
+    contentSafetyKey: contentSafetyKey
   }
 }
 
@@ -127,21 +154,21 @@ module openAI 'app/openai.bicep' = if (deployAzureOpenAI) {
   }
 }
 
-// A Key Vault reference when a vault is given, else the secure parameter itself.
-var useKeyVault = !empty(keyVaultName)
+// Each secret setting is a Key Vault reference, resolved by the platform with the app's identity; empty stays empty.
 var secretSettings = {
-  wechat_token: useKeyVault ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wechat-token)' : wechatToken
-  wechat_encoding_aes_key: useKeyVault ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wechat-encoding-aes-key)' : wechatEncodingAesKey
-  chat_gpt_token: deployAzureOpenAI ? '' : useKeyVault ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=chat-gpt-token)' : chatGptToken
-  token: useKeyVault ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=admin-token)' : adminToken
+  wechat_token: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wechat-token)'
+  wechat_encoding_aes_key: empty(wechatEncodingAesKey) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wechat-encoding-aes-key)'
+  chat_gpt_token: deployAzureOpenAI || empty(chatGptToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=chat-gpt-token)'
+  token: empty(adminToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=admin-token)'
+  azure_content_safety_key: empty(contentSafetyKey) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=content-safety-key)'
 }
 
 // Every setting of local.settings.json.tpl, at its default; appSettingOverrides changes any of them.
 var defaultSettings = {
   wechat_app_id: wechatAppId
   wechat_encoding_aes_key_previous: ''
-  chat_gpt_endpoint: deployAzureOpenAI ? openAI.outputs.endpoint : chatGptEndpoint
-  chat_gpt_model: deployAzureOpenAI ? openAI.outputs.deploymentName : chatGptModel
+  chat_gpt_endpoint: deployAzureOpenAI ? openAI!.outputs.endpoint : chatGptEndpoint
+  chat_gpt_model: deployAzureOpenAI ? openAI!.outputs.deploymentName : chatGptModel
   chat_gpt_vision_model: ''
   allowed_models: ''
   chat_gpt_use_azure_identity: deployAzureOpenAI ? 'true' : 'false'
@@ -171,8 +198,6 @@ var defaultSettings = {
   banned_words_file: ''
   moderation_model: 'omni-moderation-latest'
   azure_content_safety_endpoint: ''
-  // Empty: the managed identity, which needs the Cognitive Services User role on the Content Safety resource.
-  azure_content_safety_key: ''
   azure_content_safety_severity: '4'
   quota_timezone: '+08:00'
   cleanup_schedule: '0 */10 * * * *'
@@ -181,37 +206,41 @@ var defaultSettings = {
   admin_user_ids: ''
   white_list_user_ids: ''
   admin_email: ''
-  // DefaultAzureCredential in the app picks the user-assigned identity by this id, for storage and Azure OpenAI.
-  AZURE_CLIENT_ID: identity.outputs.clientId
 }
 
-module api 'app/api.bicep' = {
-  name: 'api'
-  scope: rg
-  params: {
-    name: functionAppName
-    location: location
-    tags: tags
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    appServicePlanId: plan.outputs.resourceId
-    storageAccountName: storage.outputs.name
-    deploymentStorageContainerName: deploymentStorageContainerName
-    identityId: identity.outputs.resourceId
-    identityClientId: identity.outputs.clientId
-    appSettings: union(defaultSettings, secretSettings, appSettingOverrides)
-  }
-}
-
+// The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
     appInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: vault.outputs.name
     managedIdentityPrincipalId: identity.outputs.principalId
     userIdentityPrincipalId: principalId
-    openAIAccountName: deployAzureOpenAI ? openAI.outputs.name : ''
-    keyVaultName: keyVaultName
+    userIdentityPrincipalType: principalType
+    openAIAccountName: deployAzureOpenAI ? openAI!.outputs.name : ''
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  dependsOn: [ rbac ]
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentStorageContainerName: deploymentStorageContainerName
+    identityId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    alwaysReadyInstances: alwaysReadyInstances
+    appSettings: union(defaultSettings, appSettingOverrides, secretSettings)
   }
 }
 
@@ -219,5 +248,5 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_FUNCTION_NAME string = api.outputs.SERVICE_API_NAME
 output SERVICE_API_NAME string = api.outputs.SERVICE_API_NAME
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output WECHAT_SERVER_URL string = 'https://${api.outputs.SERVICE_API_HOSTNAME}/api/wechat'
-output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

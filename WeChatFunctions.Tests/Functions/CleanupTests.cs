@@ -1,40 +1,22 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using WeChatFunctions.Conversations;
+using Microsoft.Azure.Functions.Worker;
+using WeChatFunctions.Functions;
+using WeChatFunctions.Hosting;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Functions;
 
 /// <summary>
-/// The cleanup: as the <c>cleanup</c> timer function, invoked the way the Functions host invokes a custom handler, and
-/// standalone, on the in-process timer.
+/// The cleanup: as the <c>cleanup</c> timer function, called the way the worker calls it when the host's timer fires,
+/// against Azurite, and standalone, on the in-process timer.
 /// </summary>
 public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    /// <summary>The payload the host POSTs to <c>/cleanup</c> when the timer fires.</summary>
-    private const string TimerInvocation = """
-        {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"2026-11-24T06:10:00+00:00","Next":"2026-11-24T06:20:00+00:00","LastUpdated":"2026-11-24T06:10:00+00:00"},"IsPastDue":false}},"Metadata":{"sys":{"MethodName":"cleanup","UtcNow":"2026-11-24T06:20:00.0027352Z","RandGuid":"2b8a7c1e-5f0d-4c55-9b43-6f0c5a1f9d10"}}}
-        """;
-
-    [Fact]
-    public async Task TheTimerInvocationGetsTheCustomHandlerResponseShape()
-    {
-        using var response = await InvokeAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-        Assert.Empty(body["Outputs"]!.AsObject());
-        Assert.Contains("Deleted", body["Logs"]!.AsArray().Single()!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(body.ContainsKey("ReturnValue"));
-        Assert.Null(body["ReturnValue"]);
-    }
 
     [Fact]
     public async Task ExpiredClaimsAndTurnsPastRetentionAreDeletedAndRecentOnesKept()
@@ -45,10 +27,9 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         await conversations.AddEntityAsync(new TableEntity(Follower, TurnKey(now.AddDays(-31))) { ["Role"] = "User", ["Content"] = "很久以前", ["TokenCount"] = 5 });
         var replies = await AddClaimAsync("m1", firstArrival: now.AddDays(-2));
 
-        using var response = await InvokeAsync();
-        using var again = await InvokeAsync();
+        await InvokeAsync();
+        await InvokeAsync();
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var turns = await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower);
         Assert.Equal(["回答：最近的问题", "最近的问题"], turns.Select(turn => turn.GetString("Content")));
         Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "m1")).HasValue);
@@ -67,9 +48,8 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         var pushes = await TableAsync("WeChatPushes");
         await pushes.AddEntityAsync(new TableEntity("an-hour-old-fingerprint", "") { ["FirstArrival"] = now.AddHours(-1), ["Arrivals"] = 1 });
 
-        using var response = await InvokeAsync();
+        await InvokeAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, nineDaysAgo)).HasValue);
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, today)).HasValue);
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
@@ -95,13 +75,18 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     [Fact]
-    public async Task UnderTheFunctionsHostOnlyTheTimerTriggerRunsTheCleanup()
+    public void UnderTheFunctionsHostOnlyTheTimerTriggerRunsTheCleanup()
     {
         var standalone = Fixture.StartApplication();
-        var underHost = Fixture.StartApplication(settings => settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        var hostEndpoint = new Uri("http://127.0.0.1:1/");
+        var builder = FunctionsWorkerApp.CreateBuilder(FunctionsWorkerArguments.For(hostEndpoint));
+        // The worker reads the host's arguments from the process's own command line, which here is the test runner's.
+        builder.Configuration.AddInMemoryCollection(WeChatApplication.DefaultSettings(Fixture.Storage, Fixture.Model))
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>("Functions:Worker:HostEndpoint", hostEndpoint.ToString())]);
+        using var worker = builder.Build();
 
         Assert.Single(standalone.Services.GetServices<IHostedService>().OfType<StandaloneCleanupTimer>());
-        Assert.Empty(underHost.Services.GetServices<IHostedService>().OfType<StandaloneCleanupTimer>());
+        Assert.Empty(worker.Services.GetServices<IHostedService>().OfType<StandaloneCleanupTimer>());
     }
 
     private static string BeijingDay(DateTimeOffset moment) => moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -128,10 +113,11 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         return false;
     }
 
-    private async Task<HttpResponseMessage> InvokeAsync()
+    /// <summary>Runs the timer function as the worker does when the host's timer fires: a new instance from the app's services.</summary>
+    private Task InvokeAsync()
     {
-        using var http = Fixture.StartApplication().CreateClient();
-        return await http.PostAsync(new Uri("/cleanup", UriKind.Relative), new StringContent(TimerInvocation, Encoding.UTF8, "application/json"));
+        var function = ActivatorUtilities.CreateInstance<CleanupFunction>(Fixture.StartApplication().Services);
+        return function.RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
     }
 
     private async Task<TableClient> TableAsync(string name)

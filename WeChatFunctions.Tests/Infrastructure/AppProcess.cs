@@ -47,20 +47,17 @@ public sealed class AppProcess : IAsyncDisposable
     public static AppProcess Start(IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments) =>
         StartExecutable(null, settings, workingDirectory, arguments);
 
-    /// <param name="executable">A published binary, such as the native AOT one; <see langword="null"/> for the build under test, run by dotnet.</param>
-    public static AppProcess StartExecutable(string? executable, IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments)
+    /// <param name="assembly">A published WeChatFunctions.dll, such as a ReadyToRun one; <see langword="null"/> for the build under test.</param>
+    public static AppProcess StartExecutable(string? assembly, IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(executable ?? "dotnet")
+        var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (executable is null)
-        {
-            startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"));
-        }
+        startInfo.ArgumentList.Add(assembly ?? Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"));
 
         foreach (var argument in arguments)
         {
@@ -82,7 +79,7 @@ public sealed class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Pings <c>/</c> until the server answers, as the Functions host does before its first invocation.</summary>
+    /// <summary>Asks until the server answers at all; any status will do.</summary>
     public async Task<HttpClient> WaitUntilListeningAsync(Uri baseAddress, TimeSpan timeout)
     {
         var client = new HttpClient { BaseAddress = baseAddress };

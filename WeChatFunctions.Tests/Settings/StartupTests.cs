@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using WeChatFunctions.Tests.Infrastructure;
@@ -98,19 +97,18 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     }
 
     [Fact]
-    public async Task UnderTheFunctionsHostTheAppListensOnTheCustomHandlerPort()
+    public async Task UnderTheFunctionsHostABadSettingStopsTheWorkerWithOneLineNamingIt()
     {
-        var port = FreePort.Next();
         var settings = ValidSettings();
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        settings["daily_limit"] = "-1";
 
-        await using var app = AppProcess.Start(settings, _directory);
-        using var http = await app.WaitUntilListeningAsync(new Uri($"http://localhost:{port}"), StartTimeout);
-        using var ping = await http.GetAsync(new Uri("/", UriKind.Relative));
-        using var verification = await new WeChatClient(http, "processtoken").VerifyAsync("host");
+        await using var app = AppProcess.Start(settings, _directory, FunctionsWorkerArguments.For(new Uri($"http://127.0.0.1:{FreePort.Next()}/")));
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
 
-        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
-        Assert.Equal("host", await verification.Content.ReadAsStringAsync());
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(app.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error:", line, StringComparison.Ordinal);
+        Assert.Contains("'daily_limit'", line, StringComparison.Ordinal);
     }
 
     [Fact]

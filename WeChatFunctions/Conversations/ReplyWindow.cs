@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Telemetry;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Conversations;
@@ -18,6 +19,7 @@ internal sealed class ReplyWindow(
     AnswerWatcher watcher,
     ReplyPager pager,
     Statistics statistics,
+    AssistantMetrics metrics,
     IOptions<ReplyWindowOptions> options)
 {
     /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
@@ -37,7 +39,8 @@ internal sealed class ReplyWindow(
     /// <param name="ask">The question and whose rules charge it; <see langword="null"/> to continue the pending answer.</param>
     private async Task<OutboundReply> ReplyAsync(MessageKey key, (string Question, FollowerPolicy Policy)? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
-        var isLastAttempt = WeChatRetries.IsLastAttempt(await ArriveAsync(key, ask, arrival), arrival);
+        var firstArrival = await ArriveAsync(key, ask, arrival);
+        var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
         var deadline = arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
@@ -60,6 +63,11 @@ internal sealed class ReplyWindow(
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
             {
+                if (source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text))
+                {
+                    metrics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
+                }
+
                 return new TextReply(reply);
             }
         }

@@ -5,28 +5,32 @@ using WeChatFunctions.WeChat;
 namespace WeChatFunctions.Functions;
 
 /// <summary>
-/// The <c>wechat</c> HTTP function: the server-URL check (GET) and message pushes (POST). Under the Functions host the
-/// request is proxied here unchanged; standalone, the same route serves WeChat directly.
+/// What the <c>wechat</c> function does, under the Functions host and standalone alike: the server-URL check (GET) and
+/// message pushes (POST).
 /// See https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Access_Overview.html
 /// </summary>
-internal static class WeChatEndpoint
+internal sealed class WeChatEndpoint(
+    IOptions<WeChatOptions> options,
+    MessageCryptoKeyring keyring,
+    ReplayGuard replayGuard,
+    IWeChatMessageHandler handler,
+    TimeProvider timeProvider,
+    ILogger<WeChatEndpoint> logger)
 {
-    public const string Route = "/api/wechat";
-
     /// <summary>Real pushes are a few KiB; anything near this is not from WeChat.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Beyond WeChat's 5 s, for the network between it and this server.</summary>
     private static readonly TimeSpan WithholdGrace = TimeSpan.FromSeconds(1);
 
-    public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder endpoints)
+    public Task<IResult> HandleAsync(HttpContext context) => context.Request.Method switch
     {
-        endpoints.MapGet(Route, Verify);
-        endpoints.MapPost(Route, ReceiveAsync);
-        return endpoints;
-    }
+        var method when HttpMethods.IsGet(method) => Task.FromResult(Verify(context.Request)),
+        var method when HttpMethods.IsPost(method) => ReceiveAsync(context),
+        _ => Task.FromResult(Results.StatusCode(StatusCodes.Status405MethodNotAllowed)),
+    };
 
-    private static IResult Verify(HttpRequest request, IOptions<WeChatOptions> options, ILogger<WeChatRequest> logger)
+    private IResult Verify(HttpRequest request)
     {
         var query = WeChatRequest.From(request.Query);
         if (!query.IsSignedWith(options.Value.Token))
@@ -38,14 +42,7 @@ internal static class WeChatEndpoint
         return Results.Text(request.Query["echostr"].ToString(), "text/plain");
     }
 
-    private static async Task<IResult> ReceiveAsync(
-        HttpContext context,
-        IOptions<WeChatOptions> options,
-        MessageCryptoKeyring keyring,
-        ReplayGuard replayGuard,
-        IWeChatMessageHandler handler,
-        TimeProvider timeProvider,
-        ILogger<WeChatRequest> logger)
+    private async Task<IResult> ReceiveAsync(HttpContext context)
     {
         var arrival = timeProvider.GetUtcNow();
         var query = WeChatRequest.From(context.Request.Query);
@@ -96,7 +93,7 @@ internal static class WeChatEndpoint
         return reply switch
         {
             TextReply text => Results.Text(push.Seal(ReplyXml.Text(message, text, now), query, token, now), "application/xml; charset=utf-8"),
-            WithheldReply => await WithholdAsync(context, arrival, timeProvider),
+            WithheldReply => await WithholdAsync(context, arrival),
             null => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),
         };
@@ -106,7 +103,7 @@ internal static class WeChatEndpoint
     /// Keeps the connection open until WeChat drops it, then drops it too, so WeChat retries. Any reply, even an empty
     /// one, would end the retries; dropping it early might not count as a timeout.
     /// </summary>
-    private static async Task<IResult> WithholdAsync(HttpContext context, DateTimeOffset arrival, TimeProvider timeProvider)
+    private async Task<IResult> WithholdAsync(HttpContext context, DateTimeOffset arrival)
     {
         var wechatGaveUp = arrival + WeChatRetries.AttemptTimeout + WithholdGrace - timeProvider.GetUtcNow();
         if (wechatGaveUp > TimeSpan.Zero)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Telemetry;
 
 namespace WeChatFunctions.Model;
 
@@ -58,8 +59,10 @@ internal static class ModelServiceCollectionExtensions
                 : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
 #pragma warning restore OPENAI001
         });
-        services.AddSingleton(provider =>
-            provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient());
+        services.AddSingleton<IChatClient>(provider => new MeteredChatClient(
+            provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient(),
+            provider.GetRequiredService<AssistantMetrics>(),
+            provider.GetRequiredService<TimeProvider>()));
 
         return services;
     }

@@ -17,6 +17,9 @@ public static class WeChatRetries
     /// Attempts arrive 5 s apart, so one that arrives 7.5 s or more after the first is the last. Timing rather than
     /// counting still recognises the last attempt when an earlier one never reached the app.
     /// </summary>
-    public static bool IsLastAttempt(DateTimeOffset firstArrival, DateTimeOffset arrival) =>
-        arrival - firstArrival >= AttemptTimeout * (Attempts - 1.5);
+    public static bool IsLastAttempt(DateTimeOffset firstArrival, DateTimeOffset arrival) => AttemptAt(firstArrival, arrival) == Attempts;
+
+    /// <summary>Which attempt, 1 to 3, arrives at <paramref name="arrival"/>: the one whose 5 s slot is nearest.</summary>
+    public static int AttemptAt(DateTimeOffset firstArrival, DateTimeOffset arrival) =>
+        Math.Clamp(1 + (int)Math.Floor(((arrival - firstArrival) / AttemptTimeout) + 0.5), 1, Attempts);
 }

@@ -1,11 +1,13 @@
-// The function app: Flex Consumption, Linux, the custom-handler runtime, deployed from a blob container and reaching
-// storage through its user-assigned identity (AzureWebJobsStorage__credential=managedidentity, no keys).
+// The function app on a Flex Consumption plan: Linux, the .NET isolated worker on .NET 10, deployed from a blob
+// container and reaching storage, Key Vault and Application Insights through its user-assigned identity.
 param name string
+param planName string
 param location string = resourceGroup().location
 param tags object = {}
-param applicationInsightsName string
-param appServicePlanId string
-param storageAccountName string
+param applicationInsightsConnectionString string
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param storageTableEndpoint string
 param deploymentStorageContainerName string
 param identityId string
 param identityClientId string
@@ -14,43 +16,43 @@ param serviceName string = 'api'
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
-resource stg 'Microsoft.Storage/storageAccounts@2022-09-01' existing = {
-  name: storageAccountName
+@minValue(0)
+@description('Always-ready instances for the http group: warm instances that skip cold starts, billed while idle.')
+param alwaysReadyInstances int = 0
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
+  properties: { reserved: true }
 }
 
-resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: applicationInsightsName
-}
-
-// The app keeps its data in Table Storage and large images in Blob Storage, both through the identity.
-var storageSettings = {
-  AzureWebJobsStorage__credential: 'managedidentity'
-  AzureWebJobsStorage__clientId: identityClientId
-  AzureWebJobsStorage__blobServiceUri: stg.properties.primaryEndpoints.blob
-  AzureWebJobsStorage__queueServiceUri: stg.properties.primaryEndpoints.queue
-  AzureWebJobsStorage__tableServiceUri: stg.properties.primaryEndpoints.table
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
-}
-
-module api 'br/public:avm/res/web/site:0.15.1' = {
-  name: '${serviceName}-flex-consumption'
-  params: {
-    kind: 'functionapp,linux'
-    name: name
-    location: location
-    tags: union(tags, { 'azd-service-name': serviceName })
-    serverFarmResourceId: appServicePlanId
-    managedIdentities: {
-      systemAssigned: false
-      userAssignedResourceIds: [ identityId ]
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
     }
-    keyVaultAccessIdentityResourceId: identityId
     functionAppConfig: {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${stg.properties.primaryEndpoints.blob}${deploymentStorageContainerName}'
+          value: '${storageBlobEndpoint}${deploymentStorageContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
             userAssignedIdentityResourceId: identityId
@@ -60,19 +62,47 @@ module api 'br/public:avm/res/web/site:0.15.1' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyInstances > 0 ? [ { name: 'http', instanceCount: alwaysReadyInstances } ] : []
       }
-      // The custom handler: host.json points the host at the native WeChatFunctions binary.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
-    siteConfig: {
-      alwaysOn: false
-    }
-    appSettingsKeyValuePairs: union(appSettings, storageSettings)
   }
 }
 
-output SERVICE_API_NAME string = api.outputs.name
-output SERVICE_API_HOSTNAME string = api.outputs.defaultHostname
+// The host and the app reach storage with the identity (no connection string), and Application Insights with it too.
+var platformSettings = {
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // DefaultAzureCredential in the app picks the user-assigned identity by this id, for Azure OpenAI and Content Safety.
+  AZURE_CLIENT_ID: identityClientId
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: union(appSettings, platformSettings)
+}
+
+// Deployments go through Entra ID (azd, Core Tools, AzureFunctionApp@2), never basic publishing credentials.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+output SERVICE_API_NAME string = app.name
+output SERVICE_API_HOSTNAME string = app.properties.defaultHostName

@@ -1,11 +1,14 @@
 // Role assignments for the app's identity: Blob (deployment package, large images), Queue (the host), Table (all of
-// the app's data), Application Insights publishing, and optionally Azure OpenAI and Key Vault secrets.
+// the app's data), Application Insights publishing, Key Vault secrets, and optionally Azure OpenAI. The deployer
+// (a user running azd, or a pipeline's service principal) gets data access to storage for debugging.
 param storageAccountName string
 param appInsightsName string
+param keyVaultName string
 param managedIdentityPrincipalId string
 param userIdentityPrincipalId string = ''
+@allowed([ 'User', 'ServicePrincipal' ])
+param userIdentityPrincipalType string = 'User'
 param openAIAccountName string = ''
-param keyVaultName string = ''
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -41,7 +44,7 @@ resource userStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
     principalId: userIdentityPrincipalId
-    principalType: 'User'
+    principalType: userIdentityPrincipalType
   }
 }]
 
@@ -69,12 +72,12 @@ resource openAIUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!
   }
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (!empty(keyVaultName)) {
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(keyVaultName)) {
-  name: guid(resourceGroup().id, keyVaultName, managedIdentityPrincipalId, roles.keyVaultSecretsUser)
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, managedIdentityPrincipalId, roles.keyVaultSecretsUser)
   scope: keyVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)

@@ -1,9 +1,8 @@
 {
   "IsEncrypted": false,
   "Values": {
-    "FUNCTIONS_WORKER_RUNTIME": "custom",
+    "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "AzureWebJobsStorage": "UseDevelopmentStorage=true",
-    "AzureFunctionsJobHost__customHandler__description__defaultExecutablePath": "WeChatFunctions/bin/Debug/net10.0/WeChatFunctions",
 
     "wechat_token": "",
     "wechat_app_id": "",

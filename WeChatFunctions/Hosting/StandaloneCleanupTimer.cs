@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using WeChatFunctions.Conversations;
 using WeChatFunctions.Settings;
 
-namespace WeChatFunctions.Conversations;
+namespace WeChatFunctions.Hosting;
 
 /// <summary>Standalone there is no timer trigger, so the cleanup runs on this in-process timer instead.</summary>
 internal sealed class StandaloneCleanupTimer(Cleanup cleanup, TimeProvider timeProvider, IOptions<CleanupOptions> options, ILogger<StandaloneCleanupTimer> logger)

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using WeChatFunctions.Tests.Infrastructure;
+using WeChatFunctions.Tests.Publishing;
+
+namespace WeChatFunctions.Tests.Infra;
+
+/// <summary>
+/// infra/ compiled and linted by the real Bicep CLI, and the ARM JSON it produces held to what a working, hardened
+/// Flex Consumption deployment needs.
+/// </summary>
+[Collection(HeavyBuilds.Name)]
+public sealed class BicepTests
+{
+    private static readonly string MainBicep = Path.Combine(RepositoryRoot.Path, "infra", "main.bicep");
+
+    private static readonly Lazy<Task<ArmTemplate>> Compiled = new(async () =>
+    {
+        var (exitCode, output, errors) = await BicepCli.RunAsync("build", MainBicep, "--stdout");
+        Assert.True(exitCode == 0, errors);
+        return new ArmTemplate(JsonNode.Parse(output)!.AsObject(), "main");
+    });
+
+    [Fact]
+    public async Task TheBicepCompilesAndLintsWithoutAWarning()
+    {
+        var build = await BicepCli.RunAsync("build", MainBicep, "--stdout");
+        var lint = await BicepCli.RunAsync("lint", MainBicep);
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal("", build.Errors.Trim());
+        Assert.Equal(0, lint.ExitCode);
+        Assert.Equal("", (lint.Output + lint.Errors).Trim());
+    }
+
+    [Fact]
+    public async Task TheAppIsADotNetIsolatedFlexConsumptionAppOnDotNet10()
+    {
+        var arm = await Compiled.Value;
+
+        var plan = arm.Single("Microsoft.Web/serverfarms");
+        var site = arm.Single("Microsoft.Web/sites");
+
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+    }
+
+    [Fact]
+    public async Task TheSiteIsHttpsOnlyWithTls12AndNoFtpsOrBasicPublishingCredentials()
+    {
+        var arm = await Compiled.Value;
+
+        var site = arm.Single("Microsoft.Web/sites")["properties"]!;
+        var policies = arm.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        Assert.True((bool)site["httpsOnly"]!);
+        Assert.Equal("1.2", (string?)site["siteConfig"]!["minTlsVersion"]);
+        Assert.Equal("Disabled", (string?)site["siteConfig"]!["ftpsState"]);
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, policy => Assert.False((bool)policy["properties"]!["allow"]!));
+        Assert.Contains(policies, policy => ((string)policy["name"]!).Contains("'scm'", StringComparison.Ordinal));
+        Assert.Contains(policies, policy => ((string)policy["name"]!).Contains("'ftp'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StorageLetsThePlatformInUnlessAVirtualNetworkIsWiredUp()
+    {
+        var arm = await Compiled.Value;
+
+        var storage = arm.Single("Microsoft.Storage/storageAccounts")["properties"]!;
+        var hasVirtualNetwork = arm.OfType("Microsoft.Network/virtualNetworks").Any();
+
+        Assert.False(hasVirtualNetwork);
+        Assert.Equal("Allow", (string?)storage["networkAcls"]!["defaultAction"]);
+        Assert.Equal("AzureServices", (string?)storage["networkAcls"]!["bypass"]);
+        Assert.False((bool)storage["allowSharedKeyAccess"]!);
+        Assert.False((bool)storage["allowBlobPublicAccess"]!);
+        Assert.Equal("TLS1_2", (string?)storage["minimumTlsVersion"]);
+    }
+
+    [Fact]
+    public async Task SecretsGoToAnRbacKeyVaultAndTheAppReadsThemAsKeyVaultReferences()
+    {
+        var arm = await Compiled.Value;
+
+        var vault = arm.Single("Microsoft.KeyVault/vaults")["properties"]!;
+        var secretSettings = arm.Json["variables"]!["secretSettings"]!.AsObject();
+        var site = arm.Single("Microsoft.Web/sites")["properties"]!;
+
+        Assert.True((bool)vault["enableRbacAuthorization"]!);
+        Assert.Equal(
+            ["azure_content_safety_key", "chat_gpt_token", "token", "wechat_encoding_aes_key", "wechat_token"],
+            secretSettings.Select(setting => setting.Key).Order(StringComparer.Ordinal));
+        Assert.All(secretSettings, setting => Assert.Contains("@Microsoft.KeyVault(VaultName=", (string)setting.Value!, StringComparison.Ordinal));
+        Assert.All(secretSettings, setting => Assert.Empty(arm.SecretsUsedBy((string)setting.Value!)));
+        Assert.NotNull((string?)site["keyVaultReferenceIdentity"]);
+    }
+
+    [Fact]
+    public async Task NoSecretPassesThroughANonSecureParameterOrAnOutput()
+    {
+        var arm = await Compiled.Value;
+
+        var leaks = new List<string>();
+        foreach (var template in arm.All)
+        {
+            foreach (var module in template.Resources.Where(resource => (string?)resource["type"] == "Microsoft.Resources/deployments"))
+            {
+                var declared = module["properties"]!["template"]!["parameters"]!.AsObject();
+                foreach (var (parameter, value) in module["properties"]!["parameters"]!.AsObject())
+                {
+                    var expression = value?.ToJsonString(ArmTemplate.Verbatim) ?? "";
+                    var type = (string?)declared[parameter]?["type"] ?? "";
+                    if (template.SecretsUsedBy(expression).Any() && !type.StartsWith("secure", StringComparison.OrdinalIgnoreCase))
+                    {
+                        leaks.Add($"{template.Name} passes a secret to {(string?)module["name"]}.{parameter}, which is not @secure()");
+                    }
+                }
+            }
+
+            foreach (var (output, value) in template.Json["outputs"]?.AsObject() ?? [])
+            {
+                if (template.SecretsUsedBy(value!.ToJsonString(ArmTemplate.Verbatim)).Any())
+                {
+                    leaks.Add($"{template.Name} outputs a secret as {output}");
+                }
+            }
+        }
+
+        Assert.True(arm.SecureParameters.Count >= 5, "the secrets are @secure() parameters of main.bicep");
+        Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public async Task ApplicationInsightsTakesOnlyEntraIdAndTheAppSignsInWithItsIdentity()
+    {
+        var arm = await Compiled.Value;
+
+        var insights = arm.Single("Microsoft.Insights/components")["properties"]!;
+        var api = Assert.Single(arm.All, template => template.Resources.Any(resource => (string?)resource["type"] == "Microsoft.Web/sites/config"));
+        var settings = api.Json["variables"]!["platformSettings"]!.ToJsonString(ArmTemplate.Verbatim);
+
+        Assert.True((bool)insights["DisableLocalAuth"]!);
+        Assert.Contains("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", settings, StringComparison.Ordinal);
+        Assert.Contains("Authorization=AAD", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDeployerChoosesTheRegionFromFlexConsumptionRegionsAndTheirPrincipalType()
+    {
+        var arm = await Compiled.Value;
+
+        var parameters = arm.Json["parameters"]!;
+        var regions = parameters["location"]!["allowedValues"]!.AsArray().Select(region => (string)region!).ToList();
+        var principalTypes = parameters["principalType"]!["allowedValues"]!.AsArray().Select(type => (string)type!).ToList();
+
+        Assert.Contains("eastasia", regions);
+        Assert.Contains("southeastasia", regions);
+        Assert.DoesNotContain("chinaeast2", regions);
+        Assert.Equal(["User", "ServicePrincipal"], principalTypes);
+        Assert.Equal(0, (int)parameters["alwaysReadyInstances"]!["defaultValue"]!);
+    }
+}

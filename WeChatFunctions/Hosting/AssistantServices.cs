@@ -1,0 +1,26 @@
+using WeChatFunctions.Conversations;
+using WeChatFunctions.Functions;
+using WeChatFunctions.Model;
+using WeChatFunctions.Moderation;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Storage;
+using WeChatFunctions.Telemetry;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Hosting;
+
+internal static class AssistantServices
+{
+    /// <summary>Everything the assistant needs, the same under the Functions host and standalone.</summary>
+    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddSingleton(TimeProvider.System)
+            .AddSettings()
+            .AddTelemetry(configuration)
+            .AddWeChat()
+            .AddFunctionEndpoints()
+            .AddConversations()
+            .AddModel()
+            .AddModeration()
+            .AddTableStorage();
+}

@@ -1,0 +1,33 @@
+using WeChatFunctions.Functions;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Hosting;
+
+/// <summary>
+/// The app without the Functions host: plain ASP.NET Core serving WeChat at the address <c>func start</c> would use,
+/// http://localhost:7071/api/wechat, with the cleanup on an in-process timer instead of the timer trigger. It reads
+/// the <c>Values</c> of local.settings.json from the working directory, as Core Tools would pass them.
+/// </summary>
+internal static class StandaloneApp
+{
+    private const string DefaultUrl = "http://localhost:7071";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddLocalSettingsFile(Directory.GetCurrentDirectory()).AddEnvironmentVariables();
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // A settings failure is reported as one line by Program; the host's own multi-page stack trace of it helps no one.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddAssistant(builder.Configuration).AddHostedService<StandaloneCleanupTimer>();
+
+        await using var app = builder.Build();
+        app.MapMethods(WeChatFunction.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context, WeChatEndpoint endpoint) => endpoint.HandleAsync(context));
+        await app.RunAsync();
+    }
+}
