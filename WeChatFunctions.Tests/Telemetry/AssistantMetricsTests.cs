@@ -39,6 +39,7 @@ public sealed class AssistantMetricsTests(WeChatFixture fixture) : FollowerTest(
     {
         var app = Fixture.StartApplication(settings => settings["daily_limit"] = "1");
         using var refusals = Collect<long>(app, "wechat.refusals");
+        using var answers = Collect<long>(app, "wechat.answers");
         var weChat = app.CreateWeChatClient();
 
         await weChat.AskAsync(Follower, "第一个问题");
@@ -46,6 +47,7 @@ public sealed class AssistantMetricsTests(WeChatFixture fixture) : FollowerTest(
 
         Assert.StartsWith("今天的提问次数（1 次）已经用完了", refused, StringComparison.Ordinal);
         Assert.Equal("daily_questions", Assert.Single(refusals.GetMeasurementSnapshot()).Tags["reason"]);
+        Assert.Single(answers.GetMeasurementSnapshot());
     }
 
     [Fact]

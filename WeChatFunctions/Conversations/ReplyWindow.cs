@@ -63,7 +63,7 @@ internal sealed class ReplyWindow(
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
             {
-                if (source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text))
+                if (IsFirstPageOfAnAnswer(answer, source, page))
                 {
                     metrics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
                 }
@@ -72,6 +72,10 @@ internal sealed class ReplyWindow(
             }
         }
     }
+
+    /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>
+    private static bool IsFirstPageOfAnAnswer(AnswerSnapshot? answer, PendingAnswer source, Page? page) =>
+        answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text);
 
     /// <returns>The reply text, and the page it shows when there is one.</returns>
     private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting)
