@@ -24,16 +24,16 @@ internal static class StartupBenchmark
         await using var model = await FakeModelServer.StartAsync();
         var settings = WeChatApplication.DefaultSettings(storage, model);
         settings["Logging__LogLevel__Default"] = "Warning";
-        var builds = new (string Name, string? Executable)[] { ("ReadyToRun", readyToRun), ("JIT", jit) };
+        var builds = new (string Name, string Assembly)[] { ("ReadyToRun", readyToRun), ("JIT", jit) };
 
         Console.WriteLine($"Process start -> first answered signed message, {runs} runs each, alternating");
         var times = builds.ToDictionary(build => build.Name, _ => new List<double>());
         for (var run = 0; run < runs; run++)
         {
-            foreach (var (name, executable) in builds)
+            foreach (var (name, assembly) in builds)
             {
                 var clock = Stopwatch.StartNew();
-                await using var instance = await WeChatInstance.StartAsync(settings, executable);
+                await using var instance = await WeChatInstance.StartAsync(settings, assembly);
                 var reply = await instance.WeChat.AskAsync(WeChatClient.NewFollowerId(), "冷启动");
                 times[name].Add(clock.Elapsed.TotalMilliseconds);
                 if (reply != "回答：冷启动")
@@ -51,9 +51,9 @@ internal static class StartupBenchmark
         }
 
         Console.WriteLine("Resident memory after 1000 messages (20 followers x 50)");
-        foreach (var (name, executable) in builds)
+        foreach (var (name, assembly) in builds)
         {
-            await using var instance = await WeChatInstance.StartAsync(settings, executable);
+            await using var instance = await WeChatInstance.StartAsync(settings, assembly);
             // Through WeChat's retry pattern, as on a real account: an answer slower than one attempt comes on the next.
             var platform = new WeChatPlatform(instance.WeChat);
             var deliveries = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>

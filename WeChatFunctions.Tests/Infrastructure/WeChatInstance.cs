@@ -26,11 +26,11 @@ public sealed class WeChatInstance : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    /// <param name="executable">A published binary to run instead of the build under test.</param>
-    public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings, string? executable = null)
+    /// <param name="assembly">A published WeChatFunctions.dll to run instead of the build under test.</param>
+    public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings, string? assembly = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var process = AppProcess.StartExecutable(executable, settings, AppContext.BaseDirectory, "--urls", address.ToString());
+        var process = AppProcess.StartExecutable(assembly, settings, AppContext.BaseDirectory, "--urls", address.ToString());
         return new WeChatInstance(process, await process.WaitUntilListeningAsync(address, StartTimeout));
     }
 

@@ -12,7 +12,15 @@ namespace WeChatFunctions.Hosting;
 internal static class AssistantServices
 {
     /// <summary>Everything the assistant needs, the same under the Functions host and standalone.</summary>
-    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration) =>
+    public static IHostApplicationBuilder AddAssistant(this IHostApplicationBuilder builder)
+    {
+        // A settings failure is reported as one line by Program; the host's own multi-page stack trace of it helps no one.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Services.AddAssistant(builder.Configuration);
+        return builder;
+    }
+
+    private static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddSingleton(TimeProvider.System)
             .AddSettings()

@@ -2,8 +2,8 @@ namespace WeChatFunctions.Hosting;
 
 /// <summary>
 /// Whether the Azure Functions host started this process as its worker. The host passes the address of its gRPC
-/// endpoint as <c>--functions-uri</c> (older hosts: <c>--host</c> and <c>--port</c>), which the worker maps to
-/// <c>Functions:Worker:HostEndpoint</c>; without it the worker cannot run, so the app runs standalone.
+/// endpoint as <c>--functions-uri</c>, which Worker 2.x maps to <c>Functions:Worker:HostEndpoint</c> (also read from
+/// the environment) and cannot run without; without it the app runs standalone.
 /// See https://github.com/Azure/azure-functions-dotnet-worker/blob/main/src/DotNetWorker/Hosting/WorkerHostBuilderExtensions.cs
 /// </summary>
 internal static class FunctionsHost

@@ -13,9 +13,7 @@ internal static class FunctionsWorkerApp
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
-        // A settings failure is reported as one line by Program; the host's own multi-page stack trace of it helps no one.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Services.AddAssistant(builder.Configuration);
+        builder.AddAssistant();
         return builder;
     }
 

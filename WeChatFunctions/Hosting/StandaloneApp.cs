@@ -22,9 +22,8 @@ internal static class StandaloneApp
         }
 
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        // A settings failure is reported as one line by Program; the host's own multi-page stack trace of it helps no one.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Services.AddAssistant(builder.Configuration).AddHostedService<StandaloneCleanupTimer>();
+        builder.AddAssistant();
+        builder.Services.AddHostedService<StandaloneCleanupTimer>();
 
         await using var app = builder.Build();
         app.MapMethods(WeChatFunction.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context, WeChatEndpoint endpoint) => endpoint.HandleAsync(context));
