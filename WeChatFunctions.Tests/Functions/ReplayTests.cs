@@ -46,7 +46,7 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
         // The model call waits for the third attempt, ten seconds in: longer than the fixture's model timeout.
         var weChat = Fixture.StartApplication(settings => settings["chat_gpt_timeout_seconds"] = "30").CreateWeChatClient();
         var platform = new WeChatPlatform(weChat);
-        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenGate = platform.AttemptStarted(3) });
+        Fixture.Model.Reset(FakeModelBehavior.FirstTokenInto(platform, attempt: 3));
 
         var delivery = await platform.DeliverAsync(SignedPush.Text("要重试三次的问题").From(Follower));
 

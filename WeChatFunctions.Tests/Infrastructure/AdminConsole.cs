@@ -3,6 +3,9 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// <summary>Sends admin commands in the seed's three-line format, as an admin types them into WeChat.</summary>
 public sealed class AdminConsole(WeChatClient weChat, string adminId, string token)
 {
+    /// <summary>A console for a new admin, with the token the test app starts with.</summary>
+    public static AdminConsole NewAdmin(WeChatClient weChat) => new(weChat, WeChatClient.NewFollowerId(), WeChatApplication.AdminToken);
+
     public Task<string> RunAsync(string command, string arguments = "") =>
         weChat.AskAsync(adminId, $"admin-command:{token}\n{command}\n{arguments}");
 

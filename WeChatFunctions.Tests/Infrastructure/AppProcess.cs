@@ -1,19 +1,30 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>The built app as its own process, started the way the Functions host or an operator starts it.</summary>
-public sealed class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
+    private const string ListeningLogLevel = "Logging__LogLevel__Microsoft.Hosting.Lifetime";
+
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, line) => Append(_output, line.Data);
+        _process.OutputDataReceived += (_, line) =>
+        {
+            Append(_output, line.Data);
+            if (line.Data is not null && ListeningLine().Match(line.Data) is { Success: true } listening)
+            {
+                _listening.TrySetResult(new Uri(listening.Groups[1].Value));
+            }
+        };
         _process.ErrorDataReceived += (_, line) => Append(_errors, line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -64,6 +75,8 @@ public sealed class AppProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        // The line that says where the app listens, whatever level the test asks for otherwise.
+        startInfo.Environment[ListeningLogLevel] = "Information";
         foreach (var (name, value) in settings)
         {
             startInfo.Environment[name] = value;
@@ -79,24 +92,24 @@ public sealed class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Asks until the server answers at all; any status will do.</summary>
-    public async Task<HttpClient> WaitUntilListeningAsync(Uri baseAddress, TimeSpan timeout)
+    /// <summary>
+    /// Waits for the address the app reports it listens on: start it with <c>--urls http://127.0.0.1:0</c> and the
+    /// system picks a free port as the app binds it, so no other process can take it in between.
+    /// </summary>
+    public async Task<HttpClient> WaitUntilListeningAsync(TimeSpan timeout)
     {
-        var client = new HttpClient { BaseAddress = baseAddress };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_listening.Task, exited).WaitAsync(timeout);
+        if (first == exited)
         {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
-                return client;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
-            {
-                await Task.Delay(10);
-            }
+            throw new InvalidOperationException($"The app exited with {_process.ExitCode} before it listened: {Errors}");
         }
+
+        return new HttpClient { BaseAddress = await _listening.Task };
     }
+
+    /// <summary>An address that lets the system pick the port; see <see cref="WaitUntilListeningAsync(TimeSpan)"/>.</summary>
+    public static readonly string[] AnyLoopbackPort = ["--urls", "http://127.0.0.1:0"];
 
     /// <summary>Stops the process; its output stays readable.</summary>
     public async Task StopAsync()
@@ -126,4 +139,7 @@ public sealed class AppProcess : IAsyncDisposable
             builder.AppendLine(line);
         }
     }
+
+    [GeneratedRegex(@"Now listening on: (\S+)")]
+    private static partial Regex ListeningLine();
 }

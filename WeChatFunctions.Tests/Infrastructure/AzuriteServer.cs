@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace WeChatFunctions.Tests.Infrastructure;
 
-/// <summary>A real Azurite (Table and Blob services) from node_modules, in memory, on free ports, for one test fixture.</summary>
-public sealed class AzuriteServer : IAsyncDisposable
+/// <summary>
+/// A real Azurite (Table and Blob services) from node_modules, in memory, for one test fixture. It binds ports the
+/// system picks, and says which in its start-up lines, so parallel fixtures never race for a port.
+/// </summary>
+public sealed partial class AzuriteServer : IAsyncDisposable
 {
     private const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -19,26 +23,8 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>How often to try fresh ports when another process took a free port between picking it and Azurite binding it.</summary>
-    private const int PortAttempts = 5;
-
     /// <param name="debugLog">A file for Azurite's debug log, which has a line per request; for counting storage calls.</param>
     public static async Task<AzuriteServer> StartAsync(string? debugLog = null)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnFreePortsAsync(debugLog);
-            }
-            catch (InvalidOperationException taken) when (taken.Message.Contains("EADDRINUSE", StringComparison.Ordinal) && attempt < PortAttempts)
-            {
-                // Fixtures start in parallel: try again on other ports.
-            }
-        }
-    }
-
-    private static async Task<AzuriteServer> StartOnFreePortsAsync(string? debugLog)
     {
         var entryPoint = Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entryPoint))
@@ -46,15 +32,14 @@ public sealed class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {entryPoint}; run `npm ci` in the repository root.");
         }
 
-        var (tablePort, blobPort, queuePort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var startInfo = new ProcessStartInfo("node")
         {
             ArgumentList =
             {
                 entryPoint, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-                "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
-                "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
-                "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
+                "--tableHost", "127.0.0.1", "--tablePort", "0",
+                "--blobHost", "127.0.0.1", "--blobPort", "0",
+                "--queueHost", "127.0.0.1", "--queuePort", "0",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -67,14 +52,23 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("node could not be started.");
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var servicesUp = 0;
+        var started = new TaskCompletionSource<(int Table, int Blob)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         process.OutputDataReceived += (_, line) =>
         {
-            // One line per service: Blob, Queue, Table.
-            if (line.Data?.Contains("successfully", StringComparison.Ordinal) == true && Interlocked.Increment(ref servicesUp) == 3)
+            // One line per service: "Azurite Table service is successfully listening at http://127.0.0.1:37693".
+            if (line.Data is null || ListeningLine().Match(line.Data) is not { Success: true } listening)
             {
-                started.TrySetResult();
+                return;
+            }
+
+            lock (ports)
+            {
+                ports[listening.Groups["service"].Value] = int.Parse(listening.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (ports.Count == 3)
+                {
+                    started.TrySetResult((ports["Table"], ports["Blob"]));
+                }
             }
         };
         process.ErrorDataReceived += (_, line) =>
@@ -87,21 +81,22 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new AzuriteServer(process, tablePort, blobPort);
         try
         {
-            await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            var (tablePort, blobPort) = await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new AzuriteServer(process, tablePort, blobPort);
         }
         catch
         {
-            await server.DisposeAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
             throw;
         }
-
-        return server;
     }
 
-    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
 
     public async ValueTask DisposeAsync()
     {

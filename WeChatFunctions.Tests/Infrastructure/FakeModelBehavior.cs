@@ -3,7 +3,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// <summary>How the fake model answers: what, how fast, and whether it fails or rejects long prompts.</summary>
 public sealed class FakeModelBehavior
 {
-    public Func<FakeChatRequest, string> Answer { get; init; } = request => $"回答：{request.LastUserMessage}";
+    public Func<FakeChatRequest, string> Answer { get; init; } = EchoAnswer;
 
     public TimeSpan FirstTokenDelay { get; init; }
 
@@ -27,4 +27,17 @@ public sealed class FakeModelBehavior
 
     /// <summary>Prompts counting more tokens than this are rejected with <c>context_length_exceeded</c>, as OpenAI does.</summary>
     public int? MaxPromptTokens { get; init; }
+
+    /// <summary>
+    /// The first token <paramref name="after"/> into WeChat's attempt <paramref name="attempt"/>, however long the app
+    /// took to call the model.
+    /// </summary>
+    public static FakeModelBehavior FirstTokenInto(WeChatPlatform platform, int attempt, TimeSpan after = default, string? answer = null) => new()
+    {
+        FirstTokenGate = platform.AttemptStarted(attempt),
+        FirstTokenDelay = after,
+        Answer = answer is null ? EchoAnswer : _ => answer,
+    };
+
+    private static string EchoAnswer(FakeChatRequest request) => $"回答：{request.LastUserMessage}";
 }

@@ -16,6 +16,9 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
 {
     public const string WeChatToken = "wechatfunctionstest";
 
+    /// <summary>The admin token every test app starts with (the <c>token</c> setting).</summary>
+    public const string AdminToken = "admin-secret-1";
+
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _replaceServices;
 
@@ -40,7 +43,7 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
         ["chat_gpt_max_retries"] = "0",
         ["chat_gpt_timeout_seconds"] = "10",
         ["AzureWebJobsStorage"] = storage.ConnectionString,
-        ["token"] = "admin-secret-1",
+        ["token"] = AdminToken,
         // Tests ask in quick succession; the rate limit has its own tests.
         ["rate_limit_per_minute"] = "0",
     };

@@ -29,9 +29,8 @@ public sealed class WeChatInstance : IAsyncDisposable
     /// <param name="assembly">A published WeChatFunctions.dll to run instead of the build under test.</param>
     public static async Task<WeChatInstance> StartAsync(IReadOnlyDictionary<string, string?> settings, string? assembly = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var process = AppProcess.StartExecutable(assembly, settings, AppContext.BaseDirectory, "--urls", address.ToString());
-        return new WeChatInstance(process, await process.WaitUntilListeningAsync(address, StartTimeout));
+        var process = AppProcess.StartExecutable(assembly, settings, AppContext.BaseDirectory, AppProcess.AnyLoopbackPort);
+        return new WeChatInstance(process, await process.WaitUntilListeningAsync(StartTimeout));
     }
 
     /// <summary>Kills the process outright, as a crashed or reclaimed instance dies: nothing is flushed.</summary>

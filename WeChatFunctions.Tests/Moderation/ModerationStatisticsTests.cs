@@ -19,7 +19,7 @@ public sealed class ModerationStatisticsTests : IAsyncLifetime
             settings["moderation"] = "keywords";
             settings["banned_words"] = "违禁词";
         }).CreateWeChatClient();
-        var admin = new AdminConsole(weChat, WeChatClient.NewFollowerId(), "admin-secret-1");
+        var admin = AdminConsole.NewAdmin(weChat);
         var follower = WeChatClient.NewFollowerId();
         _fixture.Model.Reset(new FakeModelBehavior { Answer = request => request.LastUserMessage.Contains("引出", StringComparison.Ordinal) ? "这里有违禁词。" : "正常回答。" });
 

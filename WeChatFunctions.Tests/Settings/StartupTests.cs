@@ -41,7 +41,7 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
         var settings = ValidSettings();
         settings[name] = value;
 
-        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+        await using var app = AppProcess.Start(settings, _directory, AppProcess.AnyLoopbackPort);
         var exitCode = await app.WaitForExitAsync(StartTimeout);
 
         Assert.Equal(1, exitCode);
@@ -58,10 +58,9 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
         var settings = ValidSettings();
         settings["chat_gpt_token"] = "";
         settings["chat_gpt_endpoint"] = endpoint;
-        var port = FreePort.Next();
 
-        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{port}");
-        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        await using var app = AppProcess.Start(settings, _directory, AppProcess.AnyLoopbackPort);
+        using var http = await app.WaitUntilListeningAsync(StartTimeout);
         using var response = await new WeChatClient(http, "processtoken").VerifyAsync("entra");
 
         Assert.Equal("entra", await response.Content.ReadAsStringAsync());
@@ -71,10 +70,9 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     public async Task StandaloneTheAppReadsTheValuesOfLocalSettingsJson()
     {
         await WriteLocalSettingsAsync(ValidSettings());
-        var port = FreePort.Next();
 
-        await using var app = AppProcess.Start(new Dictionary<string, string?>(), _directory, "--urls", $"http://127.0.0.1:{port}");
-        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        await using var app = AppProcess.Start(new Dictionary<string, string?>(), _directory, AppProcess.AnyLoopbackPort);
+        using var http = await app.WaitUntilListeningAsync(StartTimeout);
         using var response = await new WeChatClient(http, "processtoken").VerifyAsync("from-file");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -85,10 +83,9 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     public async Task EnvironmentVariablesOverrideLocalSettingsJson()
     {
         await WriteLocalSettingsAsync(ValidSettings());
-        var port = FreePort.Next();
 
-        await using var app = AppProcess.Start(new Dictionary<string, string?> { ["wechat_token"] = "fromenvironment" }, _directory, "--urls", $"http://127.0.0.1:{port}");
-        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        await using var app = AppProcess.Start(new Dictionary<string, string?> { ["wechat_token"] = "fromenvironment" }, _directory, AppProcess.AnyLoopbackPort);
+        using var http = await app.WaitUntilListeningAsync(StartTimeout);
 
         using var withFileToken = await new WeChatClient(http, "processtoken").VerifyAsync("x");
         using var withEnvironmentToken = await new WeChatClient(http, "fromenvironment").VerifyAsync("y");
@@ -114,15 +111,14 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [Fact]
     public async Task SecretsNeverReachTheLogEvenAtTraceLevel()
     {
-        var port = FreePort.Next();
         var settings = ValidSettings();
         settings["chat_gpt_token"] = "sk-never-logged-1234";
         settings["chat_gpt_endpoint"] = fixture.Model.Endpoint.ToString();
         settings["AzureWebJobsStorage"] = fixture.Storage.ConnectionString;
         settings["Logging__LogLevel__Default"] = "Trace";
 
-        await using var app = AppProcess.Start(settings, _directory, "--urls", $"http://127.0.0.1:{port}");
-        using var http = await app.WaitUntilListeningAsync(new Uri($"http://127.0.0.1:{port}"), StartTimeout);
+        await using var app = AppProcess.Start(settings, _directory, AppProcess.AnyLoopbackPort);
+        using var http = await app.WaitUntilListeningAsync(StartTimeout);
         using var forged = await new WeChatClient(http, "wrong").VerifyAsync("x");
         var answer = await new WeChatClient(http, "processtoken").AskAsync(WeChatClient.NewFollowerId(), "日志里不能有密钥");
         await app.StopAsync();

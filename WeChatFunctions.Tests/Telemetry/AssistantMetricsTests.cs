@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using WeChatFunctions.Tests.Infrastructure;
 using WeChatFunctions.Telemetry;
+using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Telemetry;
 
@@ -56,7 +56,7 @@ public sealed class AssistantMetricsTests(WeChatFixture fixture) : FollowerTest(
         var app = Fixture.StartApplication();
         using var answers = Collect<long>(app, "wechat.answers");
         var platform = new WeChatPlatform(app.CreateWeChatClient());
-        Fixture.Model.Reset(new FakeModelBehavior { FirstTokenGate = platform.AttemptStarted(2), Answer = _ => "第二次才送达的回答。" });
+        Fixture.Model.Reset(FakeModelBehavior.FirstTokenInto(platform, attempt: 2, answer: "第二次才送达的回答。"));
 
         var delivery = await platform.DeliverAsync(SignedPush.Text("慢问题").From(Follower));
 

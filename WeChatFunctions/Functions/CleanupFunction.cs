@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Cleanup;
 
 namespace WeChatFunctions.Functions;
 
@@ -7,7 +7,7 @@ namespace WeChatFunctions.Functions;
 /// The <c>cleanup</c> timer function, on the NCRONTAB schedule in the <c>cleanup_schedule</c> setting (default every
 /// ten minutes). Standalone, Hosting/StandaloneCleanupTimer runs the same cleanup instead.
 /// </summary>
-internal sealed class CleanupFunction(Cleanup cleanup)
+internal sealed class CleanupFunction(ExpiredDataCleanup cleanup)
 {
     public const string Name = "cleanup";
 

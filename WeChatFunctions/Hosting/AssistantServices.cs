@@ -1,8 +1,19 @@
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Admin;
+using WeChatFunctions.Answering;
+using WeChatFunctions.Background;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Cleanup;
+using WeChatFunctions.Commands;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
+using WeChatFunctions.Images;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Telemetry;
 using WeChatFunctions.WeChat;
@@ -27,7 +38,18 @@ internal static class AssistantServices
             .AddTelemetry(configuration)
             .AddWeChat()
             .AddFunctionEndpoints()
-            .AddConversations()
+            .AddBackgroundWork()
+            .AddMessageClaims()
+            .AddLimits()
+            .AddStatistics()
+            .AddDialog()
+            .AddImages()
+            .AddPaging()
+            .AddAnswering()
+            .AddAdminCommands()
+            .AddFollowerCommands()
+            .AddCleanup()
+            .AddMessageHandling()
             .AddModel()
             .AddModeration()
             .AddTableStorage();

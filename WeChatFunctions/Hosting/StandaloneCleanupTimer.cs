@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Cleanup;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Hosting;
 
 /// <summary>Standalone there is no timer trigger, so the cleanup runs on this in-process timer instead.</summary>
-internal sealed class StandaloneCleanupTimer(Cleanup cleanup, TimeProvider timeProvider, IOptions<CleanupOptions> options, ILogger<StandaloneCleanupTimer> logger)
+internal sealed class StandaloneCleanupTimer(ExpiredDataCleanup cleanup, TimeProvider timeProvider, IOptions<CleanupOptions> options, ILogger<StandaloneCleanupTimer> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,7 @@ internal sealed class StandaloneCleanupTimer(Cleanup cleanup, TimeProvider timeP
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                ConversationLog.CleanupFailed(logger, exception);
+                HostingLog.CleanupFailed(logger, exception);
             }
         }
     }

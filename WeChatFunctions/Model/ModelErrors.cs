@@ -3,12 +3,17 @@ using System.Text.Json;
 
 namespace WeChatFunctions.Model;
 
-/// <summary>Recognises the model API's failures, which the OpenAI SDK surfaces as exceptions.</summary>
+/// <summary>Classifies what the OpenAI SDK and the network throw.</summary>
 internal static class ModelErrors
 {
+    public static ModelFailure Classify(Exception exception) =>
+        IsContextLengthExceeded(exception) ? ModelFailure.ContextLengthExceeded
+        : IsTransient(exception) ? ModelFailure.Transient
+        : ModelFailure.Permanent;
+
     /// <summary>The API's 400 for a prompt longer than the model's window (OpenAI's and most compatible APIs' code).</summary>
     /// <remarks>With retries on, the SDK wraps the attempts' failures in an <see cref="AggregateException"/>.</remarks>
-    public static bool IsContextLengthExceeded(Exception exception) => exception switch
+    private static bool IsContextLengthExceeded(Exception exception) => exception switch
     {
         ClientResultException { Status: 400 } failure =>
             ErrorCode(failure) is "context_length_exceeded" || failure.Message.Contains("context_length_exceeded", StringComparison.Ordinal),
@@ -20,7 +25,7 @@ internal static class ModelErrors
     /// Failures worth another try: throttling, server errors, timeouts and the network. A 4xx other than 408 and 429
     /// (a bad key, an unknown model) fails the same way every time.
     /// </summary>
-    public static bool IsTransient(Exception exception) => exception switch
+    private static bool IsTransient(Exception exception) => exception switch
     {
         ClientResultException { Status: >= 400 and < 500 and not 408 and not 429 } => false,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),

@@ -6,7 +6,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using WeChatFunctions.Settings;
-using WeChatFunctions.Telemetry;
 
 namespace WeChatFunctions.Model;
 
@@ -19,13 +18,10 @@ internal static class ModelServiceCollectionExtensions
 
     /// <summary>
     /// Registers the official OpenAI SDK's client, pointed at any OpenAI-compatible endpoint, and an
-    /// <see cref="IChatClient"/> over it.
+    /// <see cref="IChatClient"/> pipeline over it: retries within the window, timing, and error translation.
     /// </summary>
     public static IServiceCollection AddModel(this IServiceCollection services)
     {
-        services.AddSingleton<TokenCounter>();
-        services.AddSingleton<ChatStream>();
-
         services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
@@ -46,7 +42,7 @@ internal static class ModelServiceCollectionExtensions
             {
                 Endpoint = options.Endpoint,
                 NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-                // ChatStream retries, knowing how much of WeChat's window is left; the SDK's own retries would not.
+                // TransientRetryChatClient retries, knowing how much of WeChat's window is left; the SDK's own retries would not.
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 Transport = new HttpClientPipelineTransport(provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)),
                 UserAgentApplicationId = "WeChatFunctions",
@@ -59,10 +55,11 @@ internal static class ModelServiceCollectionExtensions
                 : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
 #pragma warning restore OPENAI001
         });
-        services.AddSingleton<IChatClient>(provider => new MeteredChatClient(
-            provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient(),
-            provider.GetRequiredService<AssistantMetrics>(),
-            provider.GetRequiredService<TimeProvider>()));
+        // The first Use is the outermost: each retry is timed and translated on its own.
+        services.AddChatClient(provider => provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient())
+            .Use((inner, provider) => ActivatorUtilities.CreateInstance<TransientRetryChatClient>(provider, inner))
+            .Use((inner, provider) => ActivatorUtilities.CreateInstance<MeteredChatClient>(provider, inner))
+            .Use(inner => new ModelErrorChatClient(inner));
 
         return services;
     }

@@ -10,15 +10,15 @@ public sealed class AdminOptions
     public string? Token { get; set; }
 
     [ConfigurationKeyName("admin_user_ids")]
-    public string? AdminUserIds { get; set; }
+    public string? AdminFollowerIds { get; set; }
 
     [ConfigurationKeyName("white_list_user_ids")]
-    public string? WhiteListUserIds { get; set; }
+    public string? WhiteListFollowerIds { get; set; }
 
     [ConfigurationKeyName("admin_email")]
     public string? AdminEmail { get; set; }
 
-    public IReadOnlySet<string> AdminUserIdSet => CommaSeparated.Parse(AdminUserIds);
+    public IReadOnlySet<string> AdminFollowerIdSet => CommaSeparated.Parse(AdminFollowerIds);
 
-    public IReadOnlySet<string> WhiteListUserIdSet => CommaSeparated.Parse(WhiteListUserIds);
+    public IReadOnlySet<string> WhiteListFollowerIdSet => CommaSeparated.Parse(WhiteListFollowerIds);
 }

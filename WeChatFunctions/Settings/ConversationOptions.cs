@@ -31,7 +31,7 @@ public sealed class ConversationOptions
 
     /// <summary>Whether followers may use /help, /reset, /prompt and the other user commands.</summary>
     [ConfigurationKeyName("user_commands_enabled")]
-    public bool UserCommandsEnabled { get; set; } = true;
+    public bool FollowerCommandsEnabled { get; set; } = true;
 
     [ConfigurationKeyName("system_prompt")]
     public string SystemPrompt { get; set; } = DefaultSystemPrompt;

@@ -6,7 +6,7 @@ namespace WeChatFunctions.Settings;
 internal sealed class QuotaTimeZoneValidator : IValidateOptions<QuotaOptions>
 {
     public ValidateOptionsResult Validate(string? name, QuotaOptions options) =>
-        QuotaDays.TryResolve(options.TimeZone, out _)
+        QuotaTimeZone.TryResolve(options.TimeZone, out _)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Setting 'quota_timezone' must be a UTC offset such as +08:00 or a time zone such as Asia/Shanghai, not '{options.TimeZone}'.");
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
 

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Answering;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
 

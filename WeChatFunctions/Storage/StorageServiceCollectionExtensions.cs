@@ -1,9 +1,17 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Admin;
+using WeChatFunctions.Answering;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Cleanup;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
+using WeChatFunctions.Images;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Storage;
 
@@ -26,12 +34,16 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
-        services.AddSingleton<IReplyClaimStore, TableReplyClaimStore>();
+        services.AddSingleton<TableReplyClaimStore>();
+        services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
+        services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<IAdminStore, TableAdminStore>();
-        services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
+        services.AddSingleton<TableStatisticsStore>();
+        services.AddSingleton<IStatisticsStore>(provider => provider.GetRequiredService<TableStatisticsStore>());
+        services.AddSingleton<IAccountTokens>(provider => provider.GetRequiredService<TableStatisticsStore>());
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<IPendingImageStore, TablePendingImageStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Admin;
+using WeChatFunctions.Limits;
 
 namespace WeChatFunctions.Storage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Admin;
 
 namespace WeChatFunctions.Storage;
 

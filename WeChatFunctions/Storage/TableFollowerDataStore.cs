@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Cleanup;
+using WeChatFunctions.Images;
 
 namespace WeChatFunctions.Storage;
 

@@ -1,5 +1,5 @@
 using Azure;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Images;
 
 namespace WeChatFunctions.Storage;
 

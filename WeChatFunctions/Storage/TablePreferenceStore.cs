@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Dialog;
 
 namespace WeChatFunctions.Storage;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
 

@@ -1,10 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Answering;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
 
-internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyClaimStore
+internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyClaimStore, IMessageClaimStore
 {
     public const string TableName = "WeChatReplies";
 
@@ -21,6 +23,10 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
             return null;
         }
     }
+
+    /// <summary>A push that needs no generation is stored as a claim whose answer is complete and empty.</summary>
+    public async Task<bool> TryAddAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        await TryAddAsync(new ReplyClaim(key, Question: null, new AnswerSnapshot("", AnswerStatus.Complete), arrival, arrival, Generation: 0), cancellationToken) is not null;
 
     public async Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken)
     {

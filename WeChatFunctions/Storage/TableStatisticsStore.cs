@@ -1,7 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Conversations;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Storage;
 
@@ -10,7 +11,7 @@ namespace WeChatFunctions.Storage;
 /// instances adding at once rarely collide; each add is an ETag-guarded read-modify-write, retried on a collision,
 /// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each.
 /// </summary>
-internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore
+internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore, IAccountTokens
 {
     public const string TableName = "WeChatStatistics";
 
@@ -53,7 +54,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         return days;
     }
 
-    public async Task<DailyStatistics> ReadDayAsync(string day, CancellationToken cancellationToken)
+    public async Task<long> TokensOnAsync(string day, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var sum = DailyStatistics.Zero;
@@ -62,7 +63,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
             sum += ToStatistics(row);
         }
 
-        return sum;
+        return sum.Tokens;
     }
 
     private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");

@@ -1,0 +1,55 @@
+using WeChatFunctions.Text;
+
+namespace WeChatFunctions.Admin;
+
+/// <summary>
+/// Every admin command, run or refused, with who, what, when and the result, in the audit table and the app log.
+/// </summary>
+internal sealed class AdminAuditLog(IAuditStore audit, ILogger<AdminAuditLog> logger)
+{
+    /// <summary>Fifty entries are about what fits in one WeChat message once cut at 2048 bytes.</summary>
+    public const int MaxEntries = 50;
+
+    /// <param name="reply">The command's reply, or <see langword="null"/> when it was refused.</param>
+    public async Task RecordAsync(DateTimeOffset at, string senderId, AdminCommand command, string? reply, CancellationToken cancellationToken)
+    {
+        if (reply is null)
+        {
+            AdminLog.AdminCommandRefused(logger);
+        }
+        else
+        {
+            AdminLog.AdminCommandRun(logger, command.Name);
+        }
+
+        await AddAsync(new AuditEntry(at, senderId, command.Name, AuditedArguments(command), reply is null ? "拒绝" : FirstLine(reply)), cancellationToken);
+    }
+
+    public async Task<string> RenderAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await audit.LatestAsync(count, cancellationToken);
+        return entries.Count == 0
+            ? "还没有管理操作记录。"
+            : $"最近 {entries.Count} 条管理操作（北京时间）：\n" + string.Join('\n', entries.Select(entry =>
+                $"{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm:ss")} {entry.SenderId} {entry.Command} {entry.Arguments}".TrimEnd() + $" → {entry.Result}"));
+    }
+
+    /// <summary>A failed audit write is logged, and the command's reply still goes out.</summary>
+    private async Task AddAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.AddAsync(entry, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            AdminLog.AuditNotRecorded(logger, exception);
+        }
+    }
+
+    /// <summary>A new admin token must never be written anywhere readable, not even the audit log.</summary>
+    private static string AuditedArguments(AdminCommand command) =>
+        command.Name == "set_token" && command.Arguments.Length > 0 ? "***" : ShortText.Of(command.Arguments, 100);
+
+    private static string FirstLine(string reply) => ShortText.Of(reply.Split('\n')[0], 60);
+}

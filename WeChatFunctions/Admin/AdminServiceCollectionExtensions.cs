@@ -1,0 +1,14 @@
+namespace WeChatFunctions.Admin;
+
+internal static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddAdminCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminGate>();
+        services.AddSingleton<AdminConfigView>();
+        services.AddSingleton<FollowerView>();
+        services.AddSingleton<AdminAuditLog>();
+        services.AddSingleton<AdminCommandRunner>();
+        return services;
+    }
+}

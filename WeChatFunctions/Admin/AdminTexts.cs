@@ -1,0 +1,40 @@
+namespace WeChatFunctions.Admin;
+
+/// <summary>The replies to admin commands, in one place.</summary>
+internal static class AdminTexts
+{
+    /// <summary>The same for a wrong token, a sender who is not an admin, and a locked-out sender.</summary>
+    public const string Refused = "无法执行该命令。";
+
+    public const string Done = "已完成。";
+
+    /// <summary>A moment as admins read it: Beijing time, as the replies that show one say.</summary>
+    public static string BeijingTime(DateTimeOffset moment, string format) =>
+        moment.ToOffset(TimeSpan.FromHours(8)).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    public static readonly IReadOnlyList<(string Name, string Usage)> Commands =
+    [
+        ("help", "help：列出全部命令"),
+        ("add_white_list", "add_white_list {openid}：加入白名单（不限次数）"),
+        ("remove_white_list", "remove_white_list {openid}：移出白名单"),
+        ("list_white_list", "list_white_list：列出白名单"),
+        ("set_limit", "set_limit {openid},{次数}：设置某人的每日提问次数（0 为不限）"),
+        ("set_default_limit", "set_default_limit {次数}：设置所有人的默认每日次数（0 为不限）"),
+        ("block", "block {openid}：禁止某人使用"),
+        ("unblock", "unblock {openid}：恢复某人使用"),
+        ("get_user", "get_user {openid}：查看某人今天的用量、限额与状态"),
+        ("reset_session", "reset_session {openid}：结束某人的当前对话，下一个问题重新开始"),
+        ("set_token", "set_token {新口令}：更换管理员口令（6–64 位，不含空白）"),
+        ("get_config", "get_config：查看生效的配置（密钥已隐藏）"),
+        ("get_stat", "get_stat：查看今天、昨天、近 7 天与累计的统计"),
+        ("get_audit", "get_audit {条数}：查看最近的管理操作记录（默认 10 条，最多 50 条）"),
+    ];
+
+    public static string Help => "管理命令（第一行 admin-command:{口令}，第二行命令，第三行参数）：\n"
+        + string.Join('\n', Commands.Select(command => "• " + command.Usage));
+
+    public static string Usage(string name) =>
+        "用法：" + Commands.Single(command => command.Name == name).Usage;
+
+    public static string Unknown(string name) => $"没有「{name}」这个命令。\n\n{Help}";
+}

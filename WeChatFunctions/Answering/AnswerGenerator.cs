@@ -1,0 +1,133 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Background;
+using WeChatFunctions.Dialog;
+using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>
+/// Generates the answer to a claimed question as background work, so that WeChat dropping an attempt does not stop
+/// it. Only <see cref="ReplyWindow"/> starts generations, on a claim it made or took over.
+/// </summary>
+internal sealed class AnswerGenerator(
+    AssistantDialog dialog,
+    AnswerAdmission admission,
+    AnswerModeration moderation,
+    ClaimProgress progress,
+    LiveAnswerRegistry liveAnswers,
+    BackgroundWork background,
+    TimeProvider timeProvider,
+    IOptions<ConversationOptions> conversationOptions)
+{
+    /// <summary>Charges the question of a claim this instance just made, and generates its answer.</summary>
+    public void Start(ReplyClaim claim, Question question) => Begin(claim, question);
+
+    /// <summary>Takes over a claim whose instance stopped showing progress, and generates its answer here.</summary>
+    /// <returns>Whether this instance now owns the claim; another instance may have taken it first.</returns>
+    public async Task<bool> TryTakeOverAsync(ReplyClaim stale, CancellationToken cancellationToken)
+    {
+        if (await progress.TryTakeOverAsync(stale, cancellationToken) is not { } taken)
+        {
+            return false;
+        }
+
+        Begin(taken, newQuestion: null); // the instance that made the claim charged it
+        return true;
+    }
+
+    /// <param name="newQuestion">The question to charge, or <see langword="null"/> when it was charged already.</param>
+    private void Begin(ReplyClaim claim, Question? newQuestion)
+    {
+        if (claim.Question is null || !liveAnswers.TryStart(claim.Key, claim.FirstArrival, out var answer))
+        {
+            return;
+        }
+
+        background.Run(stopping => GenerateAsync(claim, answer, newQuestion, stopping));
+    }
+
+    private async Task GenerateAsync(ReplyClaim claim, LiveAnswer answer, Question? newQuestion, CancellationToken stopping)
+    {
+        using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var savedClaim = progress.KeepSavingAsync(claim, answer, saving.Token);
+        DialogOutcome outcome;
+        bool charged;
+        try
+        {
+            (var refusal, charged) = await admission.AdmitAsync(claim, newQuestion, stopping);
+            outcome = refusal ?? await AnswerAsync(claim, answer, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await saving.CancelAsync();
+            await progress.ReleaseAsync(await savedClaim);
+            return;
+        }
+
+        await saving.CancelAsync();
+        await admission.RecordAsync(claim, outcome, stopping);
+        var finished = outcome.IsAnswer
+            ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
+            : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
+        if (charged && !outcome.IsAnswer)
+        {
+            // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
+            // Only the claim's owner refunds, which the save proves.
+            if (await progress.SaveFinishedAsync(await savedClaim, finished, stopping))
+            {
+                await admission.RefundAsync(claim, stopping);
+            }
+
+            answer.Finish(finished);
+        }
+        else
+        {
+            answer.Finish(finished);
+            await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+        }
+
+        // Retries of this message on this instance are served from memory until WeChat has stopped retrying.
+        await Task.Delay(WeChatRetries.Window, timeProvider, stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
+        liveAnswers.Forget(claim.Key, answer);
+    }
+
+    /// <summary>
+    /// Streams the answer into <paramref name="answer"/> as WeChat text, or, with moderation on, holds it back until
+    /// the whole of it has passed. Only an answer that passed is remembered as context.
+    /// </summary>
+    private async Task<DialogOutcome> AnswerAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
+    {
+        var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
+        var held = moderation.HoldsBackText ? new StringBuilder() : null;
+        var outcome = await dialog.AnswerAsync(
+            claim.Key.FollowerId,
+            claim.Question!,
+            chunk =>
+            {
+                var converted = text.Append(chunk);
+                if (held is null)
+                {
+                    answer.Append(converted, text.Preview);
+                }
+                else
+                {
+                    held.Append(converted);
+                }
+            },
+            claim.FirstArrival + WeChatRetries.Window,
+            cancellationToken);
+        outcome = await moderation.ReviewAnswerAsync(outcome, cancellationToken);
+        if (outcome is { IsAnswer: true, Exchange: { } exchange })
+        {
+            await dialog.RememberAsync(exchange, cancellationToken);
+            // The blocks still open at the end are closed; held text is released only now that it has passed.
+            answer.Append(held?.ToString() + text.Finish());
+        }
+
+        return outcome;
+    }
+}

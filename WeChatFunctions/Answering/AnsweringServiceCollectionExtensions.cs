@@ -1,0 +1,16 @@
+namespace WeChatFunctions.Answering;
+
+internal static class AnsweringServiceCollectionExtensions
+{
+    public static IServiceCollection AddAnswering(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveAnswerRegistry>();
+        services.AddSingleton<ClaimProgress>();
+        services.AddSingleton<AnswerModeration>();
+        services.AddSingleton<AnswerAdmission>();
+        services.AddSingleton<AnswerGenerator>();
+        services.AddSingleton<AnswerWatcher>();
+        services.AddSingleton<ReplyWindow>();
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>
+/// Keeps a claim's stored answer up to date while it generates. The saves are also the heartbeat that tells other
+/// instances the owner is alive; a claim that stops beating may be taken over.
+/// </summary>
+internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timeProvider, IOptions<ReplyWindowOptions> options, ILogger<ClaimProgress> logger)
+{
+    /// <summary>How often streamed text is saved for attempts on other instances.</summary>
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Makes this instance the owner of a claim whose instance stopped showing progress.</summary>
+    /// <returns>The claim as taken over, or <see langword="null"/> when another instance took it first.</returns>
+    public async Task<ReplyClaim?> TryTakeOverAsync(ReplyClaim stale, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var taken = await claims.TryReplaceAsync(stale with { Answer = AnswerSnapshot.Started, ProgressAt = now, Generation = stale.Generation + 1 }, cancellationToken);
+        if (taken is not null)
+        {
+            AnsweringLog.ClaimTakenOver(logger, taken.Key.MessageId, (now - stale.ProgressAt).TotalSeconds);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Saves the text so far every second while it grows, and at least every third of the claim timeout.</summary>
+    /// <returns>The claim as last saved, or <see langword="null"/> once another instance took it over.</returns>
+    public async Task<ReplyClaim?> KeepSavingAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
+    {
+        var heartbeat = options.Value.ClaimTimeout / 3;
+        var interval = heartbeat < SaveInterval ? heartbeat : SaveInterval;
+        var current = claim;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return current;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            var snapshot = answer.Snapshot;
+            if (snapshot.Text.Length == current.Answer.Text.Length && snapshot.Preview.Length == current.Answer.Preview.Length && now - current.ProgressAt < heartbeat)
+            {
+                continue;
+            }
+
+            // The write itself is not cancelled, so that the version it returns is always known.
+            var saved = await SaveAsync(current with { Answer = snapshot, ProgressAt = now }, CancellationToken.None);
+            if (saved is null)
+            {
+                return null;
+            }
+
+            current = saved;
+        }
+    }
+
+    /// <returns>Whether the finished answer was saved by this instance as the claim's owner.</returns>
+    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, CancellationToken cancellationToken) =>
+        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken) is not null;
+
+    /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
+    public async Task ReleaseAsync(ReplyClaim? claim)
+    {
+        if (claim is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), timeProvider);
+            await SaveAsync(claim with { ProgressAt = DateTimeOffset.UnixEpoch }, timeout.Token);
+        }
+    }
+
+    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = await claims.TryReplaceAsync(claim, cancellationToken);
+            if (saved is null)
+            {
+                AnsweringLog.ClaimLost(logger, claim.Key.MessageId);
+            }
+
+            return saved;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Attempts on this instance still get the answer from memory; others wait for the next save.
+            AnsweringLog.ClaimNotSaved(logger, claim.Key.MessageId, exception);
+            return claim;
+        }
+    }
+}

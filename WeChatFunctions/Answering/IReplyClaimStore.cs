@@ -1,0 +1,17 @@
+using WeChatFunctions.Claims;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>Claims and their answers, shared by every instance, so that retries anywhere find the same generation.</summary>
+internal interface IReplyClaimStore
+{
+    /// <summary>Inserts the claim unless one exists for its message.</summary>
+    /// <returns>The stored claim, or <see langword="null"/> when another attempt claimed the message first.</returns>
+    Task<ReplyClaim?> TryAddAsync(ReplyClaim claim, CancellationToken cancellationToken);
+
+    Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the claim if it is still at <see cref="ReplyClaim.Version"/>.</summary>
+    /// <returns>The claim at its new version, or <see langword="null"/> when someone else changed it first.</returns>
+    Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>
+/// The record that makes one push produce one answer, however many attempts and instances see it. The question is
+/// kept so that another instance can take over a generation whose instance died.
+/// </summary>
+/// <param name="Question">The question to answer, or <see langword="null"/> for a push that needs no generation.</param>
+/// <param name="FirstArrival">When the first attempt reached any instance.</param>
+/// <param name="ProgressAt">The generation's last sign of life.</param>
+/// <param name="Version">The storage version (ETag) this copy was read or written at.</param>
+internal sealed record ReplyClaim(
+    MessageKey Key,
+    string? Question,
+    AnswerSnapshot Answer,
+    DateTimeOffset FirstArrival,
+    DateTimeOffset ProgressAt,
+    int Generation,
+    string Version = "");

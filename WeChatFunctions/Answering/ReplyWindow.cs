@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Statistics;
+using WeChatFunctions.Text;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>
+/// Fits answers into WeChat's reply window. The first attempt at a question claims it and starts one generation; every
+/// attempt, on any instance, waits for that generation until its own deadline and replies the moment its page exists.
+/// Attempts that run out of time let WeChat retry, except the last, which sends what has streamed so far or a holding
+/// message. What is left is paged: 「继续」 fetches the next page of the newest unread answer. This is the one place
+/// that starts generations: on a new claim, and on a claim whose instance went quiet.
+/// </summary>
+internal sealed class ReplyWindow(
+    IReplyClaimStore claims,
+    IReadingPositionStore positions,
+    LiveAnswerRegistry liveAnswers,
+    AnswerGenerator generator,
+    AnswerWatcher watcher,
+    AnswerPager pager,
+    StatisticsRecorder statistics,
+    IOptions<ReplyWindowOptions> options)
+{
+    /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
+    private const int MaxPositionConflicts = 8;
+
+    public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, question, arrival, cancellationToken);
+
+    public Task<OutboundReply> ContinueAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, ask: null, arrival, cancellationToken);
+
+    /// <param name="ask">The question; <see langword="null"/> to continue the pending answer.</param>
+    private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        var firstArrival = await ArriveAsync(key, ask, arrival);
+        var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
+        var deadline = arrival + options.Value.ReplyDeadline;
+        for (var attempt = 1; ; attempt++)
+        {
+            var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
+            var pendingBefore = position.PendingBefore(key.MessageId);
+            var source = ask is not null ? new PendingAnswer(key.MessageId, 0) : pendingBefore.Count > 0 ? pendingBefore[0] : null;
+            if (source is null)
+            {
+                return new TextReply(FollowerTexts.NothingToContinue);
+            }
+
+            var answer = await WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, cancellationToken);
+            if (answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt)
+            {
+                return WithheldReply.Instance;
+            }
+
+            var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
+            var (reply, page) = Reply(answer, source, others.Count > 0);
+            var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
+            if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
+            {
+                if (IsFirstPageOfAnAnswer(answer, source, page))
+                {
+                    statistics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
+                }
+
+                return new TextReply(reply);
+            }
+        }
+    }
+
+    /// <summary>Waits for the answer as <see cref="AnswerWatcher.WaitAsync"/> does, taking over its generation when its instance went quiet.</summary>
+    private async Task<AnswerSnapshot?> WaitAsync(MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var watched = await watcher.WaitAsync(key, isReady, deadline, cancellationToken);
+            if (watched is not { State: WatchedState.Abandoned, Claim: { } stale })
+            {
+                return watched?.Snapshot;
+            }
+
+            // Taken over here or by another instance first: either way the claim shows progress again.
+            await generator.TryTakeOverAsync(stale, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>
+    private static bool IsFirstPageOfAnAnswer(AnswerSnapshot? answer, PendingAnswer source, Page? page) =>
+        answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text);
+
+    /// <returns>The reply text, and the page it shows when there is one.</returns>
+    private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting)
+    {
+        if (answer is null)
+        {
+            return (FollowerTexts.AnswerExpired, null);
+        }
+
+        var page = pager.HasPage(answer, source.Offset)
+            ? pager.NextPage(answer, source.Offset)
+            : pager.PartialPage(answer, source.Offset) ?? new Page("", source.Offset, HasMore: true);
+        if (string.IsNullOrWhiteSpace(page.Text))
+        {
+            return (page.HasMore ? pager.StillPreparing : FollowerTexts.NothingToContinue, page);
+        }
+
+        return (pager.Compose(answer, source, page, earlierAnswerWaiting), page);
+    }
+
+    /// <summary>
+    /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the
+    /// attempt: a claim stored without its generation started would stall every retry until the claim times out.
+    /// </summary>
+    /// <returns>When the message first arrived.</returns>
+    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival)
+    {
+        if (liveAnswers.TryGet(key, out var live))
+        {
+            return live.FirstArrival;
+        }
+
+        if (await claims.TryAddAsync(NewClaim(key, ask?.Text, arrival), CancellationToken.None) is { } claim)
+        {
+            statistics.MessageReceived(key.FollowerId, arrival);
+            if (ask is not null)
+            {
+                generator.Start(claim, ask);
+            }
+
+            return arrival;
+        }
+
+        return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? arrival;
+    }
+
+    private static ReplyClaim NewClaim(MessageKey key, string? question, DateTimeOffset arrival) =>
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0);
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+
+namespace WeChatFunctions.Background;
+
+/// <summary>
+/// Runs work that must outlive the HTTP request that started it: WeChat dropping an attempt must not stop an answer.
+/// Only shutdown stops it; shutdown then waits for the work to wind down.
+/// </summary>
+internal sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<BackgroundWork> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+
+    public void Run(Func<CancellationToken, Task> work)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        var task = Task.Run(() => work(stopping), CancellationToken.None);
+        _running.TryAdd(task, true);
+        task.ContinueWith(
+            finished =>
+            {
+                _running.TryRemove(finished, out _);
+                if (finished.Exception is { } exception)
+                {
+                    BackgroundLog.BackgroundWorkFailed(logger, exception.GetBaseException());
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // ApplicationStopping has fired by now, so the work is winding down. Failures were logged as they happened; here only the ending matters.
+        var settled = _running.Keys.Select(task => task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+        try
+        {
+            await Task.WhenAll(settled).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            BackgroundLog.ShutdownOutranBackgroundWork(logger, _running.Count);
+        }
+    }
+}

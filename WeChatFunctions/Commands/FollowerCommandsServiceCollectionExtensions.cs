@@ -1,0 +1,10 @@
+namespace WeChatFunctions.Commands;
+
+internal static class FollowerCommandsServiceCollectionExtensions
+{
+    public static IServiceCollection AddFollowerCommands(this IServiceCollection services)
+    {
+        services.AddSingleton<FollowerCommandRunner>();
+        return services;
+    }
+}

@@ -1,4 +1,0 @@
-namespace WeChatFunctions.Conversations;
-
-/// <summary>The tokens one follower used over some days.</summary>
-internal sealed record FollowerSpend(string FollowerId, long PromptTokens, long CompletionTokens);

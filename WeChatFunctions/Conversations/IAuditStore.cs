@@ -1,9 +1,0 @@
-namespace WeChatFunctions.Conversations;
-
-/// <summary>The admin audit log, newest first, shared by every instance.</summary>
-internal interface IAuditStore
-{
-    Task AddAsync(AuditEntry entry, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<AuditEntry>> LatestAsync(int count, CancellationToken cancellationToken);
-}

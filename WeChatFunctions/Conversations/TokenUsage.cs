@@ -1,7 +1,0 @@
-namespace WeChatFunctions.Conversations;
-
-/// <summary>The tokens one answer cost, as the API reported them.</summary>
-internal sealed record TokenUsage(long PromptTokens, long CompletionTokens)
-{
-    public static readonly TokenUsage None = new(0, 0);
-}

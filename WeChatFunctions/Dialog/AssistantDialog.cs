@@ -1,0 +1,125 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Model;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
+
+namespace WeChatFunctions.Dialog;
+
+/// <summary>
+/// Answers one question in the context of the follower's conversation: recalls the history, fits it to the token
+/// budget and streams the model's answer. The caller remembers the exchange once the answer may be shown.
+/// </summary>
+internal sealed class AssistantDialog(
+    IChatClient chatClient,
+    ConversationMemory memory,
+    TokenCounter tokenCounter,
+    IOptions<ConversationOptions> options,
+    IOptions<ModelOptions> modelOptions,
+    ILogger<AssistantDialog> logger)
+{
+    /// <summary>When the API rejects the prompt as too long anyway, the retry keeps only this share of the budget.</summary>
+    private const int TrimHarderDivisor = 4;
+
+    /// <summary>
+    /// The longest question the dialog takes; the handler answers longer ones itself, before claiming them.
+    /// Far longer than anything typed into WeChat's chat box. It bounds the tokenizer, whose BPE merge is quadratic in
+    /// the length of an unbroken run of letters: 4000 CJK characters take about 50 ms, 64000 take 10 s.
+    /// </summary>
+    public const int MaxQuestionCharacters = 4000;
+
+    /// <param name="onText">Receives the answer's text as it streams.</param>
+    /// <param name="deadline">Transient model failures are retried only while a retry can finish before this.</param>
+    public async Task<DialogOutcome> AnswerAsync(
+        string followerId, string question, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        Prompt prompt;
+        try
+        {
+            prompt = await memory.RecallAsync(followerId, question, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            DialogLog.HistoryUnavailable(logger, exception);
+            return DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
+        }
+
+        var answer = new StreamedText(onText);
+        var interrupted = false;
+        try
+        {
+            await StreamAsync(prompt, ChatOptionsOf(prompt).WithDeadline(deadline), answer, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever the API, the network or the SDK threw, the follower gets an apology rather than WeChat's fault page.
+            DialogLog.ModelUnavailable(logger, exception);
+            if (exception is ModelException { Failure: ModelFailure.ContextLengthExceeded })
+            {
+                return DialogOutcome.Failed(FollowerTexts.QuestionTooLong);
+            }
+
+            if (answer.IsEmpty)
+            {
+                return DialogOutcome.ModelFailed(FollowerTexts.ModelUnavailable);
+            }
+
+            interrupted = true;
+        }
+
+        if (answer.IsEmpty)
+        {
+            return DialogOutcome.Failed(FollowerTexts.EmptyAnswer);
+        }
+
+        var text = answer.ToString();
+        var answerTokens = tokenCounter.CountMessage(text);
+        // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
+        var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
+        return DialogOutcome.Answered(new DialogExchange(followerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted);
+    }
+
+    /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>
+    public Task RememberAsync(DialogExchange exchange, CancellationToken cancellationToken) => memory.RememberAsync(exchange, cancellationToken);
+
+    private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, CancellationToken cancellationToken)
+    {
+        var maxTokens = options.Value.MaxContextTokens;
+        try
+        {
+            await StreamOnceAsync(prompt.Build(maxTokens), chatOptions, answer, cancellationToken);
+        }
+        catch (ModelException exception) when (exception.Failure == ModelFailure.ContextLengthExceeded)
+        {
+            // Our token count and the API's differ (another tokenizer, hidden overhead): try once with much less history.
+            DialogLog.ContextLengthExceeded(logger, maxTokens);
+            await StreamOnceAsync(prompt.Build(maxTokens / TrimHarderDivisor), chatOptions, answer, cancellationToken);
+        }
+    }
+
+    private async Task StreamOnceAsync(List<ChatMessage> messages, ChatOptions chatOptions, StreamedText answer, CancellationToken cancellationToken)
+    {
+        await foreach (var update in chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
+        {
+            answer.Append(update.Text);
+            answer.Usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? answer.Usage;
+            if (answer.IsFull)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The vision model for a question about an image; otherwise the follower's model (/model) while the operator
+    /// still allows it, and their temperature (/temperature). Unset values leave the client's defaults.
+    /// </summary>
+    private ChatOptions ChatOptionsOf(Prompt prompt) => new()
+    {
+        ModelId = prompt.Image is not null ? modelOptions.Value.VisionModel
+            : prompt.Preferences.Model is { } chosen && modelOptions.Value.AllowedModelList.Contains(chosen) ? chosen
+            : null,
+        Temperature = prompt.Preferences.Temperature is { } temperature ? (float)temperature : null,
+        MaxOutputTokens = modelOptions.Value.MaxAnswerTokens,
+    };
+}

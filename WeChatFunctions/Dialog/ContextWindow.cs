@@ -1,0 +1,42 @@
+using Microsoft.Extensions.AI;
+using WeChatFunctions.Images;
+
+namespace WeChatFunctions.Dialog;
+
+/// <summary>
+/// Builds the prompt: the system prompt, as much recent history as fits the token budget, and the new question.
+/// History is dropped oldest-first, using the token count stored with each turn, so trimming costs no tokenizing.
+/// </summary>
+internal static class ContextWindow
+{
+    /// <param name="image">An image the question is about, sent beside it as a data URL part.</param>
+    public static List<ChatMessage> Build(
+        PromptPart system, IReadOnlyList<ConversationTurn> historyNewestFirst, PromptPart question, int maxTokens, PendingImage? image = null)
+    {
+        var remaining = maxTokens - TokenCounter.ReplyPriming - system.TokenCount - question.TokenCount;
+        var kept = 0;
+        while (kept < historyNewestFirst.Count && historyNewestFirst[kept].TokenCount <= remaining)
+        {
+            remaining -= historyNewestFirst[kept].TokenCount;
+            kept++;
+        }
+
+        // A history that opens with an answer whose question was trimmed away confuses the model; drop it too.
+        while (kept > 0 && historyNewestFirst[kept - 1].Role == ConversationRole.Assistant)
+        {
+            kept--;
+        }
+
+        var messages = new List<ChatMessage>(kept + 2) { new(ChatRole.System, system.Content) };
+        for (var index = kept - 1; index >= 0; index--)
+        {
+            var turn = historyNewestFirst[index];
+            messages.Add(new ChatMessage(turn.Role == ConversationRole.User ? ChatRole.User : ChatRole.Assistant, turn.Content));
+        }
+
+        messages.Add(image is null
+            ? new ChatMessage(ChatRole.User, question.Content)
+            : new ChatMessage(ChatRole.User, [new TextContent(question.Content), new DataContent(image.Bytes, image.MediaType)]));
+        return messages;
+    }
+}

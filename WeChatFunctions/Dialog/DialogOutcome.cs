@@ -1,0 +1,23 @@
+using WeChatFunctions.Model;
+using WeChatFunctions.Text;
+
+namespace WeChatFunctions.Dialog;
+
+/// <summary>What a question led to: an answer from the model, or a failure text for the follower.</summary>
+/// <param name="IsModelError">The model API failed (counted in the statistics), as opposed to a refusal or a storage fault.</param>
+/// <param name="IsInterrupted">The answer broke off after some text had streamed; <see cref="ReplyText"/> then says so.</param>
+/// <param name="IsBlocked">Moderation blocked the model's answer; <see cref="Usage"/> still says what it cost.</param>
+/// <param name="Exchange">For an answer, what to remember of it once it may be shown.</param>
+internal sealed record DialogOutcome(
+    string ReplyText, bool IsAnswer, TokenUsage Usage, bool IsModelError = false, bool IsInterrupted = false, bool IsBlocked = false, DialogExchange? Exchange = null)
+{
+    public static DialogOutcome Answered(DialogExchange exchange, TokenUsage usage, bool interrupted) =>
+        new(interrupted ? exchange.Answer + FollowerTexts.AnswerInterrupted : exchange.Answer, IsAnswer: true, usage, IsInterrupted: interrupted, Exchange: exchange);
+
+    /// <summary>An answer the model produced that moderation blocked or could not check, so the follower gets <paramref name="followerText"/> instead.</summary>
+    public static DialogOutcome Withheld(string followerText, TokenUsage usage, bool blocked) => new(followerText, IsAnswer: false, usage, IsBlocked: blocked);
+
+    public static DialogOutcome Failed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None);
+
+    public static DialogOutcome ModelFailed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None, IsModelError: true);
+}

@@ -1,0 +1,12 @@
+namespace WeChatFunctions.Dialog;
+
+internal static class DialogServiceCollectionExtensions
+{
+    public static IServiceCollection AddDialog(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenCounter>();
+        services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<AssistantDialog>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.ML.Tokenizers;
+
+namespace WeChatFunctions.Dialog;
+
+/// <summary>
+/// Counts tokens with the o200k_base encoding used by the GPT-4o family. Other OpenAI-compatible models tokenize
+/// differently, but within a few percent for Chinese and English, which the budget's margin absorbs.
+/// </summary>
+internal sealed class TokenCounter
+{
+    /// <summary>Each chat message costs its content plus about three tokens of framing and one for the role.</summary>
+    public const int PerMessageOverhead = 4;
+
+    /// <summary>Every reply is primed with <c>&lt;|start|&gt;assistant&lt;|message|&gt;</c>.</summary>
+    public const int ReplyPriming = 3;
+
+    private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
+
+    public int CountMessage(string content) => PerMessageOverhead + _tokenizer.CountTokens(content);
+}

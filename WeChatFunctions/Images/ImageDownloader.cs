@@ -1,0 +1,74 @@
+using WeChatFunctions.Text;
+
+namespace WeChatFunctions.Images;
+
+/// <summary>
+/// Fetches the image behind a PicUrl while WeChat waits: http(s) only, at most 10 MB and 3 s, so the reply still leaves
+/// inside the 5-second window. The type is read from the bytes, since the model takes only JPEG, PNG, GIF and WebP.
+/// </summary>
+internal sealed class ImageDownloader(HttpClient http, ILogger<ImageDownloader> logger)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    public async Task<ImageDownload> DownloadAsync(string url, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            ImagesLog.ImageNotDownloaded(logger, "the PicUrl is not an http(s) URL");
+            return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                ImagesLog.ImageNotDownloaded(logger, $"HTTP {(int)response.StatusCode}");
+                return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
+            }
+
+            var bytes = response.Content.Headers.ContentLength > MaxBytes ? null : await ReadCappedAsync(response.Content, timeout.Token);
+            if (bytes is null)
+            {
+                ImagesLog.ImageNotDownloaded(logger, $"larger than {MaxBytes} bytes");
+                return ImageDownload.Failed(FollowerTexts.ImageTooLarge);
+            }
+
+            return ImageMediaType.Of(bytes) is { } mediaType ? ImageDownload.Of(bytes, mediaType) : ImageDownload.Failed(FollowerTexts.ImageFormatUnsupported);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            ImagesLog.ImageNotDownloaded(logger, $"not done within {Timeout.TotalSeconds} s");
+            return ImageDownload.Failed(FollowerTexts.ImageTooSlow);
+        }
+        catch (HttpRequestException exception)
+        {
+            ImagesLog.ImageNotDownloaded(logger, exception.Message);
+            return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
+        }
+    }
+
+    /// <returns>The body, or <see langword="null"/> as soon as it passes <see cref="MaxBytes"/>, whatever Content-Length said.</returns>
+    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,11 @@
+namespace WeChatFunctions.Images;
+
+internal static class ImagesServiceCollectionExtensions
+{
+    public static IServiceCollection AddImages(this IServiceCollection services)
+    {
+        services.AddSingleton<ImageInbox>();
+        services.AddHttpClient<ImageDownloader>();
+        return services;
+    }
+}

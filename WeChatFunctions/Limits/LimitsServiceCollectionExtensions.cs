@@ -1,0 +1,11 @@
+namespace WeChatFunctions.Limits;
+
+internal static class LimitsServiceCollectionExtensions
+{
+    public static IServiceCollection AddLimits(this IServiceCollection services)
+    {
+        services.AddSingleton<QuotaDays>();
+        services.AddSingleton<Quota>();
+        return services;
+    }
+}

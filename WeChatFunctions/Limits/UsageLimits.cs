@@ -1,0 +1,51 @@
+namespace WeChatFunctions.Limits;
+
+/// <summary>A follower's limits, 0 meaning none, and whether a new question fits in them.</summary>
+internal sealed record UsageLimits(int DailyQuestions, long DailyTokens, int PerMinute)
+{
+    public static readonly UsageLimits None = new(0, 0, 0);
+
+    public static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Charges a question asked at <paramref name="at"/>, or says which limit it hits.</summary>
+    public Admission Admit(FollowerUsage usage, DateTimeOffset at)
+    {
+        if (DailyQuestions > 0 && usage.Questions >= DailyQuestions)
+        {
+            return new Admission(null, QuotaRefusal.DailyQuestions);
+        }
+
+        if (DailyTokens > 0 && usage.Tokens >= DailyTokens)
+        {
+            return new Admission(null, QuotaRefusal.DailyTokens);
+        }
+
+        if (PerMinute == 0)
+        {
+            return new Admission(usage with { Questions = usage.Questions + 1 }, QuotaRefusal.None);
+        }
+
+        // A sliding window: the question fits when fewer than PerMinute were asked in the 60 seconds before it. Questions
+        // charged moments earlier on another instance may carry a slightly later arrival; they count too.
+        var recent = usage.RecentQuestions.Where(time => time > at - RateWindow).Order().ToList();
+        if (recent.Count >= PerMinute)
+        {
+            return new Admission(null, QuotaRefusal.RateLimited, recent[^PerMinute] + RateWindow);
+        }
+
+        return new Admission(usage with { Questions = usage.Questions + 1, RecentQuestions = [.. recent.TakeLast(PerMinute - 1), at] }, QuotaRefusal.None);
+    }
+}
+
+/// <param name="Charged">The usage with the question charged, or <see langword="null"/> when it was refused.</param>
+/// <param name="RetryAt">When a rate-limited follower may ask again.</param>
+internal sealed record Admission(FollowerUsage? Charged, QuotaRefusal Refusal, DateTimeOffset RetryAt = default);
+
+internal enum QuotaRefusal
+{
+    None,
+    DailyQuestions,
+    DailyTokens,
+    AccountTokens,
+    RateLimited,
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Admin;
+using WeChatFunctions.Answering;
+using WeChatFunctions.Commands;
+using WeChatFunctions.Dialog;
+using WeChatFunctions.Images;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
+using WeChatFunctions.WeChat;
+using WeChatFunctions.Claims;
+
+namespace WeChatFunctions.Messages;
+
+/// <summary>Decides what each kind of push gets: questions and 「继续」 go through the reply window, the rest get a fixed text or nothing.</summary>
+internal sealed class AssistantMessageHandler(
+    ReplyWindow window,
+    ContinueKeywords continueKeywords,
+    IAdminStore adminStore,
+    AdminCommandRunner adminCommands,
+    FollowerCommandRunner followerCommands,
+    ImageInbox imageInbox,
+    FollowerEvents followerEvents,
+    IOptions<ConversationOptions> options,
+    ILogger<AssistantMessageHandler> logger)
+    : IWeChatMessageHandler
+{
+    public async Task<OutboundReply?> HandleAsync(InboundMessage message, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        var key = MessageKey.For(message);
+        try
+        {
+            return FitToOneMessage(await ReplyToAsync(message, key, arrival, cancellationToken));
+        }
+        catch (Exception exception) when (exception is not UnreachableException && !cancellationToken.IsCancellationRequested)
+        {
+            // Storage faults (RequestFailedException, AuthenticationFailedException…) that outlasted the SDK's retries.
+            MessagesLog.ReplyStorageFailed(logger, key.MessageId, exception);
+            return new TextReply(FollowerTexts.StorageUnavailable);
+        }
+    }
+
+    /// <summary>
+    /// Answers are paged to fit already; this bounds every other text too (a long white list, <c>get_audit 50</c>, a
+    /// 1000-character <c>/prompt</c>, a long welcome_message), cut at a whole line and saying so, as WeChat faults on
+    /// more than 2048 bytes.
+    /// </summary>
+    private static OutboundReply? FitToOneMessage(OutboundReply? reply) =>
+        reply is TextReply text ? new TextReply(Utf8Pages.FirstPage(text.Content, FollowerTexts.Truncated)) : reply;
+
+    private async Task<OutboundReply?> ReplyToAsync(InboundMessage message, MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        message switch
+        {
+            TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
+                new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
+            TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
+            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
+            VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
+            ImageMessage image => await WhenNotBlockedAsync(key, () => imageInbox.ReceiveAsync(key, image, arrival, cancellationToken), cancellationToken),
+            EventMessage { Event: "subscribe" } => await followerEvents.WelcomeAsync(key, arrival),
+            EventMessage { Event: "unsubscribe" } => await followerEvents.ForgetAsync(key, arrival, cancellationToken),
+            EventMessage => null,
+            UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
+            _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
+        };
+
+    /// <summary>A question typed or spoken: a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
+    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
+    {
+        _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
+        { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
+        _ when options.Value.FollowerCommandsEnabled && FollowerCommand.TryParse(content, out var command) =>
+            await WhenNotBlockedAsync(key, async policy => new TextReply(await followerCommands.RunAsync(key.FollowerId, policy, command, cancellationToken)), cancellationToken),
+        _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
+        _ => await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken), cancellationToken),
+    };
+
+    private Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<Task<OutboundReply>> reply, CancellationToken cancellationToken) =>
+        WhenNotBlockedAsync(key, _ => reply(), cancellationToken);
+
+    private async Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<FollowerPolicy, Task<OutboundReply>> reply, CancellationToken cancellationToken)
+    {
+        var policy = await adminStore.GetPolicyAsync(key.FollowerId, cancellationToken);
+        return policy.Blocked ? new TextReply(FollowerTexts.Blocked) : await reply(policy);
+    }
+}

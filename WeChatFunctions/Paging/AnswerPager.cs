@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
+
+namespace WeChatFunctions.Paging;
+
+/// <summary>
+/// Cuts an answer, finished or still streaming, into pages that fit one WeChat text reply together with their notice.
+/// A page of a streaming answer is cut exactly where the finished answer's page would be, so every attempt at a
+/// message gets the same page.
+/// </summary>
+internal sealed class AnswerPager
+{
+    private readonly string _moreToFollow;
+    private readonly string _earlierAnswerWaiting;
+    private readonly int _pageBytes;
+
+    /// <summary>Room for the page marker, <c>(12/34) </c> or <c>(3/…) </c>.</summary>
+    private const int MaxPageMarkerBytes = 12;
+
+    public AnswerPager(IOptions<ReplyWindowOptions> options)
+    {
+        var keyword = options.Value.ContinueKeyword;
+        _moreToFollow = FollowerTexts.MoreToFollow(keyword);
+        _earlierAnswerWaiting = FollowerTexts.EarlierAnswerWaiting(keyword);
+        StillPreparing = FollowerTexts.StillPreparing(keyword);
+        var longestNotice = Math.Max(Encoding.UTF8.GetByteCount(_moreToFollow), Encoding.UTF8.GetByteCount(_earlierAnswerWaiting));
+        _pageBytes = Utf8Pages.WeChatTextLimitBytes - longestNotice - MaxPageMarkerBytes;
+    }
+
+    /// <summary>The reply when the last attempt comes and the answer has no whole sentence yet.</summary>
+    public string StillPreparing { get; }
+
+    /// <summary>Whether the page starting at <paramref name="offset"/> can be cut yet.</summary>
+    public bool HasPage(AnswerSnapshot answer, int offset) =>
+        answer.IsFinished || Encoding.UTF8.GetByteCount(Rest(answer, offset)) > _pageBytes;
+
+    /// <summary>The page starting at <paramref name="offset"/>; only once <see cref="HasPage"/>.</summary>
+    public Page NextPage(AnswerSnapshot answer, int offset)
+    {
+        if (answer.Status == AnswerStatus.Failed)
+        {
+            return new Page(answer.Text, answer.Text.Length, HasMore: false);
+        }
+
+        var rest = Rest(answer, offset);
+        var length = Utf8Pages.FirstPageLength(rest, _pageBytes);
+        var end = answer.Text.Length - rest.Length + length;
+        return new Page(rest[..length].ToString(), end, HasMore: !answer.IsFinished || !rest[length..].IsWhiteSpace());
+    }
+
+    /// <summary>The whole sentences streamed so far from <paramref name="offset"/>, or <see langword="null"/> when there are none.</summary>
+    public Page? PartialPage(AnswerSnapshot answer, int offset)
+    {
+        // The preview of the paragraph still being written counts too: a long single-paragraph answer has nothing else yet.
+        var rest = offset <= answer.Text.Length ? string.Concat(Rest(answer, offset), answer.Preview).AsSpan() : [];
+        var length = Utf8Pages.CompleteSentencesLength(rest, _pageBytes);
+        return rest[..length].IsWhiteSpace() ? null : new Page(rest[..length].ToString(), offset + length, HasMore: true);
+    }
+
+    /// <summary>
+    /// The reply text: the page, marked <c>(2/3)</c> when the answer has several (<c>(2/…)</c> while the total is not
+    /// known yet), and, when the follower has more to read, how to get it.
+    /// </summary>
+    public string Compose(AnswerSnapshot answer, PendingAnswer source, Page page, bool earlierAnswerWaiting)
+    {
+        var marker = page.HasMore || source.Page > 1
+            ? $"({source.Page}/{(answer.IsFinished ? (source.Page - 1 + PagesFrom(answer, source.Offset)).ToString(CultureInfo.InvariantCulture) : "…")}) "
+            : "";
+        return marker + page.Text.Trim() + (page.HasMore ? _moreToFollow : earlierAnswerWaiting ? _earlierAnswerWaiting : "");
+    }
+
+    /// <summary>How many pages a finished answer has from <paramref name="offset"/> on.</summary>
+    private int PagesFrom(AnswerSnapshot answer, int offset)
+    {
+        var pages = 0;
+        for (var rest = Rest(answer, offset); !rest.IsWhiteSpace(); rest = rest[Utf8Pages.FirstPageLength(rest, _pageBytes)..])
+        {
+            pages++;
+        }
+
+        return Math.Max(pages, 1);
+    }
+
+    private static ReadOnlySpan<char> Rest(AnswerSnapshot answer, int offset) => answer.Text.AsSpan(Math.Min(offset, answer.Text.Length));
+}

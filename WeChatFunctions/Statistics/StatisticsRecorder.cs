@@ -1,0 +1,80 @@
+using WeChatFunctions.Background;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Model;
+using WeChatFunctions.Telemetry;
+
+namespace WeChatFunctions.Statistics;
+
+/// <summary>
+/// Records the daily figures off the reply path: a follower never waits for a statistics write, and a failed one is
+/// logged rather than failing the reply. The same events go to the metrics an operator charts.
+/// </summary>
+internal sealed class StatisticsRecorder(IStatisticsStore store, QuotaDays days, BackgroundWork background, AssistantMetrics metrics, ILogger<StatisticsRecorder> logger)
+{
+    /// <summary>The first page of an answer reached the follower, on WeChat's attempt <paramref name="attempt"/> or, when <see langword="null"/>, on 「继续」.</summary>
+    public void AnswerDelivered(int? attempt) => metrics.AnswerDelivered(attempt);
+
+    /// <summary>A message's first arrival; retries are not counted.</summary>
+    public void MessageReceived(string followerId, DateTimeOffset at)
+    {
+        metrics.MessageReceived();
+        Record(at, async (day, token) =>
+        {
+            var firstToday = await store.MarkActiveAsync(day, followerId, token);
+            await store.AddAsync(day, new DailyStatistics(Messages: 1, ActiveFollowers: firstToday ? 1 : 0), token);
+        });
+    }
+
+    /// <summary>The tokens a generation cost, for the day's totals, with what became of it.</summary>
+    /// <param name="answered">The follower got the answer.</param>
+    /// <param name="blocked">Moderation replaced the answer; its tokens were spent all the same.</param>
+    public void Spent(DateTimeOffset at, TokenUsage usage, bool answered, bool blocked)
+    {
+        metrics.TokensSpent(usage.PromptTokens, usage.CompletionTokens);
+        if (blocked)
+        {
+            metrics.Refused(RefusalReason.AnswerModerated);
+        }
+
+        Add(at, new DailyStatistics(
+            Answered: answered ? 1 : 0, BlockedAnswers: blocked ? 1 : 0, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens));
+    }
+
+    public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
+
+    /// <summary>A question refused by a limit: over quota (questions, tokens or the account's budget) or too fast.</summary>
+    public void Refused(DateTimeOffset at, QuotaRefusal refusal)
+    {
+        metrics.Refused(refusal switch
+        {
+            QuotaRefusal.DailyQuestions => RefusalReason.DailyQuestions,
+            QuotaRefusal.DailyTokens => RefusalReason.DailyTokens,
+            QuotaRefusal.AccountTokens => RefusalReason.AccountTokens,
+            QuotaRefusal.RateLimited => RefusalReason.RateLimited,
+            _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Only a refusal is recorded."),
+        });
+        Add(at, refusal == QuotaRefusal.RateLimited ? new DailyStatistics(RateLimited: 1) : new DailyStatistics(OverQuota: 1));
+    }
+
+    public void QuestionBlocked(DateTimeOffset at)
+    {
+        metrics.Refused(RefusalReason.QuestionModerated);
+        Add(at, new DailyStatistics(BlockedQuestions: 1));
+    }
+
+    public void Subscribed(DateTimeOffset at) => Add(at, new DailyStatistics(Subscriptions: 1));
+
+    private void Add(DateTimeOffset at, DailyStatistics delta) => Record(at, (day, token) => store.AddAsync(day, delta, token));
+
+    private void Record(DateTimeOffset at, Func<string, CancellationToken, Task> write) => background.Run(async stopping =>
+    {
+        try
+        {
+            await write(days.DayOf(at), stopping);
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested)
+        {
+            StatisticsLog.StatisticsNotRecorded(logger, exception);
+        }
+    });
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Statistics;
+
+/// <summary>
+/// The reply to <c>get_stat</c>: today, yesterday, the last 7 days and the totals, the account's token budget, and,
+/// with prices set, the estimated spend and the followers who spent most, compactly, in Chinese.
+/// </summary>
+internal sealed class StatisticsView(
+    IStatisticsStore store, IUsageStore usage, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
+{
+    public const int TopSpenders = 5;
+
+    public async Task<string> RenderAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await store.ReadAllAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var today = days.DayOf(now);
+        var yesterday = days.DayOf(now.AddDays(-1));
+        var weekStart = days.DayOf(now.AddDays(-6));
+        DailyStatistics Sum(Func<string, bool> include) =>
+            recorded.Where(day => include(day.Key)).Select(day => day.Value).Aggregate(DailyStatistics.Zero, DailyStatistics.Add);
+
+        var todays = recorded.GetValueOrDefault(today, DailyStatistics.Zero);
+        var week = Sum(day => string.CompareOrdinal(day, weekStart) >= 0);
+        var total = Sum(_ => true);
+        var lines = new List<string>
+        {
+            "统计（按额度时区的自然日）",
+            Line("今天", todays, "人"),
+            Line("昨天", recorded.GetValueOrDefault(yesterday, DailyStatistics.Zero), "人"),
+            Line("近7天", week, "人天"),
+            Line("累计", total, "人天"),
+        };
+
+        if (quota.Value.GlobalDailyTokenLimit is > 0 and var budget)
+        {
+            lines.Add(Invariant($"全局 token 额度：今天已用 {todays.Tokens} / {budget}{(todays.Tokens >= budget ? "（已用完，非白名单用户今天将收到「今天的额度已用完」）" : "")}"));
+        }
+
+        if (prices.Value.IsSet)
+        {
+            lines.Add(Invariant($"估算花费（{prices.Value.Currency}）：今天 {Cost(todays)}，近7天 {Cost(week)}，累计 {Cost(total)}"));
+            lines.AddRange(await TopSpendersAsync(weekStart, today, cancellationToken));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private async Task<IEnumerable<string>> TopSpendersAsync(string weekStart, string today, CancellationToken cancellationToken)
+    {
+        var top = (await usage.ReadSpendAsync(weekStart, today, cancellationToken))
+            .Select(spend => (spend, cost: prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens)))
+            .OrderByDescending(entry => entry.cost)
+            .ThenBy(entry => entry.spend.FollowerId, StringComparer.Ordinal)
+            .Take(TopSpenders)
+            .Select((entry, rank) => Invariant($"{rank + 1}. {entry.spend.FollowerId} {Money(entry.cost)}（token {entry.spend.PromptTokens}+{entry.spend.CompletionTokens}）"))
+            .ToList();
+        return top.Count == 0 ? [] : [$"近7天花费最多的 {top.Count} 位：", .. top];
+    }
+
+    private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens));
+
+    private static string Money(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
+        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
