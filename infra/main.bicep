@@ -183,7 +183,7 @@ var defaultSettings = {
   max_context_tokens: '4000'
   session_idle_minutes: '30'
   reply_deadline_ms: '4500'
-  claim_timeout_seconds: '30'
+  claim_timeout_seconds: '5'
   continue_keyword: '继续'
   reply_format: 'plain'
   daily_limit: '20'

@@ -75,10 +75,11 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         await victim.KillAsync();
         var delivery = await delivering;
 
-        Assert.Equal(2, delivery.Attempt);
+        // After the default five seconds without a heartbeat, whichever retry is waiting takes over: attempt 2 or 3.
+        Assert.InRange(delivery.Attempt, 2, 3);
         Assert.Equal("接管后的回答。", delivery.Content);
         Assert.Equal(2, _fixture.Model.RequestsAbout("实例挂了").Count);
-        Assert.Contains("taken over", _fixture.First.Output, StringComparison.Ordinal);
+        Assert.Contains("taken over", _fixture.First.Output + _fixture.Second.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,6 +113,19 @@ public sealed class BadInputTests(WeChatFixture fixture) : FollowerTest(fixture)
         await AssertNothingHappenedAsync();
     }
 
+    [Theory]
+    [InlineData(150_000, HttpStatusCode.RequestEntityTooLarge)] // 1 MiB: over the 64 KiB an unauthenticated envelope may have
+    [InlineData(7_000, HttpStatusCode.BadRequest)] // under the cap, but nested deeper than any push
+    public async Task ADeeplyNestedEncryptedPushIsRefusedBeforeItsSignatureIsChecked(int depth, HttpStatusCode status)
+    {
+        var nested = "<xml>" + string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth)) + "</xml>";
+
+        var reply = await Fixture.WeChat.PushAsync(SignedPush.Raw(nested).From(Follower), new StringContent(nested), encrypt: "anything");
+
+        Assert.Equal(status, reply.Status);
+        await AssertNothingHappenedAsync();
+    }
+
     [Fact]
     public async Task ABodyJustUnderTheLimitIsAcceptedAndAnsweredThatTheQuestionIsTooLong()
     {

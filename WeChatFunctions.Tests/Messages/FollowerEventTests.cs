@@ -20,6 +20,24 @@ public sealed class FollowerEventTests(WeChatFixture fixture) : FollowerTest(fix
     }
 
     [Fact]
+    public async Task ASubscribeLaidOutWithSpacesAroundItsValuesGetsTheWelcome()
+    {
+        var push = SignedPush.Raw($"""
+            <xml>
+              <ToUserName> <![CDATA[gh_test]]> </ToUserName>
+              <FromUserName> <![CDATA[{Follower}]]> </FromUserName>
+              <CreateTime> {DateTimeOffset.UtcNow.ToUnixTimeSeconds()} </CreateTime>
+              <MsgType> <![CDATA[event]]> </MsgType>
+              <Event> <![CDATA[subscribe]]> </Event>
+            </xml>
+            """).From(Follower);
+
+        var reply = await Fixture.WeChat.PushAsync(push);
+
+        Assert.StartsWith("你好，欢迎关注！", reply.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFollowerByQrCodeGetsTheConfiguredWelcomeMessage()
     {
         var weChat = Fixture.StartApplication(settings => settings["welcome_message"] = "欢迎来到本号！").CreateWeChatClient();

@@ -18,6 +18,26 @@ public sealed class InboundMessageParserTests
     }
 
     [Fact]
+    public void ValuesAreTrimmedOfTheLayoutAroundTheirCdataAndTheTypeIsReadInAnyCase()
+    {
+        var message = Parse("""
+            <xml>
+              <ToUserName> <![CDATA[gh_1]]> </ToUserName>
+              <FromUserName>
+                <![CDATA[oABC]]>
+              </FromUserName>
+              <CreateTime> 123456789 </CreateTime>
+              <MsgType> <![CDATA[Event]]> </MsgType>
+              <Event> <![CDATA[Subscribe]]> </Event>
+            </xml>
+            """);
+
+        var subscribe = Assert.IsType<EventMessage>(message);
+        Assert.Equal(new EventMessage("gh_1", "oABC", 123456789, "Subscribe", null), subscribe);
+        Assert.True(subscribe.Is("subscribe"));
+    }
+
+    [Fact]
     public void ASubscribeEventParsesWithItsQrScene()
     {
         var message = Parse("""

@@ -42,7 +42,7 @@ internal sealed class AnswerGenerator(
     /// <param name="newQuestion">The question to charge, or <see langword="null"/> when it was charged already.</param>
     private void Begin(ReplyClaim claim, Question? newQuestion)
     {
-        if (claim.Question is null || !liveAnswers.TryStart(claim.Key, claim.FirstArrival, out var answer))
+        if (claim.Question is null || !liveAnswers.TryStart(claim.Key, claim.FirstArrival, claim.Answer.Text, out var answer))
         {
             return;
         }
@@ -104,8 +104,7 @@ internal sealed class AnswerGenerator(
         var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
         var held = moderation.HoldsBackText ? new StringBuilder() : null;
         var outcome = await dialog.AnswerAsync(
-            claim.Key.FollowerId,
-            claim.Question!,
+            new DialogQuestion(claim.Key.FollowerId, claim.Question!, AnswerSoFar: claim.Answer.Text),
             chunk =>
             {
                 var converted = text.Append(chunk);

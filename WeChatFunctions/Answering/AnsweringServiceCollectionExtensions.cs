@@ -10,6 +10,7 @@ internal static class AnsweringServiceCollectionExtensions
         services.AddSingleton<AnswerAdmission>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();
+        services.AddSingleton<LostAnswers>();
         services.AddSingleton<ReplyWindow>();
         return services;
     }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using WeChatFunctions.Paging;
-using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Answering;
 
@@ -8,17 +6,20 @@ namespace WeChatFunctions.Answering;
 /// Keeps a claim's stored answer up to date while it generates. The saves are also the heartbeat that tells other
 /// instances the owner is alive; a claim that stops beating may be taken over.
 /// </summary>
-internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timeProvider, IOptions<ReplyWindowOptions> options, ILogger<ClaimProgress> logger)
+internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timeProvider, ILogger<ClaimProgress> logger)
 {
-    /// <summary>How often streamed text is saved for attempts on other instances.</summary>
-    private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
+    /// <summary>How often the claim is saved, with the text so far: the heartbeat other instances watch.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
 
-    /// <summary>Makes this instance the owner of a claim whose instance stopped showing progress.</summary>
+    /// <summary>
+    /// Makes this instance the owner of a claim whose instance stopped showing progress. The text it saved stays: a
+    /// follower may have read part of it, so the new owner continues it rather than starting another answer.
+    /// </summary>
     /// <returns>The claim as taken over, or <see langword="null"/> when another instance took it first.</returns>
     public async Task<ReplyClaim?> TryTakeOverAsync(ReplyClaim stale, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var taken = await claims.TryReplaceAsync(stale with { Answer = AnswerSnapshot.Started, ProgressAt = now, Generation = stale.Generation + 1 }, cancellationToken);
+        var taken = await claims.TryReplaceAsync(stale with { Answer = new AnswerSnapshot(stale.Answer.Text, AnswerStatus.Generating), ProgressAt = now, Generation = stale.Generation + 1 }, cancellationToken);
         if (taken is not null)
         {
             AnsweringLog.ClaimTakenOver(logger, taken.Key.MessageId, (now - stale.ProgressAt).TotalSeconds);
@@ -27,18 +28,16 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
         return taken;
     }
 
-    /// <summary>Saves the text so far every second while it grows, and at least every third of the claim timeout.</summary>
+    /// <summary>Saves the claim with the text so far every <see cref="Heartbeat"/> until cancelled.</summary>
     /// <returns>The claim as last saved, or <see langword="null"/> once another instance took it over.</returns>
     public async Task<ReplyClaim?> KeepSavingAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
     {
-        var heartbeat = options.Value.ClaimTimeout / 3;
-        var interval = heartbeat < SaveInterval ? heartbeat : SaveInterval;
         var current = claim;
         while (true)
         {
             try
             {
-                await Task.Delay(interval, timeProvider, cancellationToken);
+                await Task.Delay(Heartbeat, timeProvider, cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -47,10 +46,6 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
 
             var now = timeProvider.GetUtcNow();
             var snapshot = answer.Snapshot;
-            if (snapshot.Text.Length == current.Answer.Text.Length && snapshot.Preview.Length == current.Answer.Preview.Length && now - current.ProgressAt < heartbeat)
-            {
-                continue;
-            }
 
             // The write itself is not cancelled, so that the version it returns is always known.
             var saved = await SaveAsync(current with { Answer = snapshot, ProgressAt = now }, CancellationToken.None);

@@ -11,6 +11,9 @@ internal interface IReplyClaimStore
 
     Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken);
 
+    /// <returns>The follower's questions that first arrived at or after <paramref name="since"/> and are still generating.</returns>
+    Task<IReadOnlyList<ReplyClaim>> FindUnfinishedAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Replaces the claim if it is still at <see cref="ReplyClaim.Version"/>.</summary>
     /// <returns>The claim at its new version, or <see langword="null"/> when someone else changed it first.</returns>
     Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken);

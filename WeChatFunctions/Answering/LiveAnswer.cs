@@ -7,10 +7,10 @@ namespace WeChatFunctions.Answering;
 /// An answer being generated on this instance. Attempts waiting on it are woken at every change, so a reply leaves
 /// the moment its page exists, with no polling.
 /// </summary>
-internal sealed class LiveAnswer(DateTimeOffset firstArrival)
+internal sealed class LiveAnswer(DateTimeOffset firstArrival, string textSoFar = "")
 {
     private readonly Lock _lock = new();
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = new(textSoFar);
     private AnswerSnapshot? _finished;
     private string _preview = "";
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);

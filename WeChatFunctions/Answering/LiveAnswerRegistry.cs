@@ -8,9 +8,10 @@ internal sealed class LiveAnswerRegistry
 {
     private readonly ConcurrentDictionary<MessageKey, LiveAnswer> _answers = new();
 
-    public bool TryStart(MessageKey key, DateTimeOffset firstArrival, out LiveAnswer answer)
+    /// <param name="textSoFar">What an earlier owner of a taken-over claim generated and saved.</param>
+    public bool TryStart(MessageKey key, DateTimeOffset firstArrival, string textSoFar, out LiveAnswer answer)
     {
-        answer = new LiveAnswer(firstArrival);
+        answer = new LiveAnswer(firstArrival, textSoFar);
         return _answers.TryAdd(key, answer);
     }
 

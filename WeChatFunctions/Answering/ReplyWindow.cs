@@ -21,6 +21,7 @@ internal sealed class ReplyWindow(
     LiveAnswerRegistry liveAnswers,
     AnswerGenerator generator,
     AnswerWatcher watcher,
+    LostAnswers lostAnswers,
     AnswerPager pager,
     StatisticsRecorder statistics,
     IOptions<ReplyWindowOptions> options)
@@ -38,6 +39,11 @@ internal sealed class ReplyWindow(
     private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
         var firstArrival = await ArriveAsync(key, ask, arrival);
+        foreach (var stale in await lostAnswers.AdoptAsync(key, cancellationToken))
+        {
+            await generator.TryTakeOverAsync(stale, cancellationToken);
+        }
+
         var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
         var deadline = arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)

@@ -31,12 +31,17 @@ internal sealed class AssistantDialog(
     /// <param name="onText">Receives the answer's text as it streams.</param>
     /// <param name="deadline">Transient model failures are retried only while a retry can finish before this.</param>
     public async Task<DialogOutcome> AnswerAsync(
-        string followerId, string question, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
+        DialogQuestion question, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        var followerId = question.FollowerId;
         Prompt prompt;
         try
         {
-            prompt = await memory.RecallAsync(followerId, question, cancellationToken);
+            prompt = await memory.RecallAsync(followerId, question.Text, cancellationToken);
+            if (question.AnswerSoFar.Length > 0)
+            {
+                prompt = prompt with { AnswerSoFar = PromptPart.Count(question.AnswerSoFar, tokenCounter) };
+            }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -44,7 +49,7 @@ internal sealed class AssistantDialog(
             return DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
         }
 
-        var answer = new StreamedText(onText);
+        var answer = new StreamedText(onText, question.AnswerSoFar);
         var interrupted = false;
         try
         {
@@ -70,6 +75,11 @@ internal sealed class AssistantDialog(
         if (answer.IsEmpty)
         {
             return DialogOutcome.Failed(FollowerTexts.EmptyAnswer);
+        }
+
+        if (question.AnswerSoFar.Length > 0)
+        {
+            DialogLog.AnswerContinued(logger, question.AnswerSoFar.Length);
         }
 
         var text = answer.ToString();

@@ -16,4 +16,7 @@ internal static partial class DialogLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A follower's pending image could not be deleted after its answer.")]
     public static partial void PendingImageNotDeleted(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An answer broken off by an instance that died was continued from its first {Characters} characters.")]
+    public static partial void AnswerContinued(ILogger logger, int characters);
 }

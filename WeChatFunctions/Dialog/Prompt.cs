@@ -4,7 +4,29 @@ using WeChatFunctions.Images;
 namespace WeChatFunctions.Dialog;
 
 /// <summary>What one question is asked with: the system prompt, the current session's history, the question and its image.</summary>
-internal sealed record Prompt(PromptPart System, IReadOnlyList<ConversationTurn> History, PromptPart Question, PendingImage? Image, FollowerPreferences Preferences)
+/// <param name="AnswerSoFar">The start of the answer, written by an instance that died, for the model to continue.</param>
+internal sealed record Prompt(
+    PromptPart System, IReadOnlyList<ConversationTurn> History, PromptPart Question, PendingImage? Image, FollowerPreferences Preferences, PromptPart? AnswerSoFar = null)
 {
-    public List<ChatMessage> Build(int maxTokens) => ContextWindow.Build(System, History, Question, maxTokens, Image);
+    /// <summary>
+    /// Chat APIs take no half-written assistant turn to extend, so the start goes in as the assistant's turn and a
+    /// last user turn asks to go on from exactly where it stops.
+    /// </summary>
+    public const string ContinueInstruction = "你上面的回答在中途被打断了。请从中断处直接接着写下去，不要重复已经写过的内容，也不要加任何开场白。";
+
+    public List<ChatMessage> Build(int maxTokens)
+    {
+        if (AnswerSoFar is not { } start)
+        {
+            return ContextWindow.Build(System, History, Question, maxTokens, Image);
+        }
+
+        var messages = ContextWindow.Build(System, History, Question, maxTokens - start.TokenCount - ContinueInstructionTokens, Image);
+        messages.Add(new ChatMessage(ChatRole.Assistant, start.Content));
+        messages.Add(new ChatMessage(ChatRole.User, ContinueInstruction));
+        return messages;
+    }
+
+    /// <summary>A generous count of <see cref="ContinueInstruction"/>'s tokens, framing included.</summary>
+    private const int ContinueInstructionTokens = 64;
 }

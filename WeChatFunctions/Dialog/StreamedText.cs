@@ -4,12 +4,12 @@ using Microsoft.Extensions.AI;
 namespace WeChatFunctions.Dialog;
 
 /// <summary>The text of an answer as it streams in, passed on to <paramref name="onText"/> chunk by chunk.</summary>
-internal sealed class StreamedText(Action<string> onText)
+internal sealed class StreamedText(Action<string> onText, string start = "")
 {
     /// <summary>A Table Storage string property holds 32K characters; no WeChat reader pages through more than this.</summary>
     public const int MaxCharacters = 30_000;
 
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = new(start);
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(ToString());
 

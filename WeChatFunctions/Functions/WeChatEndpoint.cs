@@ -20,6 +20,12 @@ internal sealed class WeChatEndpoint(
     /// <summary>Real pushes are a few KiB; anything near this is not from WeChat.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// An encrypted push is read before it is authenticated, so it gets far less room: a real one is a few KiB of
+    /// base64, and 64 KiB bounds the work an anonymous request can cause.
+    /// </summary>
+    public const long MaxEncryptedBodyBytes = 64 * 1024;
+
     /// <summary>Beyond WeChat's 5 s, for the network between it and this server.</summary>
     private static readonly TimeSpan WithholdGrace = TimeSpan.FromSeconds(1);
 
@@ -61,10 +67,11 @@ internal sealed class WeChatEndpoint(
             return Results.Unauthorized();
         }
 
-        var body = await RequestBody.ReadAsync(context, MaxBodyBytes);
+        var maxBytes = query.IsEncrypted ? MaxEncryptedBodyBytes : MaxBodyBytes;
+        var body = await RequestBody.ReadAsync(context, maxBytes);
         if (body is null)
         {
-            WeChatLog.BodyTooLarge(logger, MaxBodyBytes);
+            WeChatLog.BodyTooLarge(logger, maxBytes);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 

@@ -13,10 +13,14 @@ public sealed class ReplyWindowOptions
     [Range(1000, 4900, ErrorMessage = "Setting 'reply_deadline_ms' must be between 1000 and 4900.")]
     public int ReplyDeadlineMilliseconds { get; set; } = 4500;
 
-    /// <summary>A generation that shows no progress for this long is presumed dead and taken over by another attempt.</summary>
+    /// <summary>
+    /// A generation that shows no progress for this long is presumed dead and taken over by another attempt. The owner
+    /// beats every second, so the default allows four missed beats; the upper bound leaves WeChat's 15-second window
+    /// room for a retry to take over and still answer.
+    /// </summary>
     [ConfigurationKeyName("claim_timeout_seconds")]
-    [Range(2, 3600, ErrorMessage = "Setting 'claim_timeout_seconds' must be between 2 and 3600.")]
-    public int ClaimTimeoutSeconds { get; set; } = 30;
+    [Range(2, 10, ErrorMessage = "Setting 'claim_timeout_seconds' must be between 2 and 10, shorter than WeChat's 15-second retry window.")]
+    public int ClaimTimeoutSeconds { get; set; } = 5;
 
     /// <summary>The word that fetches the next page; 继续, continue and c are always accepted too.</summary>
     [ConfigurationKeyName("continue_keyword")]

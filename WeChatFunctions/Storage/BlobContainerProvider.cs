@@ -13,9 +13,9 @@ internal sealed class BlobContainerProvider(IOptions<StorageOptions> options)
 {
     public const string ContainerName = "wechat-images";
 
-    private readonly Lazy<Task<BlobContainerClient>> _container = new(() => CreateAsync(options.Value));
+    private readonly CreatedOnFirstUse<BlobContainerClient> _container = new(() => CreateAsync(options.Value));
 
-    public Task<BlobContainerClient> GetAsync(CancellationToken cancellationToken) => _container.Value.WaitAsync(cancellationToken);
+    public Task<BlobContainerClient> GetAsync(CancellationToken cancellationToken) => _container.GetAsync(cancellationToken);
 
     private static async Task<BlobContainerClient> CreateAsync(StorageOptions options)
     {

@@ -6,6 +6,21 @@ namespace WeChatFunctions.Storage;
 /// <summary>A read-modify-write of one row that only lands if no other instance wrote the row in between.</summary>
 internal static class OptimisticRow
 {
+    /// <summary>Changes a row, reading it again after each conflict, at most <paramref name="maxAttempts"/> times.</summary>
+    /// <param name="rowKey">The row to change on each attempt: the same one, or, for a sharded count, any shard.</param>
+    /// <exception cref="RowContentionException">Other writers won every attempt.</exception>
+    public static async Task ChangeAsync(
+        TableClient table, string partitionKey, Func<string> rowKey, Action<TableEntity> change, int maxAttempts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; !await TryChangeAsync(table, partitionKey, rowKey(), change, cancellationToken); attempt++)
+        {
+            if (attempt == maxAttempts)
+            {
+                throw new RowContentionException(table.Name, maxAttempts);
+            }
+        }
+    }
+
     /// <summary>Reads the row (or starts a new one), lets <paramref name="change"/> modify it and writes it back.</summary>
     /// <returns>Whether it was written; <see langword="false"/> when another instance wrote first, so read again.</returns>
     public static async Task<bool> TryChangeAsync(

@@ -9,22 +9,10 @@ namespace WeChatFunctions.Storage;
 /// </summary>
 internal sealed class TableClientProvider(TableServiceClient service)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CreatedOnFirstUse<TableClient>> _tables = new(StringComparer.Ordinal);
 
-    public async Task<TableClient> GetAsync(string tableName, CancellationToken cancellationToken)
-    {
-        var table = _tables.GetOrAdd(tableName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
-        try
-        {
-            return await table.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (table.Value.IsFaulted)
-        {
-            // A failed creation is not cached: the next caller tries again.
-            _tables.TryRemove(KeyValuePair.Create(tableName, table));
-            throw;
-        }
-    }
+    public Task<TableClient> GetAsync(string tableName, CancellationToken cancellationToken) =>
+        _tables.GetOrAdd(tableName, name => new CreatedOnFirstUse<TableClient>(() => CreateAsync(name))).GetAsync(cancellationToken);
 
     private async Task<TableClient> CreateAsync(string tableName)
     {

@@ -35,6 +35,23 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         return found.HasValue ? found.Value!.ToClaim() : null;
     }
 
+    public async Task<IReadOnlyList<ReplyClaim>> FindUnfinishedAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var generating = nameof(AnswerStatus.Generating);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and Status eq {generating} and FirstArrival ge {since}");
+        var unfinished = new List<ReplyClaim>();
+        await foreach (var entity in table.QueryAsync<ReplyClaimEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.Question is not null)
+            {
+                unfinished.Add(entity.ToClaim());
+            }
+        }
+
+        return unfinished;
+    }
+
     public async Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);

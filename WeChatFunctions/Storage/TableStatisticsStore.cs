@@ -17,13 +17,14 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
     private const int Shards = 8;
 
+    private const int MaxConflicts = 20;
+
     public async Task AddAsync(string day, DailyStatistics delta, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        // After a collision, try again, likely on another shard.
-        while (!await OptimisticRow.TryChangeAsync(table, day, RandomShard(), row => Write(row, ToStatistics(row) + delta), cancellationToken))
-        {
-        }
+        // After a collision, try again, likely on another shard. A give-up is logged by the recorder, and the day's
+        // figures then miss this one event; with eight shards it takes a burst no account sends.
+        await OptimisticRow.ChangeAsync(table, day, RandomShard, row => Write(row, ToStatistics(row) + delta), MaxConflicts, cancellationToken);
     }
 
     public async Task<bool> MarkActiveAsync(string day, string followerId, CancellationToken cancellationToken)

@@ -10,23 +10,18 @@ namespace WeChatFunctions.WeChat;
 /// </summary>
 public static class EncryptedPush
 {
+    /// <summary>Takes the <c>Encrypt</c> element in one streaming pass; nothing else is parsed before <c>msg_signature</c> is checked.</summary>
     public static bool TryReadEncrypt(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out string? encrypt, [NotNullWhen(false)] out string? error)
     {
+        if (SafeXml.TryReadChild(body, "Encrypt", out var value, out error) && value.Trim() is { Length: > 0 } trimmed)
+        {
+            encrypt = trimmed;
+            return true;
+        }
+
         encrypt = null;
-        if (!SafeXml.TryLoad(body, out var root, out error))
-        {
-            return false;
-        }
-
-        encrypt = root.Element("Encrypt")?.Value.Trim();
-        if (string.IsNullOrEmpty(encrypt))
-        {
-            encrypt = null;
-            error = "an encrypted push has no Encrypt element";
-            return false;
-        }
-
-        return true;
+        error ??= "an encrypted push has an empty Encrypt element";
+        return false;
     }
 
     /// <param name="random">16 random bytes for the cipher's prefix.</param>

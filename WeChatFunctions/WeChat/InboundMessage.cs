@@ -33,7 +33,11 @@ public sealed record ImageMessage(string AccountId, string FollowerId, long Crea
 /// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_event_pushes.html
 /// </summary>
 public sealed record EventMessage(string AccountId, string FollowerId, long CreateTime, string Event, string? EventKey)
-    : InboundMessage(AccountId, FollowerId, CreateTime);
+    : InboundMessage(AccountId, FollowerId, CreateTime)
+{
+    /// <summary>Whether this is the event <paramref name="name"/>; WeChat's own case varies (subscribe, CLICK), so any case matches.</summary>
+    public bool Is(string name) => Event.Equals(name, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>Any message type this app does not handle (video, location, link…); parsing never fails on a new type.</summary>
 public sealed record UnknownMessage(string AccountId, string FollowerId, long CreateTime, string MessageType)

@@ -5,7 +5,8 @@ using System.Xml.Linq;
 namespace WeChatFunctions.WeChat;
 
 /// <summary>
-/// Parses a push body, plain or decrypted, through <see cref="SafeXml"/>.
+/// Parses a push body, plain or decrypted, through <see cref="SafeXml"/>. As wechatpy, WeRoBot and Senparc do, values
+/// are trimmed of the white space a layout puts around CDATA, and <c>MsgType</c> is read in any case.
 /// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
 /// </summary>
 public static class InboundMessageParser
@@ -28,7 +29,7 @@ public static class InboundMessageParser
         }
 
         var hasMessageId = TryNumber(root, "MsgId", out var messageId);
-        message = messageType switch
+        message = messageType.ToLowerInvariant() switch
         {
             "text" when hasMessageId => new TextMessage(accountId, followerId, createTime, Field(root, "Content") ?? "", messageId),
             "voice" when hasMessageId => new VoiceMessage(accountId, followerId, createTime, Field(root, "Recognition"), messageId),
@@ -47,8 +48,8 @@ public static class InboundMessageParser
         return true;
     }
 
-    private static string? Field(XElement root, string name) => root.Element(name)?.Value;
+    private static string? Field(XElement root, string name) => root.Element(name)?.Value.Trim();
 
     private static bool TryNumber(XElement root, string name, out long value) =>
-        long.TryParse(Field(root, name)?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        long.TryParse(Field(root, name), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
+using WeChatFunctions.WeChat;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>
+/// Finds answers no attempt delivered: questions still generating after WeChat's window that are not among the
+/// follower's pending answers, because the instance that owned them died before any attempt could reply. The
+/// follower's next message adopts them as pending, so that 「继续」 delivers them.
+/// </summary>
+internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore positions, TimeProvider timeProvider, IOptions<ReplyWindowOptions> options)
+{
+    /// <summary>A question older than this is not answered any more; the follower has moved on.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromHours(1);
+
+    /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
+    private const int MaxPositionConflicts = 8;
+
+    /// <summary>Adds the follower's lost answers to their pending answers.</summary>
+    /// <returns>The lost answers whose instance went quiet, for the reply window to take over.</returns>
+    public async Task<IReadOnlyList<ReplyClaim>> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var lost = (await claims.FindUnfinishedAsync(key.FollowerId, now - Horizon, cancellationToken))
+            .Where(claim => claim.Key.MessageId != key.MessageId && claim.FirstArrival + WeChatRetries.Window < now)
+            .OrderByDescending(claim => claim.FirstArrival)
+            .ToList();
+        if (lost.Count == 0)
+        {
+            return [];
+        }
+
+        for (var attempt = 0; attempt < MaxPositionConflicts; attempt++)
+        {
+            var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
+            var known = position.Before.Concat(position.After).Select(pending => pending.MessageId).ToHashSet(StringComparer.Ordinal);
+            List<PendingAnswer> adopted = [.. lost.Where(claim => !known.Contains(claim.Key.MessageId)).Select(claim => new PendingAnswer(claim.Key.MessageId, 0))];
+            if (adopted.Count == 0 || await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
+            {
+                break;
+            }
+        }
+
+        return [.. lost.Where(claim => now - claim.ProgressAt > options.Value.ClaimTimeout)];
+    }
+}
