@@ -46,6 +46,8 @@
     "cleanup_schedule": "0 */10 * * * *",
     "cleanup_interval_minutes": "10",
     "history_retention_days": "30",
+    "image_url_hosts": "*",
+    "allow_private_network_fetch": "true",
 
     "token": "",
     "admin_user_ids": "",

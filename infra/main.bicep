@@ -62,7 +62,7 @@ param chatGptEndpoint string = 'https://api.openai.com/v1'
 param chatGptModel string = 'gpt-4o-mini'
 
 @secure()
-@description('token: the admin command token. Empty disables admin commands.')
+@description('token: the admin command token, at least 16 characters. Empty disables admin commands.')
 param adminToken string = ''
 
 @secure()

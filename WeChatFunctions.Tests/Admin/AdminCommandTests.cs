@@ -41,6 +41,20 @@ public sealed class AdminCommandTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, _admin));
     }
 
+    [Theory]
+    [InlineData("  ADMIN-COMMAND：{0}\nhelp")]
+    [InlineData("Admin-Command : {0} \n HELP \n")]
+    [InlineData("admin-command：not-the-token\nhelp")]
+    public async Task AnAdminCommandTypedLooselyIsStillAnAdminCommandAndNeverReachesTheModel(string message)
+    {
+        var reply = await Fixture.WeChat.AskAsync(_admin, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, Token));
+
+        Assert.True(reply.StartsWith("管理命令", StringComparison.Ordinal) || reply == Refused, reply);
+        Assert.Equal(message.Contains("not-the-token", StringComparison.Ordinal), reply == Refused);
+        Assert.Empty(Fixture.Model.Requests);
+        Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, _admin));
+    }
+
     [Fact]
     public async Task AWrongTokenAndANonAdminSenderGetTheSameNeutralRefusal()
     {
@@ -66,6 +80,18 @@ public sealed class AdminCommandTests(WeChatFixture fixture) : FollowerTest(fixt
 
         Assert.Equal(Refused, await new AdminConsole(weChat, _admin, Token).RunAsync("help"));
         Assert.StartsWith("管理命令", await new AdminConsole(weChat, Follower, Token).RunAsync("help"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GuessesSentAtOnceAreCountedOneByOneTowardTheLockout()
+    {
+        var weChat = App();
+        var guesser = new AdminConsole(weChat, _admin, "guess");
+
+        var refusals = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => guesser.RunAsync("help")));
+
+        Assert.All(refusals, refusal => Assert.Equal(Refused, refusal));
+        Assert.Equal(Refused, await new AdminConsole(weChat, _admin, Token).RunAsync("help"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class AuditLogTests(WeChatFixture fixture) : FollowerTest(fixture)
         var admin = WeChatClient.NewFollowerId();
         var console = new AdminConsole(Fixture.WeChat, admin, WeChatApplication.AdminToken);
         await console.RunAsync("block", Follower);
-        await new AdminConsole(Fixture.WeChat, Follower, "wrong-token").RunAsync("get_stat");
+        await new AdminConsole(Fixture.WeChat, Follower, "wrong-token").RunAsync("get_stat", "guessed-secret-arguments");
         await console.RunAsync("set_limit", "not-a-number");
         await console.RunAsync("set_token", "new-secret-token");
 
@@ -24,5 +24,6 @@ public sealed class AuditLogTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.EndsWith($"{Follower} get_stat → 拒绝", lines[3], StringComparison.Ordinal);
         Assert.EndsWith($"{admin} block {Follower} → 已完成。", lines[4], StringComparison.Ordinal);
         Assert.DoesNotContain("new-secret-token", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("guessed-secret-arguments", audit, StringComparison.Ordinal);
     }
 }

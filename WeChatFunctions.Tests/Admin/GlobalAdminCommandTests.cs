@@ -43,10 +43,33 @@ public sealed class GlobalAdminCommandTests : IAsyncLifetime
         var first = App();
         var second = App();
 
-        Assert.Equal("已完成。", await new AdminConsole(first, _admin, Token).RunAsync("set_token", "brand-new-token"));
+        Assert.Equal("已完成。", await new AdminConsole(first, _admin, Token).RunAsync("set_token", "brand-new-token-16"));
 
-        Assert.StartsWith("管理命令", await new AdminConsole(second, _admin, "brand-new-token").RunAsync("help"), StringComparison.Ordinal);
+        Assert.StartsWith("管理命令", await new AdminConsole(second, _admin, "brand-new-token-16").RunAsync("help"), StringComparison.Ordinal);
         Assert.Equal(Refused, await new AdminConsole(second, _admin, Token).RunAsync("help"));
+    }
+
+    [Fact]
+    public async Task ChangingTheTokenSettingRevokesATokenSetByCommand()
+    {
+        var before = App();
+        await new AdminConsole(before, _admin, Token).RunAsync("set_token", "intruders-token-0001");
+
+        // The operator rotates the setting after a leak; instances restart with it.
+        var after = _fixture.StartApplication(settings => settings["token"] = "rotated-token-00001").CreateWeChatClient();
+
+        Assert.Equal(Refused, await new AdminConsole(after, _admin, "intruders-token-0001").RunAsync("help"));
+        Assert.StartsWith("管理命令", await new AdminConsole(after, _admin, "rotated-token-00001").RunAsync("help"), StringComparison.Ordinal);
+        Assert.Contains("token：已设置（不显示）", await new AdminConsole(after, _admin, "rotated-token-00001").RunAsync("get_config"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetTokenTakesNoTokenShorterThanSixteenCharacters()
+    {
+        var admin = new AdminConsole(App(), _admin, Token);
+
+        Assert.StartsWith("用法：set_token", await admin.RunAsync("set_token", "fifteen-chars-x"), StringComparison.Ordinal);
+        Assert.StartsWith("管理命令", await admin.RunAsync("help"), StringComparison.Ordinal);
     }
 
     private WeChatClient App() => _fixture.StartApplication().CreateWeChatClient();

@@ -35,12 +35,30 @@ public sealed class EncryptionTests(WeChatFixture fixture) : FollowerTest(fixtur
     }
 
     [Fact]
-    public async Task APlainPushStillWorksWhenAKeyIsSet()
+    public async Task APlainPushIsRefusedWhenAKeyIsSet()
     {
         var reply = await EncryptedApp().PushAsync(SignedPush.Text("明文").From(Follower));
 
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task APlainPushIsServedWithAKeyWhilePlaintextIsAllowedForASwitchOfModes()
+    {
+        var reply = await EncryptedApp(settings => settings["wechat_accept_plaintext"] = "true").PushAsync(SignedPush.Text("明文").From(Follower));
+
         Assert.Null(reply.Envelope);
         Assert.Equal("回答：明文", reply.Content);
+    }
+
+    [Fact]
+    public async Task AnEncryptedPushWithANonceWeChatWouldNotSendIsRefused()
+    {
+        var reply = await EncryptedApp().PushAsync(SignedPush.Text("怪异的随机数").From(Follower).Encrypted(_cipher) with { Nonce = "12ab-34" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        await AssertNothingHappenedAsync();
     }
 
     [Fact]
@@ -105,6 +123,8 @@ public sealed class EncryptionTests(WeChatFixture fixture) : FollowerTest(fixtur
         var reply = await EncryptedApp().PushAsync(push);
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        // Every way of failing gets the same words, so a prober cannot tell padding from AppId.
+        Assert.Equal("\"the encrypted push could not be opened\"", reply.Body);
         await AssertNothingHappenedAsync();
     }
 
@@ -127,10 +147,11 @@ public sealed class EncryptionTests(WeChatFixture fixture) : FollowerTest(fixtur
         await AssertNothingHappenedAsync();
     }
 
-    private WeChatClient EncryptedApp() => Fixture.StartApplication(settings =>
+    private WeChatClient EncryptedApp(Action<Dictionary<string, string?>>? changeSettings = null) => Fixture.StartApplication(settings =>
     {
         settings["wechat_app_id"] = AppId;
         settings["wechat_encoding_aes_key"] = _cipher.EncodingAesKey;
+        changeSettings?.Invoke(settings);
     }).CreateWeChatClient();
 
     private async Task AssertNothingHappenedAsync()

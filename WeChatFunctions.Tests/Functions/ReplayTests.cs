@@ -27,6 +27,21 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     [Fact]
+    public async Task ACapturedQueryStringWithAnotherBodyIsRefused()
+    {
+        var stamp = (StampedAt: DateTimeOffset.UtcNow, Nonce: WeChatClient.NewNonce());
+        var genuine = SignedPush.Text("真正的问题").From(Follower) with { StampedAt = stamp.StampedAt, Nonce = stamp.Nonce };
+        var swapped = SignedPush.Text("换掉的正文").From(Follower) with { StampedAt = stamp.StampedAt, Nonce = stamp.Nonce };
+
+        var first = await Fixture.WeChat.PushAsync(genuine);
+        var second = await Fixture.WeChat.PushAsync(swapped);
+
+        Assert.Equal("回答：真正的问题", first.Content);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.Status);
+        Assert.Empty(Fixture.Model.RequestsAbout("换掉的正文"));
+    }
+
+    [Fact]
     public async Task AnIdenticalPushAfterWeChatsRetriesAreOverIsRefused()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -25,4 +25,13 @@ public sealed class VerificationTests(WeChatFixture fixture) : IClassFixture<WeC
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("echo-secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ACheckStampedMoreThanFiveMinutesAgoIsRefused()
+    {
+        using var response = await fixture.WeChat.VerifyAsync("echo-stale", stampedAt: DateTimeOffset.UtcNow.AddMinutes(-10));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("echo-stale", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

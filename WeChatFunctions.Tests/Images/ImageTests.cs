@@ -89,6 +89,30 @@ public sealed class ImageTests(WeChatFixture fixture) : FollowerTest(fixture), I
 
     public async Task DisposeAsync() => await _images.DisposeAsync();
 
+    [Theory]
+    [InlineData("image_url_hosts")] // by default only WeChat's media hosts, *.qpic.cn and *.qlogo.cn
+    [InlineData("allow_private_network_fetch")] // by default no loopback, link-local or private address
+    public async Task AnImageTheFetchGuardWouldNotAllowIsNotFetched(string testSettingRemoved)
+    {
+        var weChat = Fixture.StartApplication(settings => settings.Remove(testSettingRemoved)).CreateWeChatClient();
+
+        var received = await weChat.PushAsync(SignedPush.Image(_images.Serve(ImageServer.Png(1024))).From(Follower));
+
+        Assert.Equal("这张图片没能下载下来，请重新发送。", received.Content);
+        Assert.Equal(0, _images.Requests);
+    }
+
+    [Fact]
+    public async Task ARedirectIsNotFollowed()
+    {
+        var target = _images.Serve(ImageServer.Png(1024));
+
+        var received = await VisionApp().PushAsync(SignedPush.Image(_images.Redirect(target)).From(Follower));
+
+        Assert.Equal("这张图片没能下载下来，请重新发送。", received.Content);
+        Assert.Equal(1, _images.Requests);
+    }
+
     private WeChatClient VisionApp() =>
         Fixture.StartApplication(settings => settings["chat_gpt_vision_model"] = "fake-vision").CreateWeChatClient();
 }

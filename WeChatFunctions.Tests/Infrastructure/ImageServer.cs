@@ -8,10 +8,15 @@ public sealed class ImageServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Dictionary<string, (byte[] Bytes, TimeSpan Delay)> _images = [];
+    private readonly Dictionary<string, string> _redirects = [];
+    private int _requests;
 
     private ImageServer() => (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app => app.MapGet("/{name}", ServeAsync));
 
     public Uri BaseAddress { get; }
+
+    /// <summary>How many requests reached the server.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>A PNG of <paramref name="size"/> bytes: the PNG signature, then random filler.</summary>
     public static byte[] Png(int size)
@@ -37,11 +42,30 @@ public sealed class ImageServer : IAsyncDisposable
         return new Uri(BaseAddress, "/" + name).ToString();
     }
 
+    /// <returns>A URL that answers 302 with <paramref name="location"/>.</returns>
+    public string Redirect(string location)
+    {
+        var name = Guid.NewGuid().ToString("N");
+        lock (_images)
+        {
+            _redirects[name] = location;
+        }
+
+        return new Uri(BaseAddress, "/" + name).ToString();
+    }
+
     private async Task ServeAsync(HttpContext context, string name)
     {
+        Interlocked.Increment(ref _requests);
         (byte[] Bytes, TimeSpan Delay) image;
         lock (_images)
         {
+            if (_redirects.TryGetValue(name, out var location))
+            {
+                context.Response.Redirect(location);
+                return;
+            }
+
             if (!_images.TryGetValue(name, out image))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -17,7 +17,7 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
     public const string WeChatToken = "wechatfunctionstest";
 
     /// <summary>The admin token every test app starts with (the <c>token</c> setting).</summary>
-    public const string AdminToken = "admin-secret-1";
+    public const string AdminToken = "admin-secret-token-1";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _replaceServices;
@@ -46,6 +46,9 @@ public sealed class WeChatApplication : WebApplicationFactory<Program>
         ["token"] = AdminToken,
         // Tests ask in quick succession; the rate limit has its own tests.
         ["rate_limit_per_minute"] = "0",
+        // The image server is on loopback; the fetch guard has its own tests.
+        ["image_url_hosts"] = "*",
+        ["allow_private_network_fetch"] = "true",
     };
 
     public WeChatClient CreateWeChatClient() => new(CreateClient(), WeChatToken);

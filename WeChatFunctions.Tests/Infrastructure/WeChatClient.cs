@@ -8,9 +8,9 @@ public sealed class WeChatClient(HttpClient http, string token, string path = "/
 {
     public string Token => token;
 
-    public async Task<HttpResponseMessage> VerifyAsync(string echo, Signing signing = Signing.Valid)
+    public async Task<HttpResponseMessage> VerifyAsync(string echo, Signing signing = Signing.Valid, DateTimeOffset? stampedAt = null)
     {
-        var (timestamp, nonce) = Stamp();
+        var (timestamp, nonce) = Stamp(stampedAt);
         var signature = signing switch
         {
             Signing.Valid => WeChatSigner.Sign(token, timestamp, nonce),

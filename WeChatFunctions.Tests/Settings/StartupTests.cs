@@ -36,6 +36,8 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("moderation", "keywords")]
     [InlineData("moderation", "azure")]
     [InlineData("banned_words_file", "/no/such/banned-words.txt")]
+    [InlineData("token", "fifteen-chars-x")]
+    [InlineData("claim_timeout_seconds", "30")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

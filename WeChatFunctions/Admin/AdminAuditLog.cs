@@ -22,7 +22,8 @@ internal sealed class AdminAuditLog(IAuditStore audit, ILogger<AdminAuditLog> lo
             AdminLog.AdminCommandRun(logger, command.Name);
         }
 
-        await AddAsync(new AuditEntry(at, senderId, command.Name, AuditedArguments(command), reply is null ? "拒绝" : FirstLine(reply)), cancellationToken);
+        // A refused command may be a guess, with anything in its arguments: only its name is kept.
+        await AddAsync(new AuditEntry(at, senderId, command.Name, reply is null ? "" : AuditedArguments(command), reply is null ? "拒绝" : FirstLine(reply)), cancellationToken);
     }
 
     public async Task<string> RenderAsync(int count, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ namespace WeChatFunctions.Admin;
 /// </summary>
 internal sealed partial class AdminCommandRunner(
     AdminGate gate,
+    AdminTokens tokens,
     IAdminStore store,
     IConversationStore conversations,
     AdminConfigView config,
@@ -49,7 +50,7 @@ internal sealed partial class AdminCommandRunner(
                 await DoneAsync(store.ChangePolicyAsync(id, new(DailyLimit: dailyLimit), cancellationToken)),
             "set_default_limit" when arguments is [var limit] && TryLimit(limit, out var dailyLimit) =>
                 await DoneAsync(store.SetDefaultLimitAsync(dailyLimit, cancellationToken)),
-            "set_token" when TokenShape().IsMatch(command.Arguments) => await DoneAsync(store.SetTokenAsync(command.Arguments, cancellationToken)),
+            "set_token" when TokenShape().IsMatch(command.Arguments) => await DoneAsync(tokens.ReplaceAsync(command.Arguments, cancellationToken)),
             "get_user" when IsOpenId(command.Arguments) => await followers.RenderAsync(command.Arguments, cancellationToken),
             "get_config" => await config.RenderAsync(cancellationToken),
             "get_stat" => await statistics.RenderAsync(cancellationToken),
@@ -98,6 +99,6 @@ internal sealed partial class AdminCommandRunner(
     [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
     private static partial Regex OpenIdShape();
 
-    [GeneratedRegex(@"^\S{6,64}$")]
+    [GeneratedRegex(@"^\S{16,64}$")]
     private static partial Regex TokenShape();
 }

@@ -11,6 +11,7 @@ namespace WeChatFunctions.Admin;
 /// </summary>
 internal sealed class AdminConfigView(
     IAdminStore store,
+    AdminTokens tokens,
     IOptions<ModelOptions> model,
     IOptions<ConversationOptions> conversation,
     IOptions<ReplyWindowOptions> replyWindow,
@@ -25,7 +26,7 @@ internal sealed class AdminConfigView(
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
         var defaultLimit = await store.GetDefaultLimitAsync(cancellationToken);
-        var tokenOverride = await store.GetTokenAsync(cancellationToken);
+        var (tokenInForce, isOverride) = await tokens.InForceAsync(cancellationToken);
         string[] lines =
         [
             "生效的配置：",
@@ -54,7 +55,7 @@ internal sealed class AdminConfigView(
             $"azure_content_safety_key：{Mask(moderation.Value.AzureKey)}",
             $"quota_timezone：{quota.Value.TimeZone}",
             $"history_retention_days：{cleanup.Value.HistoryRetentionDays}",
-            $"token：{(tokenOverride is not null ? "已由 set_token 设置（不显示）" : string.IsNullOrEmpty(admin.Value.Token) ? "未设置" : "已设置（不显示）")}",
+            $"token：{(isOverride ? "已由 set_token 设置（不显示）" : tokenInForce is null ? "未设置" : "已设置（不显示）")}",
             $"admin_user_ids：{admin.Value.AdminFollowerIdSet.Count} 人",
             $"white_list_user_ids：{admin.Value.WhiteListFollowerIdSet.Count} 人",
             $"admin_email：{admin.Value.AdminEmail ?? "未设置"}",

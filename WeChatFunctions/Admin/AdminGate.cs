@@ -6,11 +6,10 @@ using WeChatFunctions.Settings;
 namespace WeChatFunctions.Admin;
 
 /// <summary>
-/// Decides who may run an admin command: the token must match (the one set by <c>set_token</c>, else the <c>token</c>
-/// setting) and, when <c>admin_user_ids</c> is set, the sender must be in it. Five failures within an hour lock the
+/// Decides who may run an admin command: the token must match (see <see cref="AdminTokens"/>) and, when <c>admin_user_ids</c> is set, the sender must be in it. Five failures within an hour lock the
 /// sender out for an hour. The caller answers every refusal alike, so a guesser learns nothing.
 /// </summary>
-internal sealed class AdminGate(IAdminStore store, IOptions<AdminOptions> options)
+internal sealed class AdminGate(IAdminStore store, AdminTokens tokens, IOptions<AdminOptions> options)
 {
     public const int MaxFailures = 5;
 
@@ -23,7 +22,7 @@ internal sealed class AdminGate(IAdminStore store, IOptions<AdminOptions> option
             return false;
         }
 
-        var expected = await store.GetTokenAsync(cancellationToken) ?? options.Value.Token;
+        var (expected, _) = await tokens.InForceAsync(cancellationToken);
         var admins = options.Value.AdminFollowerIdSet;
         if (!string.IsNullOrEmpty(expected) && SameSecret(token, expected) && (admins.Count == 0 || admins.Contains(senderId)))
         {

@@ -4,6 +4,7 @@ internal static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddAdminCommands(this IServiceCollection services)
     {
+        services.AddSingleton<AdminTokens>();
         services.AddSingleton<AdminGate>();
         services.AddSingleton<AdminConfigView>();
         services.AddSingleton<FollowerView>();

@@ -24,7 +24,7 @@ internal static class AdminTexts
         ("unblock", "unblock {openid}：恢复某人使用"),
         ("get_user", "get_user {openid}：查看某人今天的用量、限额与状态"),
         ("reset_session", "reset_session {openid}：结束某人的当前对话，下一个问题重新开始"),
-        ("set_token", "set_token {新口令}：更换管理员口令（6–64 位，不含空白）"),
+        ("set_token", "set_token {新口令}：更换管理员口令（16–64 位，不含空白）"),
         ("get_config", "get_config：查看生效的配置（密钥已隐藏）"),
         ("get_stat", "get_stat：查看今天、昨天、近 7 天与累计的统计"),
         ("get_audit", "get_audit {条数}：查看最近的管理操作记录（默认 10 条，最多 50 条）"),

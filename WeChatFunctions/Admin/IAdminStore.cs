@@ -16,10 +16,10 @@ internal interface IAdminStore
     /// <returns>The limit set by <c>set_default_limit</c>, or <see langword="null"/> when the setting's applies.</returns>
     Task<int?> GetDefaultLimitAsync(CancellationToken cancellationToken);
 
-    /// <returns>The admin token set by <c>set_token</c>, or <see langword="null"/> when the setting's applies.</returns>
-    Task<string?> GetTokenAsync(CancellationToken cancellationToken);
+    /// <returns>The admin token set by <c>set_token</c>, or <see langword="null"/> when none was.</returns>
+    Task<AdminTokenOverride?> GetTokenAsync(CancellationToken cancellationToken);
 
-    Task SetTokenAsync(string token, CancellationToken cancellationToken);
+    Task SetTokenAsync(AdminTokenOverride token, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts a failed admin command by <paramref name="senderId"/>; the <paramref name="maxFailures"/>th within

@@ -4,8 +4,9 @@ namespace WeChatFunctions.Functions;
 internal interface IPushLedger
 {
     /// <summary>Records one more arrival of the push with this fingerprint.</summary>
-    /// <returns>When it first arrived and how often it has arrived, this time included.</returns>
-    Task<PushSighting> RecordArrivalAsync(string fingerprint, DateTimeOffset arrival, CancellationToken cancellationToken);
+    /// <param name="bodyHash">The hash of this arrival's body, kept from the first arrival.</param>
+    /// <returns>When it first arrived, how often it has arrived (this time included), and the first arrival's body hash.</returns>
+    Task<PushSighting> RecordArrivalAsync(string fingerprint, string bodyHash, DateTimeOffset arrival, CancellationToken cancellationToken);
 }
 
-internal sealed record PushSighting(DateTimeOffset FirstArrival, int Arrivals);
+internal sealed record PushSighting(DateTimeOffset FirstArrival, int Arrivals, string FirstBodyHash);

@@ -8,6 +8,8 @@ namespace WeChatFunctions.Functions;
 /// <summary>A push's message XML, and the key it came under when it was encrypted, which its reply must go back under.</summary>
 internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto? Key)
 {
+    public const string UndecryptableReply = "the encrypted push could not be opened";
+
     /// <returns>The push opened, or why it is refused (a log line has been written).</returns>
     public static (OpenedPush? Push, IResult? Refusal) Open(
         WeChatRequest query, ReadOnlyMemory<byte> body, string token, MessageCryptoKeyring keyring, ILogger logger)
@@ -37,8 +39,9 @@ internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto
 
         if (!keyring.TryDecrypt(encrypt, out var message, out var key, out error))
         {
+            // The log says what failed; the response does not, so that it tells a prober nothing about padding or AppId.
             WeChatLog.UndecryptablePush(logger, error);
-            return (null, Results.BadRequest(error));
+            return (null, Results.BadRequest(UndecryptableReply));
         }
 
         return (new OpenedPush(Encoding.UTF8.GetBytes(message), key), null);

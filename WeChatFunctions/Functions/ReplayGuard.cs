@@ -7,8 +7,9 @@ using WeChatFunctions.WeChat;
 namespace WeChatFunctions.Functions;
 
 /// <summary>
-/// Refuses a signed push sent again with the same timestamp, nonce and body, unless it fits WeChat's own retry
-/// pattern: at most three arrivals, all within the 15 s after the first. The timestamp check bounds how long a
+/// Refuses a signed push sent again with the same timestamp and nonce, unless it fits WeChat's own retry pattern: the
+/// same body, at most three arrivals, all within the 15 s after the first. A plain push's signature does not cover
+/// its body, so a captured query string with another body is refused too. The timestamp check bounds how long a
 /// captured push stays usable; this closes that window. It is off when the timestamp check is.
 /// </summary>
 internal sealed class ReplayGuard(IPushLedger ledger, IOptions<WeChatOptions> options, ILogger<ReplayGuard> logger)
@@ -25,7 +26,14 @@ internal sealed class ReplayGuard(IPushLedger ledger, IOptions<WeChatOptions> op
 
         try
         {
-            var sighting = await ledger.RecordArrivalAsync(Fingerprint(query, body.Span), arrival, cancellationToken);
+            var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+            var sighting = await ledger.RecordArrivalAsync(Fingerprint(query), bodyHash, arrival, cancellationToken);
+            if (sighting.FirstBodyHash != bodyHash)
+            {
+                WeChatLog.SwappedBody(logger);
+                return true;
+            }
+
             return sighting.Arrivals > WeChatRetries.Attempts || arrival - sighting.FirstArrival > WeChatRetries.Window + RetryGrace;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -36,12 +44,7 @@ internal sealed class ReplayGuard(IPushLedger ledger, IOptions<WeChatOptions> op
         }
     }
 
-    /// <summary>SHA-256 of the timestamp, the nonce and the body, as hex: a fixed-size key for any body.</summary>
-    private static string Fingerprint(WeChatRequest query, ReadOnlySpan<byte> body)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{query.Timestamp}\n{query.Nonce}\n"));
-        hash.AppendData(body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    /// <summary>SHA-256 of the timestamp and the nonce, as hex: a fixed-size key for any query.</summary>
+    private static string Fingerprint(WeChatRequest query) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{query.Timestamp}\n{query.Nonce}")));
 }

@@ -45,6 +45,12 @@ internal sealed class WeChatEndpoint(
             return Results.Unauthorized();
         }
 
+        if (!query.IsFreshAt(timeProvider.GetUtcNow(), TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds)))
+        {
+            WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
+            return Results.Unauthorized();
+        }
+
         return Results.Text(request.Query["echostr"].ToString(), "text/plain");
     }
 
@@ -65,6 +71,19 @@ internal sealed class WeChatEndpoint(
         {
             WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
             return Results.Unauthorized();
+        }
+
+        if (!query.IsEncrypted && keyring.IsConfigured && !options.Value.AcceptPlaintext)
+        {
+            WeChatLog.PlainPushRefused(logger);
+            return Results.Unauthorized();
+        }
+
+        if (!query.HasWeChatNonce)
+        {
+            // The nonce goes back in an encrypted reply; WeChat's are digits.
+            WeChatLog.MalformedPush(logger, "the nonce is not 1 to 32 letters or digits");
+            return Results.BadRequest("bad nonce");
         }
 
         var maxBytes = query.IsEncrypted ? MaxEncryptedBodyBytes : MaxBodyBytes;

@@ -25,4 +25,10 @@ internal static partial class WeChatLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The replay check could not reach storage; the push is served on its signature and timestamp alone.")]
     public static partial void ReplayCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a plain push: wechat_encoding_aes_key is set, and plain pushes are accepted only with wechat_accept_plaintext=true.")]
+    public static partial void PlainPushRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a push whose timestamp and nonce arrived before with another body.")]
+    public static partial void SwappedBody(ILogger logger);
 }

@@ -25,5 +25,8 @@ internal sealed record WeChatRequest(string? Signature, string Timestamp, string
         || (long.TryParse(Timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= maxSkew.TotalSeconds);
 
+    /// <summary>Whether the nonce looks like WeChat's: it is echoed in encrypted replies, so nothing else may pass.</summary>
+    public bool HasWeChatNonce => Nonce.Length is > 0 and <= 32 && Nonce.All(char.IsAsciiLetterOrDigit);
+
     private bool HasStamp => Timestamp.Length > 0 && Nonce.Length > 0;
 }

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Fetching;
+using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
 
 namespace WeChatFunctions.Images;
 
 /// <summary>
-/// Fetches the image behind a PicUrl while WeChat waits: http(s) only, at most 10 MB and 3 s, so the reply still leaves
-/// inside the 5-second window. The type is read from the bytes, since the model takes only JPEG, PNG, GIF and WebP.
+/// Fetches the image behind a PicUrl while WeChat waits: http(s) only, from the hosts of <c>image_url_hosts</c>, through
+/// the <see cref="FetchGuard"/>, at most 10 MB and 3 s, so the reply still leaves inside the 5-second window. The type is read from the bytes, since the model takes only JPEG, PNG, GIF and WebP.
 /// </summary>
-internal sealed class ImageDownloader(HttpClient http, ILogger<ImageDownloader> logger)
+internal sealed class ImageDownloader(HttpClient http, IOptions<FetchOptions> options, ILogger<ImageDownloader> logger)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
@@ -17,6 +20,12 @@ internal sealed class ImageDownloader(HttpClient http, ILogger<ImageDownloader> 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             ImagesLog.ImageNotDownloaded(logger, "the PicUrl is not an http(s) URL");
+            return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
+        }
+
+        if (!HostPatterns.Allow(options.Value.ImageUrlHostSet, uri.Host))
+        {
+            ImagesLog.ImageNotDownloaded(logger, "the PicUrl's host is not in image_url_hosts");
             return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
         }
 

@@ -1,3 +1,5 @@
+using WeChatFunctions.Fetching;
+
 namespace WeChatFunctions.Images;
 
 internal static class ImagesServiceCollectionExtensions
@@ -5,7 +7,7 @@ internal static class ImagesServiceCollectionExtensions
     public static IServiceCollection AddImages(this IServiceCollection services)
     {
         services.AddSingleton<ImageInbox>();
-        services.AddHttpClient<ImageDownloader>();
+        services.AddHttpClient<ImageDownloader>().UseFetchGuard();
         return services;
     }
 }

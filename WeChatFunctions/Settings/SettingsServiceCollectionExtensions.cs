@@ -48,7 +48,9 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
 
-        services.AddOptions<AdminOptions>().BindConfiguration("");
+        services.AddOptions<FetchOptions>().BindConfiguration("");
+        services.AddOptions<AdminOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();

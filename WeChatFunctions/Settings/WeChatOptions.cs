@@ -30,6 +30,14 @@ public sealed class WeChatOptions
     [RegularExpression(EncodingAesKeyPattern, ErrorMessage = "Setting 'wechat_encoding_aes_key' must be the 43 letters and digits of the EncodingAESKey from the WeChat admin console.")]
     public string? EncodingAesKey { get; set; }
 
+    /// <summary>
+    /// Whether plain pushes are still served when a key is set. The plain <c>signature</c> does not cover the body, so
+    /// anyone holding one signed query string could post any body under it; with a key set, only the minutes of a
+    /// switch from plain to safe mode in the WeChat console need this.
+    /// </summary>
+    [ConfigurationKeyName("wechat_accept_plaintext")]
+    public bool AcceptPlaintext { get; set; }
+
     /// <summary>The key before the last change in the admin console, for pushes still encrypted with it.</summary>
     [ConfigurationKeyName("wechat_encoding_aes_key_previous")]
     [RegularExpression(EncodingAesKeyPattern, ErrorMessage = "Setting 'wechat_encoding_aes_key_previous' must be the 43 letters and digits of an EncodingAESKey.")]

@@ -18,6 +18,9 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
     private const string DefaultRow = "~default";
     private const string Settings = "setting";
     private const string TokenRow = "token";
+
+    /// <summary>More guesses than this racing for one sender's row are counted by the writes that won.</summary>
+    private const int MaxFailureConflicts = 20;
     private const string Lockouts = "lockout";
 
     public async Task<FollowerPolicy> GetPolicyAsync(string followerId, CancellationToken cancellationToken)
@@ -79,32 +82,31 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
         return row.HasValue ? row.Value!.GetInt32("DailyLimit") : null;
     }
 
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<AdminTokenOverride?> GetTokenAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Settings, TokenRow, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.GetString("Value") : null;
+        return row.HasValue && row.Value!.GetString("Value") is { } token ? new AdminTokenOverride(token, row.Value.GetString("SettingFingerprint") ?? "") : null;
     }
 
-    public Task SetTokenAsync(string token, CancellationToken cancellationToken) =>
-        UpsertAsync(new TableEntity(Settings, TokenRow) { ["Value"] = token }, cancellationToken);
+    public Task SetTokenAsync(AdminTokenOverride token, CancellationToken cancellationToken) =>
+        UpsertAsync(new TableEntity(Settings, TokenRow) { ["Value"] = token.Token, ["SettingFingerprint"] = token.SettingFingerprint }, cancellationToken);
 
     public async Task RecordFailureAsync(string senderId, DateTimeOffset at, int maxFailures, TimeSpan window, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(Lockouts, senderId, cancellationToken: cancellationToken);
-        var row = found.HasValue ? found.Value! : new TableEntity(Lockouts, senderId);
-        var windowStart = row.GetDateTimeOffset("WindowStart");
-        var failures = windowStart is { } start && at - start < window ? (row.GetInt32("Failures") ?? 0) + 1 : 1;
-        row["WindowStart"] = failures == 1 ? at : windowStart;
-        row["Failures"] = failures;
-        if (failures >= maxFailures)
+        // ETag-guarded, so that guesses sent at once are counted one by one and cannot slip past the lockout.
+        await OptimisticRow.ChangeAsync(table, Lockouts, () => senderId, row =>
         {
-            row["LockedUntil"] = at + window;
-        }
-
-        // Failures racing each other may undercount by one; the lockout is a brake on guessing, not a counter.
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            var windowStart = row.GetDateTimeOffset("WindowStart");
+            var failures = windowStart is { } start && at - start < window ? (row.GetInt32("Failures") ?? 0) + 1 : 1;
+            row["WindowStart"] = failures == 1 ? at : windowStart;
+            row["Failures"] = failures;
+            if (failures >= maxFailures)
+            {
+                row["LockedUntil"] = at + window;
+            }
+        }, MaxFailureConflicts, cancellationToken);
     }
 
     public async Task<bool> IsLockedOutAsync(string senderId, DateTimeOffset at, CancellationToken cancellationToken)

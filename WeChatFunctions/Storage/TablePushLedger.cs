@@ -16,15 +16,17 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
 
     private const string ArrivalsProperty = "Arrivals";
 
+    private const string BodyHashProperty = "BodyHash";
+
     private const int MaxConflicts = 10;
 
-    public async Task<PushSighting> RecordArrivalAsync(string fingerprint, DateTimeOffset arrival, CancellationToken cancellationToken)
+    public async Task<PushSighting> RecordArrivalAsync(string fingerprint, string bodyHash, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1 }, cancellationToken);
-            return new PushSighting(arrival, 1);
+            await table.AddEntityAsync(new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1, [BodyHashProperty] = bodyHash }, cancellationToken);
+            return new PushSighting(arrival, 1, bodyHash);
         }
         catch (RequestFailedException seen) when (seen.Status == 409)
         {
@@ -38,8 +40,9 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
         {
             var first = row.GetDateTimeOffset(FirstArrivalProperty) ?? arrival;
             var arrivals = (row.GetInt32(ArrivalsProperty) ?? 0) + 1;
-            (row[FirstArrivalProperty], row[ArrivalsProperty]) = (first, arrivals);
-            sighting = new PushSighting(first, arrivals);
+            var firstBody = row.GetString(BodyHashProperty) ?? bodyHash;
+            (row[FirstArrivalProperty], row[ArrivalsProperty], row[BodyHashProperty]) = (first, arrivals, firstBody);
+            sighting = new PushSighting(first, arrivals, firstBody);
         }, MaxConflicts, cancellationToken);
 
         return sighting!;
