@@ -18,19 +18,22 @@ public sealed class CrashRecoveryTests : IClassFixture<TwoInstancesFixture>
     public CrashRecoveryTests(TwoInstancesFixture fixture)
     {
         _fixture = fixture;
-        // A paragraph a second; a continuation request gets what follows the text it was given.
-        _fixture.Model.Reset(new FakeModelBehavior
-        {
-            Answer = request => request.Messages[^1].Content == ContinueInstruction ? Answer[AnswerSoFar(request).Length..] : Answer,
-            ChunkCharacters = Paragraphs[0].Length + 2,
-            ChunkInterval = TimeSpan.FromSeconds(1),
-        });
+        _fixture.Model.Reset();
     }
+
+    /// <summary>A paragraph a second; a continuation request gets what follows the text it was given.</summary>
+    private static FakeModelBehavior ParagraphASecond => new()
+    {
+        Answer = request => request.Messages[^1].Content == ContinueInstruction ? Answer[AnswerSoFar(request).Length..] : Answer,
+        ChunkCharacters = Paragraphs[0].Length + 2,
+        ChunkInterval = TimeSpan.FromSeconds(1),
+    };
 
     [Fact]
     public async Task AnAnswerWhoseInstanceDiedDuringTheLastAttemptIsContinuedOnTheNextContinue()
     {
         var victim = await _fixture.StartInstanceAsync();
+        _fixture.Model.Reset(ParagraphASecond);
         var platform = new WeChatPlatform(victim.WeChat);
 
         var delivering = platform.DeliverAsync(SignedPush.Text("说不完").From(_follower));
@@ -54,6 +57,7 @@ public sealed class CrashRecoveryTests : IClassFixture<TwoInstancesFixture>
     public async Task AnOwnerKilledMidAnswerIsTakenOverByARetryThatContinuesItsText()
     {
         var victim = await _fixture.StartInstanceAsync();
+        _fixture.Model.Reset(ParagraphASecond);
         var platform = new WeChatPlatform(victim.WeChat, _fixture.First.WeChat, _fixture.Second.WeChat);
 
         var delivering = platform.DeliverAsync(SignedPush.Text("写到一半").From(_follower));

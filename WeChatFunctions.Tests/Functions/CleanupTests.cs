@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,6 +56,67 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
         Assert.False((await pushes.GetEntityIfExistsAsync<TableEntity>("an-hour-old-fingerprint", "")).HasValue);
         Assert.True(await CountAsync(pushes, TableClient.CreateQueryFilter($"FirstArrival ge {now.AddMinutes(-2)}")) >= 1, "the fingerprint of the push just served is kept");
+    }
+
+    [Fact]
+    public async Task RowsOfEveryKindAreDeletedOncePastTheirUseAndKeptBefore()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (stale, fresh) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
+        var images = await TableAsync("WeChatImages");
+        var blobs = new BlobServiceClient(Fixture.Storage.ConnectionString).GetBlobContainerClient("wechat-images");
+        await blobs.CreateIfNotExistsAsync();
+        await blobs.GetBlobClient(stale).UploadAsync(BinaryData.FromBytes(ImageServer.Png(70_000)), overwrite: true);
+        await images.AddEntityAsync(new TableEntity(stale, "pending") { ["ReceivedAt"] = now.AddMinutes(-11), ["MediaType"] = "image/png", ["BlobName"] = stale });
+        await images.AddEntityAsync(new TableEntity(fresh, "pending") { ["ReceivedAt"] = now, ["MediaType"] = "image/png" });
+        var audit = await TableAsync("WeChatAudit");
+        await audit.AddEntityAsync(new TableEntity("audit", TurnKey(now.AddDays(-91))[..^2] + "-old") { ["Command"] = "help" });
+        await audit.AddEntityAsync(new TableEntity("audit", TurnKey(now)[..^2] + "-new") { ["Command"] = "help" });
+        var usage = await TableAsync("WeChatUsage");
+        await usage.AddEntityAsync(new TableEntity(Follower, "recent") { ["RecentQuestions"] = "1" });
+        var statistics = await TableAsync("WeChatStatistics");
+        await statistics.AddEntityAsync(new TableEntity("active-" + BeijingDay(now), Follower));
+        var admin = await TableAsync("WeChatAdmin");
+        await admin.AddEntityAsync(new TableEntity("lockout", Follower) { ["Failures"] = 1 });
+        var replies = await TableAsync("WeChatReplies");
+        await replies.AddEntityAsync(new TableEntity(Follower, "~position") { ["After"] = "[]" });
+
+        await InvokeAsync();
+
+        Assert.False((await images.GetEntityIfExistsAsync<TableEntity>(stale, "pending")).HasValue);
+        Assert.False((await blobs.GetBlobClient(stale).ExistsAsync()).Value);
+        Assert.True((await images.GetEntityIfExistsAsync<TableEntity>(fresh, "pending")).HasValue);
+        Assert.Equal(["help"], (await audit.QueryAsync<TableEntity>().ToListAsync()).Select(row => row.GetString("Command")));
+        Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
+        Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
+        Assert.True((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
+        Assert.True((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+
+        // A hundred days on, past every lifetime: the week of usage, retention, the audit's 90 days.
+        await InvokeAsync(new FakeTimeProvider(now.AddDays(100)));
+
+        Assert.False((await images.GetEntityIfExistsAsync<TableEntity>(fresh, "pending")).HasValue);
+        Assert.Empty(await audit.QueryAsync<TableEntity>().ToListAsync());
+        Assert.False((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
+        Assert.False((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
+        Assert.False((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
+        Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+    }
+
+    [Fact]
+    public async Task ABacklogLargerThanOneBatchIsWorkedOffInOneRun()
+    {
+        var pushes = await TableAsync("WeChatPushes");
+        var old = DateTimeOffset.UtcNow.AddHours(-1);
+        var prefix = Guid.NewGuid().ToString("N");
+        foreach (var batch in Enumerable.Range(0, 1_200).Chunk(100))
+        {
+            await Task.WhenAll(batch.Select(index => pushes.AddEntityAsync(new TableEntity($"{prefix}-{index}", "") { ["FirstArrival"] = old, ["Arrivals"] = 1 })));
+        }
+
+        await InvokeAsync();
+
+        Assert.Equal(0, await CountAsync(pushes, $"PartitionKey ge '{prefix}' and PartitionKey lt '{prefix}~'"));
     }
 
     [Fact]
@@ -114,9 +176,10 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     /// <summary>Runs the timer function as the worker does when the host's timer fires: a new instance from the app's services.</summary>
-    private Task InvokeAsync()
+    private Task InvokeAsync(TimeProvider? clock = null)
     {
-        var function = ActivatorUtilities.CreateInstance<CleanupFunction>(Fixture.StartApplication().Services);
+        var app = clock is null ? Fixture.StartApplication() : Fixture.StartApplication(replaceServices: services => services.AddSingleton(clock));
+        var function = ActivatorUtilities.CreateInstance<CleanupFunction>(app.Services);
         return function.RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
     }
 

@@ -20,9 +20,12 @@ internal sealed class AnswerGenerator(
     ClaimProgress progress,
     LiveAnswerRegistry liveAnswers,
     BackgroundWork background,
-    TimeProvider timeProvider,
+    GenerationSlots slots,
     IOptions<ConversationOptions> conversationOptions)
 {
+    /// <summary>Leaves WeChat's last attempt time to deliver the refusal.</summary>
+    private static readonly TimeSpan SlotWaitMargin = TimeSpan.FromSeconds(1);
+
     /// <summary>Charges the question of a claim this instance just made, and generates its answer.</summary>
     public void Start(ReplyClaim claim, Question question) => Begin(claim, question);
 
@@ -55,11 +58,21 @@ internal sealed class AnswerGenerator(
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = progress.KeepSavingAsync(claim, answer, saving.Token);
         DialogOutcome outcome;
-        bool charged;
+        var charged = false;
         try
         {
-            (var refusal, charged) = await admission.AdmitAsync(claim, newQuestion, stopping);
-            outcome = refusal ?? await AnswerAsync(claim, answer, stopping);
+            // A question waits for a slot only while WeChat still waits for a reply; its last attempt then says why not.
+            using var slot = await slots.TakeAsync(claim.FirstArrival + WeChatRetries.Window - SlotWaitMargin, stopping);
+            if (slot is null)
+            {
+                outcome = DialogOutcome.Failed(FollowerTexts.TooBusy);
+                charged = newQuestion is null; // a taken-over question was charged by its first owner, and is refunded
+            }
+            else
+            {
+                (var refusal, charged) = await admission.AdmitAsync(claim, newQuestion, stopping);
+                outcome = refusal ?? await AnswerInTimeAsync(claim, answer, slot);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -90,9 +103,20 @@ internal sealed class AnswerGenerator(
             await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
         }
 
-        // Retries of this message on this instance are served from memory until WeChat has stopped retrying.
-        await Task.Delay(WeChatRetries.Window, timeProvider, stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
-        liveAnswers.Forget(claim.Key, answer);
+        await liveAnswers.ForgetAfterRetriesAsync(claim.Key, answer, stopping);
+    }
+
+    /// <summary>The answer, or, when it has run past <c>generation_timeout_seconds</c>, an apology: it is abandoned and refunded.</summary>
+    private async Task<DialogOutcome> AnswerInTimeAsync(ReplyClaim claim, LiveAnswer answer, GenerationSlot slot)
+    {
+        try
+        {
+            return await AnswerAsync(claim, answer, slot.Deadline);
+        }
+        catch (OperationCanceledException) when (slot.TimedOut)
+        {
+            return DialogOutcome.Failed(FollowerTexts.AnswerTimedOut);
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ internal static class AnsweringServiceCollectionExtensions
     public static IServiceCollection AddAnswering(this IServiceCollection services)
     {
         services.AddSingleton<LiveAnswerRegistry>();
+        services.AddSingleton<GenerationSlots>();
         services.AddSingleton<ClaimProgress>();
         services.AddSingleton<AnswerModeration>();
         services.AddSingleton<AnswerAdmission>();

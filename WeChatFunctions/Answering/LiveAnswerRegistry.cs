@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using WeChatFunctions.Claims;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Answering;
 
 /// <summary>The answers this instance is generating, or finished recently enough that retries may still ask for them.</summary>
-internal sealed class LiveAnswerRegistry
+internal sealed class LiveAnswerRegistry(TimeProvider timeProvider)
 {
     private readonly ConcurrentDictionary<MessageKey, LiveAnswer> _answers = new();
 
@@ -17,5 +18,10 @@ internal sealed class LiveAnswerRegistry
 
     public bool TryGet(MessageKey key, out LiveAnswer answer) => _answers.TryGetValue(key, out answer!);
 
-    public void Forget(MessageKey key, LiveAnswer answer) => _answers.TryRemove(KeyValuePair.Create(key, answer));
+    /// <summary>Retries of a finished answer on this instance are served from memory until WeChat has stopped retrying.</summary>
+    public async Task ForgetAfterRetriesAsync(MessageKey key, LiveAnswer answer, CancellationToken stopping)
+    {
+        await Task.Delay(WeChatRetries.Window, timeProvider, stopping).ContinueWith(static _ => { }, TaskScheduler.Default);
+        _answers.TryRemove(KeyValuePair.Create(key, answer));
+    }
 }

@@ -6,10 +6,10 @@ using WeChatFunctions.WeChat;
 namespace WeChatFunctions.Cleanup;
 
 /// <summary>
-/// The periodic cleanup: message claims and their pages once WeChat and the follower are long done with them (a day),
-/// conversation turns past <c>history_retention_days</c>, the replay check's push fingerprints once their
-/// timestamps would be refused anyway, and per-follower usage older than the week that <c>get_stat</c> ranks (the
-/// day totals stay). Deletes are idempotent, so two runs at once are safe.
+/// The periodic cleanup: everything past its use (see <see cref="ExpiredData"/>), so that nothing about a follower
+/// outlives <c>history_retention_days</c> except the daily totals and the audit log. It works in batches until every
+/// kind is done or its time budget is spent, so a busy account's backlog does not grow. Deletes are idempotent, so two
+/// runs at once are safe.
 /// </summary>
 internal sealed class ExpiredDataCleanup(
     IExpiredDataStore store,
@@ -19,30 +19,62 @@ internal sealed class ExpiredDataCleanup(
     IOptions<WeChatOptions> weChatOptions,
     ILogger<ExpiredDataCleanup> logger)
 {
-    /// <summary>The 7 days of the spend ranking, and one more for time zones.</summary>
-    private static readonly TimeSpan FollowerUsageLifetime = TimeSpan.FromDays(8);
+    public const int RowsPerBatch = 500;
 
-    /// <summary>Bounds one run to a few seconds; a backlog is worked off over the following runs.</summary>
-    public const int MaxRowsPerTable = 500;
+    /// <summary>Well inside the Functions host's default 5-minute timeout for a timer function.</summary>
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromMinutes(4);
+
+    /// <summary>The 7 days of the spend ranking, and one more for time zones.</summary>
+    private static readonly TimeSpan WeekLifetime = TimeSpan.FromDays(8);
 
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(1);
 
+    private static readonly TimeSpan AuditLifetime = TimeSpan.FromDays(90);
+
+    private static readonly TimeSpan PendingImageLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<CleanupReport> RunAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var claims = await store.DeleteClaimsBeforeAsync(now - ClaimLifetime - WeChatRetries.Window, MaxRowsPerTable, cancellationToken);
-        var turns = await store.DeleteTurnsBeforeAsync(now - TimeSpan.FromDays(options.Value.HistoryRetentionDays), MaxRowsPerTable, cancellationToken);
-        // A push's timestamp is at most the skew from its first arrival, and a replay at most the skew from the timestamp.
-        var pushes = await store.DeletePushesBeforeAsync(now - 2 * TimeSpan.FromSeconds(weChatOptions.Value.MaxClockSkewSeconds) - WeChatRetries.Window, MaxRowsPerTable, cancellationToken);
-        var usage = await store.DeleteFollowerUsageBeforeAsync(days.DayOf(now - FollowerUsageLifetime), MaxRowsPerTable, cancellationToken);
-        var report = new CleanupReport(claims, turns, pushes, usage);
-        CleanupLog.CleanedUp(logger, claims, turns, pushes, usage);
+        var started = timeProvider.GetTimestamp();
+        var deleted = new Dictionary<ExpiredData, int>();
+        foreach (var (kind, cutoff) in CutoffsAt(timeProvider.GetUtcNow()))
+        {
+            int batch;
+            do
+            {
+                batch = await store.DeleteAsync(kind, cutoff, RowsPerBatch, cancellationToken);
+                deleted[kind] = deleted.GetValueOrDefault(kind) + batch;
+            }
+            while (batch == RowsPerBatch && timeProvider.GetElapsedTime(started) < TimeBudget);
+        }
+
+        var report = new CleanupReport(deleted);
+        CleanupLog.CleanedUp(logger, report.Total, report);
         return report;
     }
+
+    private IEnumerable<(ExpiredData Kind, ExpiryCutoff Cutoff)> CutoffsAt(DateTimeOffset now)
+    {
+        var retention = TimeSpan.FromDays(options.Value.HistoryRetentionDays);
+        yield return (ExpiredData.Claims, At(now - ClaimLifetime - WeChatRetries.Window));
+        yield return (ExpiredData.Turns, At(now - retention));
+        // A push's timestamp is at most the skew from its first arrival, and a replay at most the skew from the timestamp.
+        yield return (ExpiredData.Pushes, At(now - 2 * TimeSpan.FromSeconds(weChatOptions.Value.MaxClockSkewSeconds) - WeChatRetries.Window));
+        yield return (ExpiredData.FollowerUsage, At(now - WeekLifetime));
+        yield return (ExpiredData.RecentQuestions, At(now - WeekLifetime));
+        yield return (ExpiredData.ActiveMarks, At(now - WeekLifetime));
+        yield return (ExpiredData.PendingImages, At(now - PendingImageLifetime));
+        yield return (ExpiredData.Audit, At(now - AuditLifetime));
+        yield return (ExpiredData.FollowerState, At(now - retention));
+        yield return (ExpiredData.Lockouts, At(now - ClaimLifetime));
+    }
+
+    private ExpiryCutoff At(DateTimeOffset moment) => new(moment, days.DayOf(moment));
 }
 
-internal sealed record CleanupReport(int ClaimsDeleted, int TurnsDeleted, int PushesDeleted, int FollowerUsageDeleted)
+internal sealed record CleanupReport(IReadOnlyDictionary<ExpiredData, int> Deleted)
 {
-    public override string ToString() =>
-        $"Deleted {ClaimsDeleted} expired message claims, {TurnsDeleted} conversation turns past retention, {PushesDeleted} push fingerprints and {FollowerUsageDeleted} old per-follower usage rows.";
+    public int Total => Deleted.Values.Sum();
+
+    public override string ToString() => string.Join(", ", Deleted.Where(kind => kind.Value > 0).Select(kind => $"{kind.Value} {kind.Key}"));
 }

@@ -1,18 +1,9 @@
 namespace WeChatFunctions.Cleanup;
 
-/// <summary>Removes data past its use, a bounded batch per call so that one cleanup run stays short.</summary>
+/// <summary>Removes data past its use, a bounded batch per call so that each call stays short.</summary>
 internal interface IExpiredDataStore
 {
-    /// <returns>How many claims and their pages were deleted.</returns>
-    Task<int> DeleteClaimsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
-
-    /// <returns>How many conversation turns were deleted.</returns>
-    Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
-
-    /// <returns>How many push fingerprints of the replay check were deleted.</returns>
-    Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken);
-
-    /// <summary>The per-follower daily usage rows of days before <paramref name="firstDayKept"/> (<c>yyyyMMdd</c>).</summary>
-    /// <returns>How many rows were deleted.</returns>
-    Task<int> DeleteFollowerUsageBeforeAsync(string firstDayKept, int maxRows, CancellationToken cancellationToken);
+    /// <summary>Deletes up to <paramref name="maxRows"/> rows of <paramref name="kind"/> that expired before <paramref name="cutoff"/>.</summary>
+    /// <returns>How many were deleted; fewer than <paramref name="maxRows"/> means none are left.</returns>
+    Task<int> DeleteAsync(ExpiredData kind, ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken);
 }

@@ -27,7 +27,19 @@ public sealed class ReplyWindowOptions
     [StringLength(16, ErrorMessage = "Setting 'continue_keyword' must be at most 16 characters.")]
     public string ContinueKeyword { get; set; } = DefaultContinueKeyword;
 
+    /// <summary>How many answers one instance generates at once; more wait their turn, within WeChat's window.</summary>
+    [ConfigurationKeyName("max_concurrent_generations")]
+    [Range(1, 10_000, ErrorMessage = "Setting 'max_concurrent_generations' must be between 1 and 10000.")]
+    public int MaxConcurrentGenerations { get; set; } = 64;
+
+    /// <summary>A generation still running after this long is abandoned, its charge refunded and the follower told.</summary>
+    [ConfigurationKeyName("generation_timeout_seconds")]
+    [Range(1, 3600, ErrorMessage = "Setting 'generation_timeout_seconds' must be between 1 and 3600.")]
+    public int GenerationTimeoutSeconds { get; set; } = 120;
+
     public TimeSpan ReplyDeadline => TimeSpan.FromMilliseconds(ReplyDeadlineMilliseconds);
+
+    public TimeSpan GenerationTimeout => TimeSpan.FromSeconds(GenerationTimeoutSeconds);
 
     public TimeSpan ClaimTimeout => TimeSpan.FromSeconds(ClaimTimeoutSeconds);
 }

@@ -45,7 +45,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IStatisticsStore>(provider => provider.GetRequiredService<TableStatisticsStore>());
         services.AddSingleton<IAccountTokens>(provider => provider.GetRequiredService<TableStatisticsStore>());
         services.AddSingleton<BlobContainerProvider>();
-        services.AddSingleton<IPendingImageStore, TablePendingImageStore>();
+        services.AddSingleton<TablePendingImageStore>();
+        services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();

@@ -21,7 +21,7 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
 
     /// <summary>More guesses than this racing for one sender's row are counted by the writes that won.</summary>
     private const int MaxFailureConflicts = 20;
-    private const string Lockouts = "lockout";
+    public const string Lockouts = "lockout";
 
     public async Task<FollowerPolicy> GetPolicyAsync(string followerId, CancellationToken cancellationToken)
     {

@@ -12,12 +12,15 @@ internal sealed class TableAuditStore(TableClientProvider tables) : IAuditStore
 {
     public const string TableName = "WeChatAudit";
 
-    private const string Partition = "audit";
+    public const string Partition = "audit";
+
+    /// <summary>Keys that sort newest first: the ticks left until the end of time.</summary>
+    public static string NewestFirstKey(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     public async Task AddAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var rowKey = NewestFirstKey(entry.At) + "-" + Guid.NewGuid().ToString("N")[..8];
         await table.AddEntityAsync(
             new TableEntity(Partition, rowKey)
             {

@@ -1,27 +1,33 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using WeChatFunctions.Cleanup;
 
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// Finds expired rows by a key or property the app wrote (the storage Timestamp cannot be set, so it would make the
-/// cleanup untestable), and deletes them through <see cref="TableRows"/>.
+/// Finds expired rows by a key or property the app wrote where one exists, else by the storage Timestamp of rows that
+/// are rewritten on every use, and deletes them through <see cref="TableRows"/>.
 /// </summary>
-internal sealed class TableExpiredDataStore(TableClientProvider tables) : IExpiredDataStore
+internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePendingImageStore images) : IExpiredDataStore
 {
-    public async Task<int> DeleteClaimsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
-        await DeleteAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff}"), maxRows, cancellationToken);
-
-    public async Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
-        await DeleteAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"RowKey gt {ConversationTurnEntity.NewestFirstKey(cutoff)}"), maxRows, cancellationToken);
-
-    public async Task<int> DeletePushesBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken) =>
-        await DeleteAsync(TablePushLedger.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff}"), maxRows, cancellationToken);
-
-    public async Task<int> DeleteFollowerUsageBeforeAsync(string firstDayKept, int maxRows, CancellationToken cancellationToken) =>
+    public Task<int> DeleteAsync(ExpiredData kind, ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken) => kind switch
+    {
+        ExpiredData.Claims => DeleteAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff.At}"), maxRows, cancellationToken),
+        ExpiredData.Turns => DeleteAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"RowKey gt {ConversationTurnEntity.NewestFirstKey(cutoff.At)}"), maxRows, cancellationToken),
+        ExpiredData.Pushes => DeleteAsync(TablePushLedger.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff.At}"), maxRows, cancellationToken),
         // Day rows only: their keys are digits, and the rate limit's "recent" row sorts after every day.
-        await DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey lt {firstDayKept}"), maxRows, cancellationToken);
+        ExpiredData.FollowerUsage => DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey lt {cutoff.Day}"), maxRows, cancellationToken),
+        ExpiredData.RecentQuestions => DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {TableUsageStore.RecentQuestionsRow} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
+        ExpiredData.ActiveMarks => DeleteAsync(TableStatisticsStore.TableName, TableClient.CreateQueryFilter($"PartitionKey ge {TableStatisticsStore.ActivePrefix} and PartitionKey lt {TableStatisticsStore.ActivePrefix + cutoff.Day}"), maxRows, cancellationToken),
+        ExpiredData.PendingImages => images.DeleteReceivedBeforeAsync(cutoff.At, maxRows, cancellationToken),
+        ExpiredData.Audit => DeleteAsync(TableAuditStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAuditStore.Partition} and RowKey gt {TableAuditStore.NewestFirstKey(cutoff.At)}"), maxRows, cancellationToken),
+        ExpiredData.FollowerState => DeleteFollowerStateAsync(cutoff, maxRows, cancellationToken),
+        ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rows are known for this kind."),
+    };
+
+    /// <summary>A reading position is rewritten whenever the follower reads on, so its Timestamp says when that last was.</summary>
+    private async Task<int> DeleteFollowerStateAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken) =>
+        await DeleteAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {ReadingPositionEntity.Row} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken);
 
     private async Task<int> DeleteAsync(string tableName, string filter, int maxRows, CancellationToken cancellationToken) =>
         await TableRows.DeleteAsync(await tables.GetAsync(tableName, cancellationToken), filter, maxRows, cancellationToken);

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using WeChatFunctions.Images;
 
 namespace WeChatFunctions.Storage;
@@ -53,6 +54,29 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
         }
 
         return bytes is null ? null : new PendingImage(bytes, entity.MediaType, entity.ReceivedAt);
+    }
+
+    /// <summary>Deletes up to <paramref name="maxRows"/> images received before <paramref name="cutoff"/>, with their blobs.</summary>
+    public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var expired = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: maxRows, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            expired.Add(row.PartitionKey);
+            if (expired.Count == maxRows)
+            {
+                break;
+            }
+        }
+
+        foreach (var followerId in expired)
+        {
+            await DeleteAsync(followerId, cancellationToken);
+        }
+
+        return expired.Count;
     }
 
     public async Task DeleteAsync(string followerId, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 {
     public const string TableName = "WeChatStatistics";
 
+    public const string ActivePrefix = "active-";
+
     private const int Shards = 8;
 
     private const int MaxConflicts = 20;
@@ -32,7 +34,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity($"active-{day}", followerId), cancellationToken);
+            await table.AddEntityAsync(new TableEntity(ActivePrefix + day, followerId), cancellationToken);
             return true;
         }
         catch (RequestFailedException exists) when (exists.Status == 409)

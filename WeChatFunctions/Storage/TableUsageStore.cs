@@ -15,7 +15,7 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
 {
     public const string TableName = "WeChatUsage";
 
-    private const string RecentQuestionsRow = "recent";
+    public const string RecentQuestionsRow = "recent";
 
     /// <summary>Each conflict means another change landed; a follower cannot send this many at the same instant.</summary>
     private const int MaxConflicts = 20;

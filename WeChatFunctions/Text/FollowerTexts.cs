@@ -19,6 +19,10 @@ internal static class FollowerTexts
 
     public const string AnswerBlocked = "抱歉，这个问题我无法回答，换个话题吧。";
 
+    public const string TooBusy = "抱歉，现在提问的人太多了，请稍后再发一次你的问题。这次提问没有计入用量。";
+
+    public const string AnswerTimedOut = "抱歉，这个回答花的时间太长，已经放弃了。请换个问法或稍后再试，这次提问没有计入用量。";
+
     public const string ModerationUnavailable = "抱歉，内容审核服务暂时不可用，请稍后再试。你的问题没有被计入用量。";
 
     public const string Blocked = "抱歉，你暂时无法使用本服务。";

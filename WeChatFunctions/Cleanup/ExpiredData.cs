@@ -1,0 +1,41 @@
+namespace WeChatFunctions.Cleanup;
+
+/// <summary>The kinds of rows the cleanup removes once they are past their use.</summary>
+internal enum ExpiredData
+{
+    /// <summary>Message claims and their answers, a day after WeChat and the follower are done with them.</summary>
+    Claims,
+
+    /// <summary>Conversation turns past <c>history_retention_days</c>.</summary>
+    Turns,
+
+    /// <summary>The replay check's push fingerprints, once their timestamps would be refused anyway.</summary>
+    Pushes,
+
+    /// <summary>Per-follower day usage older than the week <c>get_stat</c> ranks.</summary>
+    FollowerUsage,
+
+    /// <summary>The rate limit's per-follower row of recent questions, untouched for as long.</summary>
+    RecentQuestions,
+
+    /// <summary>The statistics' per-day marks of who was active, once the day is counted.</summary>
+    ActiveMarks,
+
+    /// <summary>Pending images, and their blobs, past their ten minutes.</summary>
+    PendingImages,
+
+    /// <summary>Audit rows past 90 days.</summary>
+    Audit,
+
+    /// <summary>
+    /// Followers' reading positions, untouched for <c>history_retention_days</c>. Preferences are the follower's own
+    /// settings, kept like the admins' per-follower rules until the follower unfollows.
+    /// </summary>
+    FollowerState,
+
+    /// <summary>Admin lockouts long over.</summary>
+    Lockouts,
+}
+
+/// <summary>Where expiry falls: a moment, and the quota day it falls in, for rows keyed by day.</summary>
+internal sealed record ExpiryCutoff(DateTimeOffset At, string Day);
