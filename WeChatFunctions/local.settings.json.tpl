@@ -30,7 +30,7 @@
     "reply_format": "plain",
     "daily_limit": "20",
     "daily_token_limit": "0",
-    "global_daily_token_limit": "0",
+    "global_daily_token_limit": "1000000",
     "rate_limit_per_minute": "6",
     "price_per_1k_prompt_tokens": "0",
     "price_per_1k_completion_tokens": "0",

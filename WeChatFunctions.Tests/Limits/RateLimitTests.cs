@@ -28,6 +28,20 @@ public sealed partial class RateLimitTests(WeChatFixture fixture) : FollowerTest
     }
 
     [Fact]
+    public async Task AnImageCountsTowardTheRateLikeAQuestionButNotTowardTheDaysQuestions()
+    {
+        var weChat = LimitedTo(2);
+        await weChat.AskAsync(Follower, "第一问");
+        await weChat.AskAsync(Follower, "第二问");
+
+        // Refused before any download, so the closed port is never tried.
+        var image = await weChat.PushAsync(SignedPush.Image("http://127.0.0.1:9/picture.png").From(Follower));
+
+        Assert.Matches(TooFast(), image.Content);
+        Assert.Equal(2, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+    }
+
+    [Fact]
     public async Task QuestionsSentAtOnceAreAdmittedExactlyUpToTheRate()
     {
         var weChat = LimitedTo(6);

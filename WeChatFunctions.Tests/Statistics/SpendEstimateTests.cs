@@ -57,14 +57,14 @@ public sealed class SpendEstimateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutPricesGetStatShowsNoEstimate()
+    public async Task WithoutPricesGetStatShowsNoEstimateButTheDefaultAccountBudget()
     {
         var admin = AdminConsole.NewAdmin(_fixture.WeChat);
 
         var statistics = await admin.RunAsync("get_stat");
 
         Assert.DoesNotContain("估算花费", statistics, StringComparison.Ordinal);
-        Assert.DoesNotContain("全局 token 额度", statistics, StringComparison.Ordinal);
+        Assert.Matches(@"全局 token 额度：今天已用 \d+ / 1000000", statistics);
     }
 
     private static string Money(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);

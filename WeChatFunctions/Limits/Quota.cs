@@ -37,8 +37,22 @@ internal sealed class Quota(
             QuotaRefusal.None => QuotaDecision.Charged,
             QuotaRefusal.DailyQuestions => new(admission.Refusal, FollowerTexts.OverQuota(limits.DailyQuestions, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
             QuotaRefusal.DailyTokens => new(admission.Refusal, FollowerTexts.OverTokenQuota(limits.DailyTokens, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
-            _ => new(admission.Refusal, FollowerTexts.RateLimited(limits.PerMinute, Math.Max(1, (int)Math.Ceiling((admission.RetryAt - askedAt).TotalSeconds)))),
+            _ => RateLimited(limits, admission, askedAt),
         };
+    }
+
+    /// <summary>An image counts toward the follower's rate like a question, though not toward the day's questions.</summary>
+    public async Task<QuotaDecision> TryChargeRateAsync(string followerId, FollowerPolicy policy, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        var limits = LimitsOf(policy);
+        if (limits.PerMinute == 0 || IsWhiteListed(followerId, policy))
+        {
+            return QuotaDecision.Charged;
+        }
+
+        var admission = new Admission(null, QuotaRefusal.None);
+        await usage.TryChangeAsync(followerId, days.DayOf(sentAt), current => (admission = limits.AdmitToRate(current, sentAt)).Charged, cancellationToken);
+        return admission.Refusal == QuotaRefusal.None ? QuotaDecision.Charged : RateLimited(limits, admission, sentAt);
     }
 
     public Task RefundAsync(string followerId, DateTimeOffset askedAt, CancellationToken cancellationToken) =>
@@ -63,6 +77,9 @@ internal sealed class Quota(
 
     public int HoursUntilReset(DateTimeOffset moment) =>
         Math.Max(1, (int)Math.Ceiling((days.NextReset(moment) - timeProvider.GetUtcNow()).TotalHours));
+
+    private static QuotaDecision RateLimited(UsageLimits limits, Admission admission, DateTimeOffset at) =>
+        new(QuotaRefusal.RateLimited, FollowerTexts.RateLimited(limits.PerMinute, Math.Max(1, (int)Math.Ceiling((admission.RetryAt - at).TotalSeconds))));
 
     private UsageLimits LimitsOf(FollowerPolicy policy) =>
         new(policy.DailyLimit ?? policy.DefaultLimit ?? quota.Value.DailyLimit, quota.Value.DailyTokenLimit, quota.Value.RateLimitPerMinute);

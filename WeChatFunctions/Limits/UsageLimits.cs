@@ -20,9 +20,18 @@ internal sealed record UsageLimits(int DailyQuestions, long DailyTokens, int Per
             return new Admission(null, QuotaRefusal.DailyTokens);
         }
 
+        return AdmitToRate(usage with { Questions = usage.Questions + 1 }, at);
+    }
+
+    /// <summary>
+    /// Counts something sent at <paramref name="at"/> toward the rate alone, as an image is, or says when the follower
+    /// may send again.
+    /// </summary>
+    public Admission AdmitToRate(FollowerUsage usage, DateTimeOffset at)
+    {
         if (PerMinute == 0)
         {
-            return new Admission(usage with { Questions = usage.Questions + 1 }, QuotaRefusal.None);
+            return new Admission(usage, QuotaRefusal.None);
         }
 
         // A sliding window: the question fits when fewer than PerMinute were asked in the 60 seconds before it. Questions
@@ -33,7 +42,7 @@ internal sealed record UsageLimits(int DailyQuestions, long DailyTokens, int Per
             return new Admission(null, QuotaRefusal.RateLimited, recent[^PerMinute] + RateWindow);
         }
 
-        return new Admission(usage with { Questions = usage.Questions + 1, RecentQuestions = [.. recent.TakeLast(PerMinute - 1), at] }, QuotaRefusal.None);
+        return new Admission(usage with { RecentQuestions = [.. recent.TakeLast(PerMinute - 1), at] }, QuotaRefusal.None);
     }
 }
 

@@ -58,7 +58,7 @@ internal sealed class AssistantMessageHandler(
             TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
             VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
-            ImageMessage image => await WhenNotBlockedAsync(key, () => imageInbox.ReceiveAsync(key, image, arrival, cancellationToken), cancellationToken),
+            ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
             EventMessage subscribe when subscribe.Is("subscribe") => await followerEvents.WelcomeAsync(key, arrival),
             EventMessage unsubscribe when unsubscribe.Is("unsubscribe") => await followerEvents.ForgetAsync(key, arrival, cancellationToken),
             EventMessage => null,
@@ -76,9 +76,6 @@ internal sealed class AssistantMessageHandler(
         _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
         _ => await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken), cancellationToken),
     };
-
-    private Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<Task<OutboundReply>> reply, CancellationToken cancellationToken) =>
-        WhenNotBlockedAsync(key, _ => reply(), cancellationToken);
 
     private async Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<FollowerPolicy, Task<OutboundReply>> reply, CancellationToken cancellationToken)
     {

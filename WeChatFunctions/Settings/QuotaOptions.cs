@@ -18,10 +18,16 @@ public sealed class QuotaOptions
     [Range(0, long.MaxValue, ErrorMessage = "Setting 'daily_token_limit' must be 0 (no limit) or more.")]
     public long DailyTokenLimit { get; set; }
 
-    /// <summary>Tokens for the whole account per day; once used, only whitelisted followers and admins are answered. 0 means no limit.</summary>
+    /// <summary>
+    /// Tokens for the whole account per day; once used, only whitelisted followers and admins are answered. The default
+    /// keeps a leaked or viral account from spending without end (about 1 USD a day at gpt-4o-mini's prices); 0 means
+    /// no limit.
+    /// </summary>
     [ConfigurationKeyName("global_daily_token_limit")]
     [Range(0, long.MaxValue, ErrorMessage = "Setting 'global_daily_token_limit' must be 0 (no limit) or more.")]
-    public long GlobalDailyTokenLimit { get; set; }
+    public long GlobalDailyTokenLimit { get; set; } = DefaultGlobalDailyTokenLimit;
+
+    public const long DefaultGlobalDailyTokenLimit = 1_000_000;
 
     /// <summary>Questions per follower in any 60 seconds; 0 means no limit. Whitelisted followers and admins have none.</summary>
     [ConfigurationKeyName("rate_limit_per_minute")]
