@@ -19,7 +19,7 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
     public async Task<ReplyClaim?> TryTakeOverAsync(ReplyClaim stale, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var taken = await claims.TryReplaceAsync(stale with { Answer = new AnswerSnapshot(stale.Answer.Text, AnswerStatus.Generating), ProgressAt = now, Generation = stale.Generation + 1 }, cancellationToken);
+        var taken = await claims.TryReplaceAsync(stale with { Answer = new AnswerSnapshot(stale.Answer.Text, AnswerStatus.Generating), ProgressAt = now, Generation = stale.Generation + 1, Owner = ReplyClaim.NewOwner() }, cancellationToken);
         if (taken is not null)
         {
             AnsweringLog.ClaimTakenOver(logger, taken.Key.MessageId, (now - stale.ProgressAt).TotalSeconds);

@@ -10,6 +10,10 @@ namespace WeChatFunctions.Answering;
 /// <param name="Question">The question to answer, or <see langword="null"/> for a push that needs no generation.</param>
 /// <param name="FirstArrival">When the first attempt reached any instance.</param>
 /// <param name="ProgressAt">The generation's last sign of life.</param>
+/// <param name="Owner">
+/// A random id of the instance's generation that wrote the claim. A write whose response was lost and whose retry then
+/// meets its own row (409, 412) recognises the row as its own by it.
+/// </param>
 /// <param name="Version">The storage version (ETag) this copy was read or written at.</param>
 internal sealed record ReplyClaim(
     MessageKey Key,
@@ -18,4 +22,8 @@ internal sealed record ReplyClaim(
     DateTimeOffset FirstArrival,
     DateTimeOffset ProgressAt,
     int Generation,
-    string Version = "");
+    string Owner,
+    string Version = "")
+{
+    public static string NewOwner() => Guid.NewGuid().ToString("N");
+}

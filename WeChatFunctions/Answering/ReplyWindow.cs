@@ -143,5 +143,5 @@ internal sealed class ReplyWindow(
     }
 
     private static ReplyClaim NewClaim(MessageKey key, string? question, DateTimeOffset arrival) =>
-        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0);
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, ReplyClaim.NewOwner());
 }

@@ -31,6 +31,8 @@ internal sealed class ReplyClaimEntity : ITableEntity
 
     public int Generation { get; set; }
 
+    public string? Owner { get; set; }
+
     public static ReplyClaimEntity From(ReplyClaim claim) => new()
     {
         PartitionKey = claim.Key.FollowerId,
@@ -43,6 +45,7 @@ internal sealed class ReplyClaimEntity : ITableEntity
         FirstArrival = claim.FirstArrival,
         ProgressAt = claim.ProgressAt,
         Generation = claim.Generation,
+        Owner = claim.Owner,
     };
 
     public ReplyClaim ToClaim() => new(
@@ -52,5 +55,6 @@ internal sealed class ReplyClaimEntity : ITableEntity
         FirstArrival,
         ProgressAt,
         Generation,
+        Owner ?? "",
         ETag.ToString());
 }

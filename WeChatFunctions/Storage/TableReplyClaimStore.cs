@@ -20,13 +20,14 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
         {
-            return null;
+            // The SDK retries a request whose response was lost; the retry then meets the row the first try wrote.
+            return await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner ? stored : null;
         }
     }
 
     /// <summary>A push that needs no generation is stored as a claim whose answer is complete and empty.</summary>
     public async Task<bool> TryAddAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        await TryAddAsync(new ReplyClaim(key, Question: null, new AnswerSnapshot("", AnswerStatus.Complete), arrival, arrival, Generation: 0), cancellationToken) is not null;
+        await TryAddAsync(new ReplyClaim(key, Question: null, new AnswerSnapshot("", AnswerStatus.Complete), arrival, arrival, Generation: 0, ReplyClaim.NewOwner()), cancellationToken) is not null;
 
     public async Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken)
     {
@@ -63,7 +64,10 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         }
         catch (RequestFailedException changed) when (changed.Status is 412 or 404)
         {
-            return null;
+            // As for an insert: a retried replace that meets its own write finds the row as this owner left it.
+            return changed.Status == 412 && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
+                ? stored
+                : null;
         }
     }
 }

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Storage;
+
+/// <summary>
+/// A write that storage applied but whose response was lost: the SDK retries it and meets its own row, which must
+/// count as success, not as another attempt's claim.
+/// </summary>
+public sealed class LostResponseTests(WeChatFixture fixture) : FollowerTest(fixture), IAsyncLifetime
+{
+    private StorageFaultProxy _proxy = null!;
+
+    public Task InitializeAsync()
+    {
+        _proxy = StorageFaultProxy.InFrontOf(Fixture.Storage);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _proxy.DisposeAsync();
+
+    [Fact]
+    public async Task AClaimInsertWhoseResponseWasLostIsStillAnsweredOnTheFirstAttemptAndChargedOnce()
+    {
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        var claimInserts = 0;
+        _proxy.InjectWhen(request => IsInsertInto(request, "WeChatReplies") && Interlocked.Increment(ref claimInserts) == 1
+            ? StorageFault.AfterForwarding
+            : StorageFault.None);
+
+        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("丢了回应的认领").From(Follower));
+
+        Assert.Equal(1, _proxy.Faults);
+        Assert.Equal(1, delivery.Attempt);
+        Assert.Equal("回答：丢了回应的认领", delivery.Content);
+        Assert.Single(Fixture.Model.RequestsAbout("丢了回应的认领"));
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+    }
+
+    [Fact]
+    public async Task SavesWhoseResponsesWereLostDoNotStopTheOwnerFromSavingTheAnswer()
+    {
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Range(1, 6).Select(second => $"第{second}句。\n\n")), ChunkCharacters = 7, ChunkInterval = TimeSpan.FromMilliseconds(500) });
+        // Every replace of a claim (a heartbeat or the final save) loses its response once.
+        var replaces = 0;
+        _proxy.InjectWhen(request => HttpMethods.IsPut(request.Method) && request.Path.Value!.Contains("WeChatReplies", StringComparison.Ordinal) && Interlocked.Increment(ref replaces) % 2 == 1
+            ? StorageFault.AfterForwarding
+            : StorageFault.None);
+
+        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("心跳丢了回应").From(Follower));
+
+        Assert.True(_proxy.Faults >= 2, $"{_proxy.Faults} faults");
+        Assert.Equal(1, delivery.Attempt);
+        Assert.StartsWith("第1句。", delivery.Content, StringComparison.Ordinal);
+        Assert.Single(Fixture.Model.RequestsAbout("心跳丢了回应"));
+        // The owner kept saving after each lost response, so the whole answer is in storage for any instance.
+        Assert.True(await EventuallyCompleteAsync(), "the claim was never saved as complete");
+    }
+
+    private async Task<bool> EventuallyCompleteAsync()
+    {
+        var claims = new Azure.Data.Tables.TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");
+        for (var poll = 0; poll < 50; poll++)
+        {
+            await foreach (var claim in claims.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {Follower} and Question ne ''")))
+            {
+                if (claim.GetString("Status") == "Complete")
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    /// <summary>A Table insert is a POST to the table's collection URL.</summary>
+    private static bool IsInsertInto(HttpRequest request, string table) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value!.EndsWith("/" + table, StringComparison.Ordinal);
+}
