@@ -61,6 +61,13 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             return;
         }
 
+        if (fault == StorageFault.Hang)
+        {
+            Interlocked.Increment(ref _faults);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+            return;
+        }
+
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(_target, context.Request.Path + context.Request.QueryString));
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
@@ -108,4 +115,7 @@ public enum StorageFault
 
     /// <summary>Storage applies the request, and the app gets 503: the response was lost.</summary>
     AfterForwarding,
+
+    /// <summary>No answer at all, until the app gives up on the request.</summary>
+    Hang,
 }

@@ -24,10 +24,12 @@ internal static class StorageServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = new TableClientOptions();
             // The SDK's defaults (0.8 s doubling, 100 s timeout) would outlast WeChat's 5-second window many times over.
+            // A request that hangs is given up after 3 s and tried again, so that one stuck call costs one attempt at
+            // most rather than the whole window; table calls of this app take milliseconds.
             clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
             clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             clientOptions.Retry.MaxRetries = 3;
-            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);

@@ -4,10 +4,10 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.Tests.Storage;
 
 /// <summary>
-/// A write that storage applied but whose response was lost: the SDK retries it and meets its own row, which must
-/// count as success, not as another attempt's claim.
+/// Storage faults met through a proxy in front of Azurite: a write applied but whose response was lost (its retry meets
+/// its own row, which must count as success), and a call that hangs (tried again within the attempt).
 /// </summary>
-public sealed class LostResponseTests(WeChatFixture fixture) : FollowerTest(fixture), IAsyncLifetime
+public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixture), IAsyncLifetime
 {
     private StorageFaultProxy _proxy = null!;
 
@@ -19,21 +19,21 @@ public sealed class LostResponseTests(WeChatFixture fixture) : FollowerTest(fixt
 
     public async Task DisposeAsync() => await _proxy.DisposeAsync();
 
-    [Fact]
-    public async Task AClaimInsertWhoseResponseWasLostIsStillAnsweredOnTheFirstAttemptAndChargedOnce()
+    [Theory]
+    [InlineData(StorageFault.AfterForwarding)] // the insert landed, its response was lost, and the retry meets 409
+    [InlineData(StorageFault.Hang)] // the insert hangs until the client gives up on it and tries again
+    public async Task AClaimInsertThatFailsThisWayIsStillAnsweredOnTheFirstAttemptAndChargedOnce(StorageFault fault)
     {
         var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
         var claimInserts = 0;
-        _proxy.InjectWhen(request => IsInsertInto(request, "WeChatReplies") && Interlocked.Increment(ref claimInserts) == 1
-            ? StorageFault.AfterForwarding
-            : StorageFault.None);
+        _proxy.InjectWhen(request => IsInsertInto(request, "WeChatReplies") && Interlocked.Increment(ref claimInserts) == 1 ? fault : StorageFault.None);
 
-        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("丢了回应的认领").From(Follower));
+        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("存储出错的认领").From(Follower));
 
         Assert.Equal(1, _proxy.Faults);
         Assert.Equal(1, delivery.Attempt);
-        Assert.Equal("回答：丢了回应的认领", delivery.Content);
-        Assert.Single(Fixture.Model.RequestsAbout("丢了回应的认领"));
+        Assert.Equal("回答：存储出错的认领", delivery.Content);
+        Assert.Single(Fixture.Model.RequestsAbout("存储出错的认领"));
         Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
     }
 
