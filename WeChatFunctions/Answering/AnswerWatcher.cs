@@ -65,8 +65,7 @@ internal sealed class AnswerWatcher(
         }
     }
 
-    private bool IsAbandoned(ReplyClaim claim) =>
-        claim.Answer.Status == AnswerStatus.Generating && timeProvider.GetUtcNow() - claim.ProgressAt > options.Value.ClaimTimeout;
+    private bool IsAbandoned(ReplyClaim claim) => claim.IsAbandonedAt(timeProvider.GetUtcNow(), options.Value.ClaimTimeout);
 
     /// <returns><see langword="false"/> when the deadline came first.</returns>
     private async Task<bool> WaitUntilAsync(Task signal, DateTimeOffset deadline, CancellationToken cancellationToken)

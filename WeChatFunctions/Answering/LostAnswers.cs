@@ -16,9 +16,6 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
     /// <summary>A question older than this is not answered any more; the follower has moved on.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromHours(1);
 
-    /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
-    private const int MaxPositionConflicts = 8;
-
     /// <summary>Adds the follower's lost answers to their pending answers.</summary>
     /// <returns>The lost answers whose instance went quiet, for the reply window to take over.</returns>
     public async Task<IReadOnlyList<ReplyClaim>> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
@@ -33,7 +30,7 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
             return [];
         }
 
-        for (var attempt = 0; attempt < MaxPositionConflicts; attempt++)
+        for (var attempt = 0; attempt < ReadingPosition.MaxSaveConflicts; attempt++)
         {
             var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
             var known = position.Before.Concat(position.After).Select(pending => pending.MessageId).ToHashSet(StringComparer.Ordinal);
@@ -44,6 +41,6 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
             }
         }
 
-        return [.. lost.Where(claim => now - claim.ProgressAt > options.Value.ClaimTimeout)];
+        return [.. lost.Where(claim => claim.IsAbandonedAt(now, options.Value.ClaimTimeout))];
     }
 }

@@ -25,5 +25,12 @@ internal sealed record ReplyClaim(
     string Owner,
     string Version = "")
 {
+    /// <summary>A first arrival's claim: generating its answer, or, for a push that needs none, complete and empty.</summary>
+    public static ReplyClaim New(MessageKey key, string? question, DateTimeOffset arrival) =>
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, NewOwner());
+
     public static string NewOwner() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Whether the claim is still generating but its instance has shown no progress for longer than <paramref name="timeout"/>.</summary>
+    public bool IsAbandonedAt(DateTimeOffset now, TimeSpan timeout) => Answer.Status == AnswerStatus.Generating && now - ProgressAt > timeout;
 }

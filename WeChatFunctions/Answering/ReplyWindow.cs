@@ -26,9 +26,6 @@ internal sealed class ReplyWindow(
     StatisticsRecorder statistics,
     IOptions<ReplyWindowOptions> options)
 {
-    /// <summary>Conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
-    private const int MaxPositionConflicts = 8;
-
     public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         ReplyAsync(key, question, arrival, cancellationToken);
 
@@ -65,7 +62,7 @@ internal sealed class ReplyWindow(
             var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
             var (reply, page) = Reply(answer, source, others.Count > 0);
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
-            if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == MaxPositionConflicts)
+            if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
                 if (IsFirstPageOfAnAnswer(answer, source, page))
                 {
@@ -128,7 +125,7 @@ internal sealed class ReplyWindow(
             return live.FirstArrival;
         }
 
-        if (await claims.TryAddAsync(NewClaim(key, ask?.Text, arrival), CancellationToken.None) is { } claim)
+        if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, arrival), CancellationToken.None) is { } claim)
         {
             statistics.MessageReceived(key.FollowerId, arrival);
             if (ask is not null)
@@ -141,7 +138,4 @@ internal sealed class ReplyWindow(
 
         return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? arrival;
     }
-
-    private static ReplyClaim NewClaim(MessageKey key, string? question, DateTimeOffset arrival) =>
-        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, ReplyClaim.NewOwner());
 }

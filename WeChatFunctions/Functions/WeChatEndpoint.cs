@@ -45,9 +45,8 @@ internal sealed class WeChatEndpoint(
             return Results.Unauthorized();
         }
 
-        if (!query.IsFreshAt(timeProvider.GetUtcNow(), TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds)))
+        if (IsStale(query, timeProvider.GetUtcNow()))
         {
-            WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
             return Results.Unauthorized();
         }
 
@@ -67,9 +66,8 @@ internal sealed class WeChatEndpoint(
             return Results.Unauthorized();
         }
 
-        if (!query.IsFreshAt(arrival, TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds)))
+        if (IsStale(query, arrival))
         {
-            WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
             return Results.Unauthorized();
         }
 
@@ -123,6 +121,18 @@ internal sealed class WeChatEndpoint(
             null => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),
         };
+    }
+
+    /// <summary>Whether the request's timestamp is too far from now to be served, logged when it is.</summary>
+    private bool IsStale(WeChatRequest query, DateTimeOffset now)
+    {
+        if (query.IsFreshAt(now, TimeSpan.FromSeconds(options.Value.MaxClockSkewSeconds)))
+        {
+            return false;
+        }
+
+        WeChatLog.StaleTimestamp(logger, options.Value.MaxClockSkewSeconds);
+        return true;
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ internal sealed record ReadingPosition(string? LastMessageId, IReadOnlyList<Pend
     /// <summary>Few followers come back for more than the last few answers.</summary>
     public const int MaxPending = 3;
 
+    /// <summary>Save conflicts come from the follower's own messages racing; a handful of tries always settles them.</summary>
+    public const int MaxSaveConflicts = 8;
+
     public static readonly ReadingPosition Empty = new(null, [], [], null);
 
     /// <summary>What was pending when <paramref name="messageId"/> first arrived.</summary>

@@ -60,20 +60,11 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
     public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var expired = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: maxRows, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var expired = await TableRows.FindKeysAsync(table, TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}"), maxRows, cancellationToken);
+        foreach (var row in expired)
         {
-            expired.Add(row.PartitionKey);
-            if (expired.Count == maxRows)
-            {
-                break;
-            }
-        }
-
-        foreach (var followerId in expired)
-        {
-            await DeleteAsync(followerId, cancellationToken);
+            // One by one, each with its blob.
+            await DeleteAsync(row.PartitionKey, cancellationToken);
         }
 
         return expired.Count;

@@ -27,7 +27,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
 
     /// <summary>A push that needs no generation is stored as a claim whose answer is complete and empty.</summary>
     public async Task<bool> TryAddAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        await TryAddAsync(new ReplyClaim(key, Question: null, new AnswerSnapshot("", AnswerStatus.Complete), arrival, arrival, Generation: 0, ReplyClaim.NewOwner()), cancellationToken) is not null;
+        await TryAddAsync(ReplyClaim.New(key, question: null, arrival), cancellationToken) is not null;
 
     public async Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken)
     {

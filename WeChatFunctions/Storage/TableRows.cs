@@ -13,6 +13,17 @@ internal static class TableRows
     /// <returns>How many rows matched and were deleted, at most <paramref name="maxRows"/>.</returns>
     public static async Task<int> DeleteAsync(TableClient table, string filter, int maxRows, CancellationToken cancellationToken)
     {
+        var matched = await FindKeysAsync(table, filter, maxRows, cancellationToken);
+        await Parallel.ForEachAsync(
+            matched,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDeletes, CancellationToken = cancellationToken },
+            async (row, token) => await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token));
+        return matched.Count;
+    }
+
+    /// <returns>The keys of at most <paramref name="maxRows"/> rows matching <paramref name="filter"/>.</returns>
+    public static async Task<List<TableEntity>> FindKeysAsync(TableClient table, string filter, int maxRows, CancellationToken cancellationToken)
+    {
         var matched = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxRows, 1000), select: KeysOnly, cancellationToken: cancellationToken))
         {
@@ -23,10 +34,6 @@ internal static class TableRows
             }
         }
 
-        await Parallel.ForEachAsync(
-            matched,
-            new ParallelOptions { MaxDegreeOfParallelism = ParallelDeletes, CancellationToken = cancellationToken },
-            async (row, token) => await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, token));
-        return matched.Count;
+        return matched;
     }
 }
