@@ -18,7 +18,7 @@ public sealed class StorageFaultProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Uri _target;
     private readonly HttpClient _storage = new();
-    private Func<HttpRequest, StorageFault> _faultOf = _ => StorageFault.None;
+    private Func<HttpRequest, string, StorageFault> _faultOf = (_, _) => StorageFault.None;
     private int _faults;
 
     private StorageFaultProxy(Uri target)
@@ -40,7 +40,10 @@ public sealed class StorageFaultProxy : IAsyncDisposable
         storage.ConnectionString.Replace(TableEndpoint(storage.ConnectionString), new Uri(BaseAddress, _target.AbsolutePath).ToString().TrimEnd('/'), StringComparison.Ordinal);
 
     /// <summary>Decides, for each request, which fault it meets.</summary>
-    public void InjectWhen(Func<HttpRequest, StorageFault> faultOf) => _faultOf = faultOf;
+    public void InjectWhen(Func<HttpRequest, StorageFault> faultOf) => _faultOf = (request, _) => faultOf(request);
+
+    /// <summary>Decides, for each request and its body (a transaction names its table only there), which fault it meets.</summary>
+    public void InjectWhen(Func<HttpRequest, string, StorageFault> faultOf) => _faultOf = faultOf;
 
     public async ValueTask DisposeAsync()
     {
@@ -54,7 +57,9 @@ public sealed class StorageFaultProxy : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
-        var fault = _faultOf(context.Request);
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var fault = _faultOf(context.Request, System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
         if (fault == StorageFault.BeforeForwarding)
         {
             await ServerBusyAsync(context);
@@ -69,8 +74,6 @@ public sealed class StorageFaultProxy : IAsyncDisposable
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(_target, context.Request.Path + context.Request.QueryString));
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         request.Content = new ByteArrayContent(body.ToArray());
         foreach (var (name, values) in context.Request.Headers.Where(header => !HopHeaders.Contains(header.Key)))
         {

@@ -19,28 +19,48 @@ public sealed class TokenBudgetTests(WeChatFixture fixture) : FollowerTest(fixtu
     }
 
     [Fact]
-    public async Task OnceTheDailyTokenLimitIsReachedTheNextQuestionGetsTheOverQuotaMessageWithoutAModelCall()
+    public async Task AQuestionIsAnsweredOnlyWhileWhatItCanCostFitsWhatIsLeftOfTheDailyTokenLimit()
     {
         var whiteListed = WeChatClient.NewFollowerId();
         var weChat = Fixture.StartApplication(settings =>
         {
-            settings["daily_token_limit"] = "10";
+            ReservationSettings.Apply(settings);
+            settings["daily_token_limit"] = "200";
             settings["white_list_user_ids"] = whiteListed;
             settings["admin_email"] = "owner@example.com";
         }).CreateWeChatClient();
 
-        Assert.Equal("回答：用掉额度的问题", await weChat.AskAsync(Follower, "用掉额度的问题"));
-        var refused = await weChat.AskAsync(Follower, "超出额度的问题");
+        var answered = 0;
+        string reply;
+        while ((reply = await weChat.AskAsync(Follower, $"第{answered + 1}个用额度的问题")).StartsWith("回答：", StringComparison.Ordinal) && answered < 10)
+        {
+            answered++;
+        }
+
         var usage = await weChat.AskAsync(Follower, "/usage");
-
-        Assert.StartsWith("今天的用量（10 token）已经用完了，约 ", refused, StringComparison.Ordinal);
-        Assert.Contains("owner@example.com", refused, StringComparison.Ordinal);
-        Assert.Empty(Fixture.Model.RequestsAbout("超出额度的问题"));
-        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
         var (prompt, completion) = await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower);
-        Assert.Contains($"今天已用 {prompt + completion} token，还剩 0（每天 10）。", usage, StringComparison.Ordinal);
+        var used = prompt + completion;
 
-        await weChat.AskAsync(whiteListed, "白名单的第一个问题");
-        Assert.Equal("回答：白名单的第二个问题", await weChat.AskAsync(whiteListed, "白名单的第二个问题"));
+        Assert.InRange(answered, 2, 6);
+        Assert.StartsWith("今天剩下的 token 额度（每天 200）不够再回答一个问题了，约 ", reply, StringComparison.Ordinal);
+        Assert.Contains("owner@example.com", reply, StringComparison.Ordinal);
+        Assert.Empty(Fixture.Model.RequestsAbout($"第{answered + 1}个用额度的问题"));
+        Assert.Equal(answered, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        // Refused while tokens were left, because the question's prompt and longest answer would not fit them.
+        Assert.InRange(used, 1, 200 - 1);
+        Assert.Contains($"今天已用 {used} token，还剩 {200 - used}（每天 200）。", usage, StringComparison.Ordinal);
+        Assert.Equal("回答：白名单的问题", await weChat.AskAsync(whiteListed, "白名单的问题"));
+    }
+
+    [Fact]
+    public async Task QuestionsAskedAtOnceCannotTogetherOvershootTheDailyTokenLimit()
+    {
+        var replies = await ReservationSettings.AskFiveAtOnceAsync(Fixture, "daily_token_limit", _ => Follower);
+
+        var (prompt, completion) = await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower);
+        Assert.Equal(2, replies.Count(reply => reply.StartsWith("回答：", StringComparison.Ordinal)));
+        Assert.Equal(3, replies.Count(reply => reply.StartsWith("今天剩下的 token 额度", StringComparison.Ordinal)));
+        Assert.Equal(2, Fixture.Model.Requests.Count);
+        Assert.InRange(prompt + completion, 1, 100);
     }
 }

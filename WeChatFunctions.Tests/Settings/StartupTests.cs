@@ -30,6 +30,8 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("quota_timezone", "Mars/Olympus")]
     [InlineData("wechat_encoding_aes_key", "too-short")]
     [InlineData("daily_token_limit", "-5")]
+    [InlineData("daily_token_limit", "1000")]
+    [InlineData("global_daily_token_limit", "1024")]
     [InlineData("rate_limit_per_minute", "-1")]
     [InlineData("price_per_1k_prompt_tokens", "-0.5")]
     [InlineData("moderation", "everything")]

@@ -58,6 +58,47 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.True(await EventuallyCompleteAsync(), "the claim was never saved as complete");
     }
 
+    [Theory]
+    [InlineData(1)] // the charge, with the answer's reservation
+    [InlineData(2)] // the settlement, with the answer's tokens
+    public async Task AUsageWriteWhoseResponseWasLostCountsOnce(int lostWrite)
+    {
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        var usageWrites = 0;
+        _proxy.InjectWhen((request, body) =>
+            IsTransaction(request) && body.Contains("/WeChatUsage", StringComparison.Ordinal) && Interlocked.Increment(ref usageWrites) == lostWrite
+                ? StorageFault.AfterForwarding
+                : StorageFault.None);
+
+        var answer = await weChat.AskAsync(Follower, "用量写入丢了回应");
+
+        var request = Assert.Single(Fixture.Model.RequestsAbout("用量写入丢了回应"));
+        Assert.Equal(1, _proxy.Faults);
+        Assert.Equal("回答：用量写入丢了回应", answer);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        Assert.Equal((request.PromptTokens, request.CompletionTokens(answer)), await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower));
+    }
+
+    [Fact]
+    public async Task APushRecordedThoughItsResponseWasLostIsNotCountedTwiceSoWeChatsThirdAttemptIsServed()
+    {
+        var weChat = Fixture.StartApplication(settings =>
+        {
+            settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage);
+            settings["chat_gpt_timeout_seconds"] = "30";
+        }).CreateWeChatClient();
+        var platform = new WeChatPlatform(weChat);
+        Fixture.Model.Reset(FakeModelBehavior.FirstTokenInto(platform, attempt: 3, after: TimeSpan.FromSeconds(0.5)));
+        var ledgerInserts = 0;
+        _proxy.InjectWhen(request => IsInsertInto(request, "WeChatPushes") && Interlocked.Increment(ref ledgerInserts) == 1 ? StorageFault.AfterForwarding : StorageFault.None);
+
+        var delivery = await platform.DeliverAsync(SignedPush.Text("第三次才答").From(Follower));
+
+        Assert.Equal(1, _proxy.Faults);
+        Assert.Equal(3, delivery.Attempt);
+        Assert.Equal("回答：第三次才答", delivery.Content);
+    }
+
     private async Task<bool> EventuallyCompleteAsync()
     {
         var claims = new Azure.Data.Tables.TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");
@@ -76,6 +117,10 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
 
         return false;
     }
+
+    /// <summary>An entity-group transaction, such as a usage write, is a POST to <c>$batch</c>.</summary>
+    private static bool IsTransaction(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value!.EndsWith("/$batch", StringComparison.Ordinal);
 
     /// <summary>A Table insert is a POST to the table's collection URL.</summary>
     private static bool IsInsertInto(HttpRequest request, string table) =>

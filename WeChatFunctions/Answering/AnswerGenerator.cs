@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
@@ -57,8 +58,9 @@ internal sealed class AnswerGenerator(
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = progress.KeepSavingAsync(claim, answer, saving.Token);
+        // A taken-over question was charged by its first owner; whatever happens here settles that charge.
+        var charge = newQuestion is null ? admission.TakenOver(claim) : null;
         DialogOutcome outcome;
-        var charged = false;
         try
         {
             // A question waits for a slot only while WeChat still waits for a reply; its last attempt then says why not.
@@ -66,12 +68,11 @@ internal sealed class AnswerGenerator(
             if (slot is null)
             {
                 outcome = DialogOutcome.Failed(FollowerTexts.TooBusy);
-                charged = newQuestion is null; // a taken-over question was charged by its first owner, and is refunded
             }
             else
             {
-                (var refusal, charged) = await admission.AdmitAsync(claim, newQuestion, stopping);
-                outcome = refusal ?? await AnswerInTimeAsync(claim, answer, slot);
+                (outcome, var admitted) = await AdmitAndAnswerAsync(claim, answer, newQuestion, slot, stopping);
+                charge = admitted ?? charge;
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -82,23 +83,20 @@ internal sealed class AnswerGenerator(
         }
 
         await saving.CancelAsync();
-        await admission.RecordAsync(claim, outcome, stopping);
         var finished = outcome.IsAnswer
             ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
-        if (charged && !outcome.IsAnswer)
+        if (charge is not null && !outcome.IsAnswer)
         {
             // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
             // Only the claim's owner refunds, which the save proves.
-            if (await progress.SaveFinishedAsync(await savedClaim, finished, stopping))
-            {
-                await admission.RefundAsync(claim, stopping);
-            }
-
+            var owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+            await admission.SettleAsync(claim, charge, outcome, refund: owner, stopping);
             answer.Finish(finished);
         }
         else
         {
+            await admission.SettleAsync(claim, charge, outcome, refund: false, stopping);
             answer.Finish(finished);
             await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
         }
@@ -106,12 +104,29 @@ internal sealed class AnswerGenerator(
         await liveAnswers.ForgetAfterRetriesAsync(claim.Key, answer, stopping);
     }
 
+    /// <summary>
+    /// Recalls the prompt, charges the question with the prompt's tokens reserved, and answers it; or says why not.
+    /// </summary>
+    /// <returns>The outcome, and the charge it made, if any.</returns>
+    private async Task<(DialogOutcome Outcome, QuotaCharge? Charge)> AdmitAndAnswerAsync(
+        ReplyClaim claim, LiveAnswer answer, Question? newQuestion, GenerationSlot slot, CancellationToken stopping)
+    {
+        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, AnswerSoFar: claim.Answer.Text);
+        if (await dialog.RecallAsync(question, stopping) is not { } prompt)
+        {
+            return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
+        }
+
+        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, dialog.TokensToReserve(prompt), stopping);
+        return (refusal ?? await AnswerInTimeAsync(claim, question, prompt, answer, slot), charge);
+    }
+
     /// <summary>The answer, or, when it has run past <c>generation_timeout_seconds</c>, an apology: it is abandoned and refunded.</summary>
-    private async Task<DialogOutcome> AnswerInTimeAsync(ReplyClaim claim, LiveAnswer answer, GenerationSlot slot)
+    private async Task<DialogOutcome> AnswerInTimeAsync(ReplyClaim claim, DialogQuestion question, Prompt prompt, LiveAnswer answer, GenerationSlot slot)
     {
         try
         {
-            return await AnswerAsync(claim, answer, slot.Deadline);
+            return await AnswerAsync(question, prompt, answer, claim.FirstArrival + WeChatRetries.Window, slot.Deadline);
         }
         catch (OperationCanceledException) when (slot.TimedOut)
         {
@@ -123,12 +138,14 @@ internal sealed class AnswerGenerator(
     /// Streams the answer into <paramref name="answer"/> as WeChat text, or, with moderation on, holds it back until
     /// the whole of it has passed. Only an answer that passed is remembered as context.
     /// </summary>
-    private async Task<DialogOutcome> AnswerAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
+    /// <param name="retryDeadline">Transient model failures are retried only while a retry can finish before this.</param>
+    private async Task<DialogOutcome> AnswerAsync(DialogQuestion question, Prompt prompt, LiveAnswer answer, DateTimeOffset retryDeadline, CancellationToken cancellationToken)
     {
         var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
         var held = moderation.HoldsBackText ? new StringBuilder() : null;
         var outcome = await dialog.AnswerAsync(
-            new DialogQuestion(claim.Key.FollowerId, claim.Question!, AnswerSoFar: claim.Answer.Text),
+            question,
+            prompt,
             chunk =>
             {
                 var converted = text.Append(chunk);
@@ -141,7 +158,7 @@ internal sealed class AnswerGenerator(
                     held.Append(converted);
                 }
             },
-            claim.FirstArrival + WeChatRetries.Window,
+            retryDeadline,
             cancellationToken);
         outcome = await moderation.ReviewAnswerAsync(outcome, cancellationToken);
         if (outcome is { IsAnswer: true, Exchange: { } exchange })

@@ -14,9 +14,6 @@ internal static partial class AnsweringLog
     [LoggerMessage(Level = LogLevel.Error, Message = "The daily quota could not be checked; the question was not sent to the model.")]
     public static partial void QuotaUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The charge for unanswered message {MessageId} could not be refunded.")]
-    public static partial void RefundFailed(ILogger logger, string messageId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The tokens of message {MessageId} could not be added to the follower's usage.")]
-    public static partial void TokensNotRecorded(ILogger logger, string messageId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The charge of message {MessageId} could not be settled: its tokens were not recorded, nor an unanswered question refunded.")]
+    public static partial void ChargeNotSettled(ILogger logger, string messageId, Exception exception);
 }

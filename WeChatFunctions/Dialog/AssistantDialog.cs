@@ -28,27 +28,31 @@ internal sealed class AssistantDialog(
     /// </summary>
     public const int MaxQuestionCharacters = 4000;
 
-    /// <param name="onText">Receives the answer's text as it streams.</param>
-    /// <param name="deadline">Transient model failures are retried only while a retry can finish before this.</param>
-    public async Task<DialogOutcome> AnswerAsync(
-        DialogQuestion question, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <summary>Recalls what the question is asked with: the follower's history, preferences and pending image.</summary>
+    /// <returns>The prompt, or <see langword="null"/> when storage failed; the failure is logged.</returns>
+    public async Task<Prompt?> RecallAsync(DialogQuestion question, CancellationToken cancellationToken)
     {
-        var followerId = question.FollowerId;
-        Prompt prompt;
         try
         {
-            prompt = await memory.RecallAsync(followerId, question.Text, cancellationToken);
-            if (question.AnswerSoFar.Length > 0)
-            {
-                prompt = prompt with { AnswerSoFar = PromptPart.Count(question.AnswerSoFar, tokenCounter) };
-            }
+            var prompt = await memory.RecallAsync(question.FollowerId, question.Text, cancellationToken);
+            return question.AnswerSoFar.Length > 0 ? prompt with { AnswerSoFar = PromptPart.Count(question.AnswerSoFar, tokenCounter) } : prompt;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             DialogLog.HistoryUnavailable(logger, exception);
-            return DialogOutcome.Failed(FollowerTexts.StorageUnavailable);
+            return null;
         }
+    }
 
+    /// <summary>The most the model call for <paramref name="prompt"/> can cost: the prompt as sent, plus <c>max_answer_tokens</c>.</summary>
+    public long TokensToReserve(Prompt prompt) => prompt.TokenBound(options.Value.MaxContextTokens) + modelOptions.Value.MaxAnswerTokens;
+
+    /// <param name="prompt">What <see cref="RecallAsync"/> recalled for <paramref name="question"/>.</param>
+    /// <param name="onText">Receives the answer's text as it streams.</param>
+    /// <param name="deadline">Transient model failures are retried only while a retry can finish before this.</param>
+    public async Task<DialogOutcome> AnswerAsync(
+        DialogQuestion question, Prompt prompt, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
         var answer = new StreamedText(onText, question.AnswerSoFar);
         var interrupted = false;
         try
@@ -86,7 +90,7 @@ internal sealed class AssistantDialog(
         var answerTokens = tokenCounter.CountMessage(text);
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
-        return DialogOutcome.Answered(new DialogExchange(followerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted);
+        return DialogOutcome.Answered(new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted);
     }
 
     /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>

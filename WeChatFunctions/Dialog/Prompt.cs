@@ -27,6 +27,24 @@ internal sealed record Prompt(
         return messages;
     }
 
+    /// <summary>
+    /// The most tokens <see cref="Build"/> sends: the whole prompt when it fits <paramref name="maxTokens"/>, else the
+    /// history trimmed to it, but never less than the parts that are never trimmed.
+    /// </summary>
+    public int TokenBound(int maxTokens)
+    {
+        var untrimmed = TokenCounter.ReplyPriming + System.TokenCount + Question.TokenCount
+            + (AnswerSoFar is { } start ? start.TokenCount + ContinueInstructionTokens : 0);
+        var whole = untrimmed + History.Sum(turn => turn.TokenCount);
+        return Math.Max(untrimmed, Math.Min(maxTokens, whole)) + (Image is null ? 0 : ImageTokens);
+    }
+
+    /// <summary>
+    /// What one image costs at most with OpenAI's GPT-4o at high detail: 85 tokens and 170 per 512-pixel tile, of which
+    /// a picture scaled to 768 × 2048 has 8. Other vision models count images differently; the API's count settles it.
+    /// </summary>
+    private const int ImageTokens = 85 + (170 * 8);
+
     /// <summary>A generous count of <see cref="ContinueInstruction"/>'s tokens, framing included.</summary>
     private const int ContinueInstructionTokens = 64;
 }

@@ -6,6 +6,8 @@ internal static class LimitsServiceCollectionExtensions
     {
         services.AddSingleton<QuotaDays>();
         services.AddSingleton<Quota>();
+        services.AddSingleton<AccountBudget>();
+        services.AddHostedService(provider => provider.GetRequiredService<AccountBudget>());
         return services;
     }
 }

@@ -7,39 +7,89 @@ namespace WeChatFunctions.Limits;
 
 /// <summary>
 /// The daily question and token limits, the account's daily token budget and the per-minute rate limit. A question
-/// is charged when its generation starts, so two questions racing for the last one cannot both pass, and refunded
-/// when it produced no answer. Tokens are recorded once an answer is produced, so a question is refused once the
-/// tokens used so far reach a budget; an answer in flight can overshoot it by at most <c>max_answer_tokens</c>.
+/// is charged before its model call: it counts against the day's questions and holds a reservation of the most its
+/// answer can cost, so that answers in flight together cannot overshoot a token budget. Its answer settles the
+/// reservation to the tokens really used, and a question that got no answer is refunded.
 /// </summary>
 internal sealed class Quota(
     IUsageStore usage,
-    IAccountTokens accountTokens,
+    AccountBudget accountBudget,
     QuotaDays days,
     IOptions<QuotaOptions> quota,
     IOptions<AdminOptions> admin,
+    IOptions<ReplyWindowOptions> replyWindow,
     TimeProvider timeProvider)
 {
-    public async Task<QuotaDecision> TryChargeAsync(string followerId, FollowerPolicy policy, DateTimeOffset askedAt, CancellationToken cancellationToken)
+    /// <param name="messageId">Names the reservation, so that whichever instance finishes the answer settles it.</param>
+    /// <param name="tokens">The most the answer can cost: its prompt plus <c>max_answer_tokens</c>.</param>
+    public async Task<QuotaDecision> TryChargeAsync(
+        string followerId, FollowerPolicy policy, DateTimeOffset askedAt, string messageId, long tokens, CancellationToken cancellationToken)
     {
         var day = days.DayOf(askedAt);
         var whiteListed = IsWhiteListed(followerId, policy);
-        var accountBudget = quota.Value.GlobalDailyTokenLimit;
-        if (!whiteListed && accountBudget > 0 && await accountTokens.TokensOnAsync(day, cancellationToken) >= accountBudget)
+        var accountTokens = whiteListed ? 0 : tokens;
+        if (accountTokens > 0 && !await accountBudget.TryReserveAsync(day, accountTokens, cancellationToken))
         {
             return new QuotaDecision(QuotaRefusal.AccountTokens, FollowerTexts.AccountOutOfTokens(HoursUntilReset(askedAt)));
         }
 
         var limits = whiteListed ? UsageLimits.None : LimitsOf(policy);
+        var reservation = new TokenReservation(messageId, tokens, askedAt + ReservationLife);
         var admission = new Admission(null, QuotaRefusal.None);
-        await usage.TryChangeAsync(followerId, day, current => (admission = limits.Admit(current, askedAt)).Charged, cancellationToken);
+        try
+        {
+            await usage.TryChangeAsync(followerId, day, current => (admission = limits.Admit(current, askedAt, reservation)).Charged, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            accountBudget.Settle(day, accountTokens, used: 0);
+            if (exception is not OperationCanceledException)
+            {
+                // The charge may have landed though its response was lost: take it back, as the question gets no answer.
+                await TakeBackAsync(followerId, day, messageId);
+            }
+
+            throw;
+        }
+
+        if (admission.Refusal != QuotaRefusal.None)
+        {
+            accountBudget.Settle(day, accountTokens, used: 0);
+        }
+
         return admission.Refusal switch
         {
-            QuotaRefusal.None => QuotaDecision.Charged,
+            QuotaRefusal.None => QuotaDecision.ChargedWith(new QuotaCharge(followerId, day, messageId, accountTokens)),
             QuotaRefusal.DailyQuestions => new(admission.Refusal, FollowerTexts.OverQuota(limits.DailyQuestions, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
             QuotaRefusal.DailyTokens => new(admission.Refusal, FollowerTexts.OverTokenQuota(limits.DailyTokens, HoursUntilReset(askedAt), admin.Value.AdminEmail)),
             _ => RateLimited(limits, admission, askedAt),
         };
     }
+
+    /// <summary>The charge of a question another instance charged, and died before answering.</summary>
+    public QuotaCharge TakenOver(string followerId, DateTimeOffset askedAt, string messageId) => new(followerId, days.DayOf(askedAt), messageId, AccountTokens: 0);
+
+    /// <summary>
+    /// Replaces the charge's reservation with the tokens the answer really used and, for a question that got no answer,
+    /// takes the question back, in one write.
+    /// </summary>
+    public Task SettleAsync(QuotaCharge charge, TokenUsage used, bool refund, CancellationToken cancellationToken)
+    {
+        accountBudget.Settle(charge.Day, charge.AccountTokens, used.PromptTokens + used.CompletionTokens);
+        return SettleAsync(charge.FollowerId, charge.Day, charge.MessageId, used, refund, cancellationToken);
+    }
+
+    private Task<bool> SettleAsync(string followerId, string day, string messageId, TokenUsage used, bool refund, CancellationToken cancellationToken) =>
+        usage.TryChangeAsync(followerId, day, current =>
+        {
+            if (!current.Holds(messageId))
+            {
+                return null; // settled already
+            }
+
+            var settled = current.Settled(messageId, used);
+            return refund && settled.Questions > 0 ? settled with { Questions = settled.Questions - 1 } : settled;
+        }, cancellationToken);
 
     /// <summary>An image counts toward the follower's rate like a question, though not toward the day's questions.</summary>
     public async Task<QuotaDecision> TryChargeRateAsync(string followerId, FollowerPolicy policy, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -54,13 +104,6 @@ internal sealed class Quota(
         await usage.TryChangeAsync(followerId, days.DayOf(sentAt), current => (admission = limits.AdmitToRate(current, sentAt)).Charged, cancellationToken);
         return admission.Refusal == QuotaRefusal.None ? QuotaDecision.Charged : RateLimited(limits, admission, sentAt);
     }
-
-    public Task RefundAsync(string followerId, DateTimeOffset askedAt, CancellationToken cancellationToken) =>
-        usage.TryChangeAsync(followerId, days.DayOf(askedAt), current => current.Questions > 0 ? current with { Questions = current.Questions - 1 } : null, cancellationToken);
-
-    /// <summary>Adds an answer's tokens, as the API reported them, to the follower's day.</summary>
-    public Task RecordTokensAsync(string followerId, DateTimeOffset askedAt, TokenUsage tokens, CancellationToken cancellationToken) =>
-        usage.TryChangeAsync(followerId, days.DayOf(askedAt), current => current.Plus(tokens), cancellationToken);
 
     /// <returns>The follower's daily question limit; 0 for none.</returns>
     public int LimitOf(string followerId, FollowerPolicy policy) => IsWhiteListed(followerId, policy) ? 0 : LimitsOf(policy).DailyQuestions;
@@ -78,6 +121,24 @@ internal sealed class Quota(
     public int HoursUntilReset(DateTimeOffset moment) =>
         Math.Max(1, (int)Math.Ceiling((days.NextReset(moment) - timeProvider.GetUtcNow()).TotalHours));
 
+    private async Task TakeBackAsync(string followerId, string day, string messageId)
+    {
+        try
+        {
+            await SettleAsync(followerId, day, messageId, TokenUsage.None, refund: true, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Storage is failing; an unsettled reservation runs out by itself, and the question stays counted.
+        }
+    }
+
+    /// <summary>
+    /// How long a reservation counts when no answer settles it: a generation's longest run, twice, for a takeover after
+    /// its first instance died.
+    /// </summary>
+    private TimeSpan ReservationLife => 2 * replyWindow.Value.GenerationTimeout + TimeSpan.FromMinutes(1);
+
     private static QuotaDecision RateLimited(UsageLimits limits, Admission admission, DateTimeOffset at) =>
         new(QuotaRefusal.RateLimited, FollowerTexts.RateLimited(limits.PerMinute, Math.Max(1, (int)Math.Ceiling((admission.RetryAt - at).TotalSeconds))));
 
@@ -86,9 +147,11 @@ internal sealed class Quota(
 }
 
 /// <summary>Whether a question was charged, or why not and what the follower is told.</summary>
-internal sealed record QuotaDecision(QuotaRefusal Refusal, string? RefusalText)
+internal sealed record QuotaDecision(QuotaRefusal Refusal, string? RefusalText, QuotaCharge? Charge = null)
 {
     public static readonly QuotaDecision Charged = new(QuotaRefusal.None, null);
+
+    public static QuotaDecision ChargedWith(QuotaCharge charge) => new(QuotaRefusal.None, null, charge);
 
     public bool IsCharged => Refusal == QuotaRefusal.None;
 }

@@ -7,20 +7,29 @@ internal sealed record UsageLimits(int DailyQuestions, long DailyTokens, int Per
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
-    /// <summary>Charges a question asked at <paramref name="at"/>, or says which limit it hits.</summary>
-    public Admission Admit(FollowerUsage usage, DateTimeOffset at)
+    /// <summary>
+    /// Charges a question asked at <paramref name="at"/> and holds its <paramref name="reservation"/>, or says which
+    /// limit it hits. It fits the token limit only if its reservation does, beside those of answers still in flight.
+    /// </summary>
+    public Admission Admit(FollowerUsage usage, DateTimeOffset at, TokenReservation reservation)
     {
+        if (usage.Holds(reservation.MessageId))
+        {
+            // Charged already: a write whose response was lost, retried by the SDK.
+            return new Admission(usage, QuotaRefusal.None);
+        }
+
         if (DailyQuestions > 0 && usage.Questions >= DailyQuestions)
         {
             return new Admission(null, QuotaRefusal.DailyQuestions);
         }
 
-        if (DailyTokens > 0 && usage.Tokens >= DailyTokens)
+        if (DailyTokens > 0 && usage.Tokens + usage.ReservedAt(at) + reservation.Tokens > DailyTokens)
         {
             return new Admission(null, QuotaRefusal.DailyTokens);
         }
 
-        return AdmitToRate(usage with { Questions = usage.Questions + 1 }, at);
+        return AdmitToRate(usage.Reserving(reservation, at) with { Questions = usage.Questions + 1 }, at);
     }
 
     /// <summary>

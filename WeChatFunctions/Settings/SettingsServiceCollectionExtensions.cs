@@ -36,6 +36,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
+        services.AddSingleton<IValidateOptions<QuotaOptions>, TokenBudgetValidator>();
 
         services.AddOptions<PriceOptions>().BindConfiguration("").ValidateOnStart()
             .PostConfigure(options => options.Currency = string.IsNullOrWhiteSpace(options.Currency) ? "USD" : options.Currency.Trim());

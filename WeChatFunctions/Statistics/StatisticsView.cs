@@ -10,7 +10,7 @@ namespace WeChatFunctions.Statistics;
 /// with prices set, the estimated spend and the followers who spent most, compactly, in Chinese.
 /// </summary>
 internal sealed class StatisticsView(
-    IStatisticsStore store, IUsageStore usage, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
+    IStatisticsStore store, IUsageStore usage, IAccountBudgetStore accountBudget, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
 {
     public const int TopSpenders = 5;
 
@@ -38,7 +38,9 @@ internal sealed class StatisticsView(
 
         if (quota.Value.GlobalDailyTokenLimit is > 0 and var budget)
         {
-            lines.Add(Invariant($"全局 token 额度：今天已用 {todays.Tokens} / {budget}{(todays.Tokens >= budget ? "（已用完，非白名单用户今天将收到「今天的额度已用完」）" : "")}"));
+            // A question is refused once the budget no instance has leased yet cannot cover what it reserves.
+            var leased = await accountBudget.LeasedAsync(today, cancellationToken);
+            lines.Add(Invariant($"全局 token 额度：今天已用 {todays.Tokens} / {budget}，已分给各实例 {leased}（含进行中回答的预留）{(todays.Tokens >= budget ? "，已用完" : "")}"));
         }
 
         if (prices.Value.IsSet)

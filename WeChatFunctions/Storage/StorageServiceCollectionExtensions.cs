@@ -41,11 +41,10 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
+        services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<IAdminStore, TableAdminStore>();
-        services.AddSingleton<TableStatisticsStore>();
-        services.AddSingleton<IStatisticsStore>(provider => provider.GetRequiredService<TableStatisticsStore>());
-        services.AddSingleton<IAccountTokens>(provider => provider.GetRequiredService<TableStatisticsStore>());
+        services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());

@@ -18,19 +18,25 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
 
     private const string BodyHashProperty = "BodyHash";
 
+    private const string LastArrivalProperty = "LastArrival";
+
     private const int MaxConflicts = 10;
 
     public async Task<PushSighting> RecordArrivalAsync(string fingerprint, string bodyHash, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
+        // Names this arrival, so that a write whose response was lost, retried by the SDK, is not counted twice.
+        var arrivalId = Guid.NewGuid().ToString("N");
         try
         {
-            await table.AddEntityAsync(new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1, [BodyHashProperty] = bodyHash }, cancellationToken);
+            await table.AddEntityAsync(
+                new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1, [BodyHashProperty] = bodyHash, [LastArrivalProperty] = arrivalId },
+                cancellationToken);
             return new PushSighting(arrival, 1, bodyHash);
         }
         catch (RequestFailedException seen) when (seen.Status == 409)
         {
-            // Seen before: count this arrival too.
+            // Seen before, or this very arrival's insert landed and its response was lost: count it unless it is counted.
         }
 
         // Only WeChat's three attempts share a fingerprint, so more conflicts than this are not WeChat; the replay
@@ -39,10 +45,12 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
         await OptimisticRow.ChangeAsync(table, fingerprint, () => "", row =>
         {
             var first = row.GetDateTimeOffset(FirstArrivalProperty) ?? arrival;
-            var arrivals = (row.GetInt32(ArrivalsProperty) ?? 0) + 1;
+            var counted = row.GetString(LastArrivalProperty) == arrivalId;
+            var arrivals = (row.GetInt32(ArrivalsProperty) ?? 0) + (counted ? 0 : 1);
             var firstBody = row.GetString(BodyHashProperty) ?? bodyHash;
-            (row[FirstArrivalProperty], row[ArrivalsProperty], row[BodyHashProperty]) = (first, arrivals, firstBody);
+            (row[FirstArrivalProperty], row[ArrivalsProperty], row[BodyHashProperty], row[LastArrivalProperty]) = (first, arrivals, firstBody, arrivalId);
             sighting = new PushSighting(first, arrivals, firstBody);
+            return !counted;
         }, MaxConflicts, cancellationToken);
 
         return sighting!;

@@ -11,7 +11,7 @@ namespace WeChatFunctions.Storage;
 /// instances adding at once rarely collide; each add is an ETag-guarded read-modify-write, retried on a collision,
 /// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each.
 /// </summary>
-internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore, IAccountTokens
+internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore
 {
     public const string TableName = "WeChatStatistics";
 
@@ -55,18 +55,6 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         }
 
         return days;
-    }
-
-    public async Task<long> TokensOnAsync(string day, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var sum = DailyStatistics.Zero;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {day}"), cancellationToken: cancellationToken))
-        {
-            sum += ToStatistics(row);
-        }
-
-        return sum.Tokens;
     }
 
     private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");

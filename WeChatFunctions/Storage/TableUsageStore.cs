@@ -64,7 +64,7 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
         var table = await tables.GetAsync(TableName, cancellationToken);
         var followers = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
         // Day keys are digits, so the "recent" rows sort after every day and fall outside the range.
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {firstDay} and RowKey le {lastDay}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {firstDay} and RowKey le {lastDay} and PartitionKey ne {TableAccountBudgetStore.Partition}");
         string[] columns = ["PartitionKey", nameof(FollowerUsage.PromptTokens), nameof(FollowerUsage.CompletionTokens)];
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
         {
@@ -104,17 +104,19 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
             Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
             Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
             Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
-            ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))));
+            ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
+            ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))));
 
         /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
         public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
         {
             var actions = new List<TableTransactionAction>(2);
-            if (changed with { RecentQuestions = current.RecentQuestions } != current)
+            if (changed.DayDiffersFrom(current))
             {
                 Day[nameof(FollowerUsage.Questions)] = changed.Questions;
                 Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
                 Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
+                Day[nameof(FollowerUsage.Reservations)] = FormatReservations(changed.Reservations);
                 actions.Add(ActionFor(Day, DayExists));
             }
 
@@ -134,6 +136,14 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
         /// <summary>Unix milliseconds, space-separated: a handful of numbers in one string property.</summary>
         private static List<DateTimeOffset> ParseTimes(string? text) =>
             [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(time => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(time, CultureInfo.InvariantCulture)))];
+
+        /// <summary>Space-separated <c>{message}:{tokens}:{until, Unix milliseconds}</c>: a few in flight at most.</summary>
+        private static List<TokenReservation> ParseReservations(string? text) =>
+            [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Split(':')).Select(parts => new TokenReservation(
+                parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture))))];
+
+        private static string FormatReservations(IEnumerable<TokenReservation> reservations) =>
+            string.Join(' ', reservations.Select(held => string.Create(CultureInfo.InvariantCulture, $"{held.MessageId}:{held.Tokens}:{held.Until.ToUnixTimeMilliseconds()}")));
 
         private static string FormatTimes(IEnumerable<DateTimeOffset> times) =>
             string.Join(' ', times.Select(time => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));

@@ -71,7 +71,7 @@ internal static class FollowerTexts
         + MoreFrom(adminEmail);
 
     public static string OverTokenQuota(long dailyTokens, int hoursUntilReset, string? adminEmail) =>
-        $"今天的用量（{dailyTokens} token）已经用完了，约 {hoursUntilReset} 小时后（0 点）重置。" + MoreFrom(adminEmail);
+        $"今天剩下的 token 额度（每天 {dailyTokens}）不够再回答一个问题了，约 {hoursUntilReset} 小时后（0 点）重置。" + MoreFrom(adminEmail);
 
     public static string AccountOutOfTokens(int hoursUntilReset) =>
         $"抱歉，今天的额度已用完，约 {hoursUntilReset} 小时后（0 点）恢复，明天再来吧。";
