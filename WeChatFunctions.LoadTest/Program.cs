@@ -5,6 +5,7 @@ namespace WeChatFunctions.LoadTest;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project WeChatFunctions.LoadTest [followers] [messagesPerFollower]</c>, or
+/// <c>… -- faults [followers] [messagesPerFollower] [no-kill]</c> for the storage-fault run with an instance killed, or
 /// <c>… -- startup [runs]</c> for the cold-start benchmark of the ReadyToRun publish against the JIT-only one.
 /// A class rather than top-level statements: the harness it links names the app's own <c>Program</c>.
 /// </summary>
@@ -15,6 +16,14 @@ internal static class LoadTestProgram
         if (args is ["startup", ..])
         {
             return await StartupBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7);
+        }
+
+        if (args is ["faults", ..])
+        {
+            return await FaultLoadRun.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+                kill: args is not [.., "no-kill"]);
         }
 
         var followers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;

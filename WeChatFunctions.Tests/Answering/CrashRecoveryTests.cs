@@ -78,6 +78,30 @@ public sealed class CrashRecoveryTests : IClassFixture<TwoInstancesFixture>
         Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
     }
 
+    [Fact]
+    public async Task AQuestionWhoseOwnerDiedBeforeChargingItIsChargedOnceByTheInstanceThatTakesItOver()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(_fixture.Storage);
+        var victim = await _fixture.StartInstanceAsync(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(_fixture.Storage));
+        // The victim claims the question, and its charge hangs until it dies.
+        proxy.InjectWhen(request => request.Path.Value!.Contains("/WeChatUsage", StringComparison.Ordinal) ? StorageFault.Hang : StorageFault.None);
+        var platform = new WeChatPlatform(victim.WeChat, _fixture.First.WeChat, _fixture.First.WeChat);
+
+        var delivering = platform.DeliverAsync(SignedPush.Text("还没扣额度就死了").From(_follower));
+        while (proxy.Faults == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        await victim.KillAsync();
+        var delivery = await delivering;
+
+        Assert.InRange(delivery.Attempt, 2, 3);
+        Assert.Equal("回答：还没扣额度就死了", delivery.Content);
+        Assert.Single(_fixture.Model.RequestsAbout("还没扣额度就死了"));
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+    }
+
     /// <summary>Waits until the owner's heartbeat has saved part of the answer to the follower's claim.</summary>
     private async Task WhenSomeTextIsSavedAsync()
     {

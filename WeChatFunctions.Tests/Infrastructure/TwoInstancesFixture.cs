@@ -23,10 +23,11 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     }
 
     /// <summary>Starts another instance, with the default claim timeout, as an operator runs them.</summary>
-    public async Task<WeChatInstance> StartInstanceAsync()
+    public async Task<WeChatInstance> StartInstanceAsync(Action<Dictionary<string, string?>>? changeSettings = null)
     {
         var settings = WeChatApplication.DefaultSettings(Storage, Model);
         settings["chat_gpt_timeout_seconds"] = "30";
+        changeSettings?.Invoke(settings);
         var instance = await WeChatInstance.StartAsync(settings);
         lock (_instances)
         {

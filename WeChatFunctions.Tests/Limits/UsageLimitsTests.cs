@@ -55,8 +55,11 @@ public sealed class UsageLimitsTests
         Assert.Equal(QuotaRefusal.DailyTokens, second.Refusal);
         Assert.Equal((200L, 0L), (afterSettling.Tokens, afterSettling.ReservedAt(Start)));
         Assert.Equal(600, settledSecond.ReservedAt(Start.AddSeconds(1)));
-        Assert.Equal(["m600"], afterRunningOut.Reservations.Select(held => held.MessageId));
-        Assert.False(afterSettling.Settled("m0", new(0, 0)).DayDiffersFrom(afterSettling), "a second settlement of the same message changes nothing");
+        Assert.Equal(600, afterRunningOut.ReservedAt(Start.AddMinutes(10)));
+        Assert.True(afterRunningOut.Knows("m0"), "a reservation that ran out is still remembered as charged");
+        Assert.False(afterSettling.Settled("m0", new(9, 9)).DayDiffersFrom(afterSettling), "a second settlement of the same message changes nothing");
+        Assert.Equal(QuotaRefusal.None, limits.Admit(afterSettling, Start.AddSeconds(2), Reserve(0, tokens: 600)).Refusal);
+        Assert.Equal(1, limits.Admit(afterSettling, Start.AddSeconds(2), Reserve(0, tokens: 600)).Charged!.Questions);
     }
 
     /// <summary>A reservation for message <c>m{second}</c>, asked <paramref name="second"/> seconds in, that runs out 5 minutes later.</summary>

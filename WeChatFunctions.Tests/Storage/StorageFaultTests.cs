@@ -99,6 +99,26 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.Equal("回答：第三次才答", delivery.Content);
     }
 
+    [Fact]
+    public async Task AnAnswerNoAttemptCouldShowIsDeliveredByTheNextContinue()
+    {
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        // Every attempt fails to read the follower's reading position, after the question was claimed and its answer started.
+        _proxy.InjectWhen(request => request.Path.Value!.Contains("position", StringComparison.Ordinal) ? StorageFault.BeforeForwarding : StorageFault.None);
+
+        var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("没能送达的回答").From(Follower));
+        _proxy.InjectWhen(_ => StorageFault.None);
+        await Task.Delay(WeChatPlatform.AttemptTimeout * WeChatPlatform.Attempts - delivery.Elapsed + TimeSpan.FromSeconds(0.5));
+        var continued = await weChat.AskAsync(Follower, "继续");
+
+        Assert.Equal(3, delivery.Attempt);
+        Assert.StartsWith("抱歉，服务暂时出了点问题。", delivery.Content, StringComparison.Ordinal);
+        Assert.Equal("回答：没能送达的回答", continued);
+        Assert.Single(Fixture.Model.RequestsAbout("没能送达的回答"));
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        Assert.StartsWith("没有需要继续查看的内容了", await weChat.AskAsync(Follower, "继续"), StringComparison.Ordinal);
+    }
+
     private async Task<bool> EventuallyCompleteAsync()
     {
         var claims = new Azure.Data.Tables.TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");

@@ -1,3 +1,4 @@
+using WeChatFunctions.Admin;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Model;
@@ -11,44 +12,41 @@ namespace WeChatFunctions.Answering;
 /// The answer then settles the charge to the tokens it used, or refunds it when it got no answer, and is counted in
 /// the statistics.
 /// </summary>
-internal sealed class AnswerAdmission(Quota quota, AnswerModeration moderation, StatisticsRecorder statistics, ILogger<AnswerAdmission> logger)
+internal sealed class AnswerAdmission(
+    Quota quota, IAdminStore adminStore, AnswerModeration moderation, StatisticsRecorder statistics, ILogger<AnswerAdmission> logger)
 {
-    /// <summary>The charge of a taken-over claim, made by the instance that made the claim.</summary>
+    /// <summary>The charge of a taken-over claim, made by the instance that made the claim, if it lived long enough.</summary>
     public QuotaCharge TakenOver(ReplyClaim claim) => quota.TakenOver(claim.Key.FollowerId, claim.FirstArrival, claim.Key.MessageId);
 
     /// <summary>
-    /// Charges <paramref name="newQuestion"/>, reserving <paramref name="tokens"/> for its answer (a taken-over claim
-    /// was charged by its maker, and passes none), then moderates the claim's question. Charging first puts the limits
-    /// in front of the moderation service too; a question moderation stops is refunded like any that got no answer.
+    /// Charges the claim's question, reserving <paramref name="tokens"/> for its answer, then moderates it. Charging
+    /// first puts the limits in front of the moderation service too; a question moderation stops is refunded like any
+    /// that got no answer. A taken-over question (<paramref name="newQuestion"/> is <see langword="null"/>) was charged
+    /// by its first owner unless that owner died first; the follower's usage knows which, and charges it only then.
     /// </summary>
     /// <returns>What the follower gets instead of an answer, if anything, and the charge the answer settles, if any.</returns>
     public async Task<(DialogOutcome? Refusal, QuotaCharge? Charge)> AdmitAsync(
         ReplyClaim claim, Question? newQuestion, long tokens, CancellationToken cancellationToken)
     {
-        var charge = TakenOver(claim);
-        if (newQuestion is not null)
+        QuotaDecision decision;
+        try
         {
-            QuotaDecision decision;
-            try
-            {
-                decision = await quota.TryChargeAsync(claim.Key.FollowerId, newQuestion.Policy, claim.FirstArrival, claim.Key.MessageId, tokens, cancellationToken);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                AnsweringLog.QuotaUnavailable(logger, exception);
-                return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
-            }
-
-            if (decision.Charge is null)
-            {
-                statistics.Refused(claim.FirstArrival, decision.Refusal);
-                return (DialogOutcome.Failed(decision.RefusalText!), null);
-            }
-
-            charge = decision.Charge;
+            var policy = newQuestion?.Policy ?? await adminStore.GetPolicyAsync(claim.Key.FollowerId, cancellationToken);
+            decision = await quota.TryChargeAsync(claim.Key.FollowerId, policy, claim.FirstArrival, claim.Key.MessageId, tokens, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            AnsweringLog.QuotaUnavailable(logger, exception);
+            return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
         }
 
-        return (await moderation.RefuseQuestionAsync(claim.Question!, claim.FirstArrival, cancellationToken), charge);
+        if (decision.Charge is null)
+        {
+            statistics.Refused(claim.FirstArrival, decision.Refusal);
+            return (DialogOutcome.Failed(decision.RefusalText!), null);
+        }
+
+        return (await moderation.RefuseQuestionAsync(claim.Question!, claim.FirstArrival, cancellationToken), decision.Charge);
     }
 
     /// <summary>

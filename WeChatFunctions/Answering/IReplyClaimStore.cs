@@ -11,8 +11,17 @@ internal interface IReplyClaimStore
 
     Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken);
 
-    /// <returns>The follower's questions that first arrived at or after <paramref name="since"/> and are still generating.</returns>
-    Task<IReadOnlyList<ReplyClaim>> FindUnfinishedAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <returns>
+    /// The follower's questions that first arrived at or after <paramref name="since"/> and whose answers no reply has
+    /// shown yet, finished or not.
+    /// </returns>
+    Task<IReadOnlyList<ReplyClaim>> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Records that a reply sent at <paramref name="at"/> showed the start of the message's answer.</summary>
+    Task MarkDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Cancels the mark of a reply that was withheld after all, because the mark landed too late for WeChat.</summary>
+    Task WithdrawDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Replaces the claim if it is still at <see cref="ReplyClaim.Version"/>.</summary>
     /// <returns>The claim at its new version, or <see langword="null"/> when someone else changed it first.</returns>

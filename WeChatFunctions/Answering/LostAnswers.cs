@@ -7,9 +7,10 @@ using WeChatFunctions.WeChat;
 namespace WeChatFunctions.Answering;
 
 /// <summary>
-/// Finds answers no attempt delivered: questions still generating after WeChat's window that are not among the
-/// follower's pending answers, because the instance that owned them died before any attempt could reply. The
-/// follower's next message adopts them as pending, so that 「继续」 delivers them.
+/// Finds answers no attempt delivered: questions past WeChat's window whose answers no reply showed and that are not
+/// among the follower's pending answers. Their instance died before any attempt could reply, or every attempt failed
+/// (an overloaded instance, storage down). The follower's next message adopts them as pending, so that 「继续」
+/// delivers them.
 /// </summary>
 internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore positions, TimeProvider timeProvider, IOptions<ReplyWindowOptions> options)
 {
@@ -21,7 +22,7 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
     public async Task<IReadOnlyList<ReplyClaim>> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var lost = (await claims.FindUnfinishedAsync(key.FollowerId, now - Horizon, cancellationToken))
+        var lost = (await claims.FindUndeliveredAsync(key.FollowerId, now - Horizon, cancellationToken))
             .Where(claim => claim.Key.MessageId != key.MessageId && claim.FirstArrival + WeChatRetries.Window < now)
             .OrderByDescending(claim => claim.FirstArrival)
             .ToList();
@@ -33,7 +34,8 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
         for (var attempt = 0; attempt < ReadingPosition.MaxSaveConflicts; attempt++)
         {
             var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
-            var known = position.Before.Concat(position.After).Select(pending => pending.MessageId).ToHashSet(StringComparer.Ordinal);
+            // Pending as this message sees them: an answer a reply moved past but never marked shown did not reach WeChat.
+            var known = position.PendingBefore(key.MessageId).Select(pending => pending.MessageId).ToHashSet(StringComparer.Ordinal);
             List<PendingAnswer> adopted = [.. lost.Where(claim => !known.Contains(claim.Key.MessageId)).Select(claim => new PendingAnswer(claim.Key.MessageId, 0))];
             if (adopted.Count == 0 || await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
             {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeChatFunctions.Background;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
@@ -24,6 +25,8 @@ internal sealed class ReplyWindow(
     LostAnswers lostAnswers,
     AnswerPager pager,
     StatisticsRecorder statistics,
+    BackgroundWork background,
+    TimeProvider timeProvider,
     IOptions<ReplyWindowOptions> options)
 {
     public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
@@ -42,6 +45,7 @@ internal sealed class ReplyWindow(
         }
 
         var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
+        var wechatGivesUp = WeChatRetries.GivesUpOn(firstArrival, arrival);
         var deadline = arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
@@ -59,11 +63,23 @@ internal sealed class ReplyWindow(
                 return WithheldReply.Instance;
             }
 
+            if (timeProvider.GetUtcNow() >= wechatGivesUp)
+            {
+                // WeChat stopped waiting: moving the position or marking the answer shown would lose it.
+                return WithheldReply.Instance;
+            }
+
             var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
             var (reply, page) = Reply(answer, source, others.Count > 0);
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
+                if (answer is not null && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text)
+                    && !await TryMarkDeliveredAsync(key.WithMessage(source.MessageId), arrival, wechatGivesUp, cancellationToken))
+                {
+                    return WithheldReply.Instance;
+                }
+
                 if (IsFirstPageOfAnAnswer(answer, source, page))
                 {
                     statistics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
@@ -88,6 +104,23 @@ internal sealed class ReplyWindow(
             // Taken over here or by another instance first: either way the claim shows progress again.
             await generator.TryTakeOverAsync(stale, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Marks the answer as shown before the reply leaves, so that the follower's next message never adopts an answer
+    /// they have seen. A mark that lands after WeChat stopped waiting is withdrawn and the reply withheld: the answer
+    /// then counts as unshown, for the next message to adopt and 「继续」 to deliver.
+    /// </summary>
+    private async Task<bool> TryMarkDeliveredAsync(MessageKey key, DateTimeOffset arrival, DateTimeOffset wechatGivesUp, CancellationToken cancellationToken)
+    {
+        await claims.MarkDeliveredAsync(key, arrival, cancellationToken);
+        if (timeProvider.GetUtcNow() < wechatGivesUp)
+        {
+            return true;
+        }
+
+        background.Run(stopping => claims.WithdrawDeliveredAsync(key, arrival, stopping));
+        return false;
     }
 
     /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>

@@ -13,31 +13,38 @@ internal sealed record FollowerUsage(
 
     public long Tokens => PromptTokens + CompletionTokens;
 
-    /// <summary>The tokens held for answers still in flight at <paramref name="now"/>.</summary>
-    public long ReservedAt(DateTimeOffset now) => Live(now).Sum(reservation => reservation.Tokens);
+    /// <summary>
+    /// How long a reservation is remembered after it stops counting: beyond the hour in which a follower's next message
+    /// still takes over an answer whose instance died, so that the takeover knows whether the question was charged.
+    /// </summary>
+    private static readonly TimeSpan Remembered = TimeSpan.FromHours(2);
 
-    /// <summary>Holds <paramref name="reservation"/>, and lets go of reservations that ran out.</summary>
+    /// <summary>The tokens held for answers still in flight at <paramref name="now"/>.</summary>
+    public long ReservedAt(DateTimeOffset now) => Reservations.Where(held => held.Until > now).Sum(held => held.Tokens);
+
+    /// <summary>Holds <paramref name="reservation"/>, and forgets reservations long over.</summary>
     public FollowerUsage Reserving(TokenReservation reservation, DateTimeOffset now) =>
-        this with { Reservations = [.. Live(now).Where(held => held.MessageId != reservation.MessageId), reservation] };
+        this with { Reservations = [.. Reservations.Where(held => held.Until + Remembered > now && held.MessageId != reservation.MessageId), reservation] };
+
+    /// <summary>Whether the message's question was charged, whether or not its answer settled.</summary>
+    public bool Knows(string messageId) => Reservations.Any(held => held.MessageId == messageId);
 
     /// <summary>Whether the message's question was charged and its answer not settled yet.</summary>
-    public bool Holds(string messageId) => Reservations.Any(held => held.MessageId == messageId);
+    public bool Holds(string messageId) => Reservations.Any(held => held.MessageId == messageId && held.Tokens > 0);
 
     /// <summary>
-    /// Replaces the message's reservation with the tokens it really used. Settling only what is still held makes a
-    /// settlement count once, even when a write whose response was lost is retried.
+    /// Adds the tokens the message's answer really used, and settles its reservation to zero. Settling only what is
+    /// still held makes a settlement count once, even when a write whose response was lost is retried.
     /// </summary>
     public FollowerUsage Settled(string messageId, TokenUsage used) => !Holds(messageId) ? this : this with
     {
         PromptTokens = PromptTokens + used.PromptTokens,
         CompletionTokens = CompletionTokens + used.CompletionTokens,
-        Reservations = [.. Reservations.Where(held => held.MessageId != messageId)],
+        Reservations = [.. Reservations.Select(held => held.MessageId == messageId ? held with { Tokens = 0 } : held)],
     };
 
     /// <summary>Whether the counts and reservations, which share the day's row, differ.</summary>
     public bool DayDiffersFrom(FollowerUsage other) =>
         (Questions, PromptTokens, CompletionTokens) != (other.Questions, other.PromptTokens, other.CompletionTokens)
         || !Reservations.SequenceEqual(other.Reservations);
-
-    private IEnumerable<TokenReservation> Live(DateTimeOffset now) => Reservations.Where(reservation => reservation.Until > now);
 }

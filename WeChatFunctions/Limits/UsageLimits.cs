@@ -13,9 +13,9 @@ internal sealed record UsageLimits(int DailyQuestions, long DailyTokens, int Per
     /// </summary>
     public Admission Admit(FollowerUsage usage, DateTimeOffset at, TokenReservation reservation)
     {
-        if (usage.Holds(reservation.MessageId))
+        if (usage.Knows(reservation.MessageId))
         {
-            // Charged already: a write whose response was lost, retried by the SDK.
+            // Charged already: a write whose response was lost and was retried, or a takeover of a charged question.
             return new Admission(usage, QuotaRefusal.None);
         }
 

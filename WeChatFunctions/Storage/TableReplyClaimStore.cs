@@ -10,6 +10,12 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
 {
     public const string TableName = "WeChatReplies";
 
+    /// <summary>Delivery marks are rows <c>delivered-{message}</c>; message ids start with a letter and a digit.</summary>
+    private const string DeliveredPrefix = "delivered-";
+
+    /// <summary>A mark whose reply was withheld after all is cancelled by a row <c>withdrawn-{message}</c>.</summary>
+    private const string WithdrawnPrefix = "withdrawn-";
+
     public async Task<ReplyClaim?> TryAddAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
@@ -36,21 +42,58 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         return found.HasValue ? found.Value!.ToClaim() : null;
     }
 
-    public async Task<IReadOnlyList<ReplyClaim>> FindUnfinishedAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// One query of the follower's partition finds both the claims and their delivery marks. A mark stores when it
+    /// was made as its <c>FirstArrival</c>, which reading positions lack, so the query and the claims' cleanup treat
+    /// it like a claim from then.
+    /// </summary>
+    public async Task<IReadOnlyList<ReplyClaim>> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var generating = nameof(AnswerStatus.Generating);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and Status eq {generating} and FirstArrival ge {since}");
-        var unfinished = new List<ReplyClaim>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and FirstArrival ge {since}");
+        var claims = new List<ReplyClaim>();
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync<ReplyClaimEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (entity.Question is not null)
+            if (entity.RowKey.StartsWith(DeliveredPrefix, StringComparison.Ordinal))
             {
-                unfinished.Add(entity.ToClaim());
+                delivered.Add(entity.RowKey[DeliveredPrefix.Length..]);
+            }
+            else if (entity.RowKey.StartsWith(WithdrawnPrefix, StringComparison.Ordinal))
+            {
+                withdrawn.Add(entity.RowKey[WithdrawnPrefix.Length..]);
+            }
+            else if (entity.Question is not null)
+            {
+                claims.Add(entity.ToClaim());
             }
         }
 
-        return unfinished;
+        return [.. claims.Where(claim => !delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))];
+    }
+
+    /// <summary>
+    /// A row of its own beside the claim, so that it never races the owner's writes to the claim. Marks and withdrawals
+    /// are only ever inserted: a request that outlived its client's timeout and lands late cannot undo either.
+    /// </summary>
+    public Task MarkDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        InsertMarkAsync(key.FollowerId, DeliveredPrefix + key.MessageId, at, cancellationToken);
+
+    public Task WithdrawDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        InsertMarkAsync(key.FollowerId, WithdrawnPrefix + key.MessageId, at, cancellationToken);
+
+    private async Task InsertMarkAsync(string followerId, string rowKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(followerId, rowKey) { [nameof(ReplyClaimEntity.FirstArrival)] = at }, cancellationToken);
+        }
+        catch (RequestFailedException exists) when (exists.Status == 409)
+        {
+            // Marked already: by an earlier attempt, or by this one's write whose response was lost.
+        }
     }
 
     public async Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken)

@@ -7,6 +7,12 @@ internal static class FollowerTexts
 
     public const string StorageUnavailable = "抱歉，服务暂时无法读取对话记录，请稍后再试。你的问题没有被计入用量。";
 
+    /// <summary>
+    /// The last attempt's reply when storage failed on the way: the question may have been claimed and be answered
+    /// anyway. 「继续」 is always accepted, whatever <c>continue_keyword</c> says.
+    /// </summary>
+    public const string ReplyStorageFailed = "抱歉，服务暂时出了点问题。过一会儿发送「继续」可以查看这个问题的回答；如果显示没有内容，请重新提问。";
+
     public const string QuestionTooLong = "抱歉，这条消息太长了，超出了模型能处理的长度。请精简后再发。";
 
     public const string EmptyAnswer = "抱歉，AI 这次没有给出回答，请换个说法再问一次。";

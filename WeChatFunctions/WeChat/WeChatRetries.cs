@@ -19,6 +19,16 @@ public static class WeChatRetries
     /// </summary>
     public static bool IsLastAttempt(DateTimeOffset firstArrival, DateTimeOffset arrival) => AttemptAt(firstArrival, arrival) == Attempts;
 
+    /// <summary>
+    /// When WeChat stops waiting for the attempt that arrived at <paramref name="arrival"/>: 5 s after it, or sooner when
+    /// a busy instance took the request up late, judged by the 5 s slot the attempt belongs to.
+    /// </summary>
+    public static DateTimeOffset GivesUpOn(DateTimeOffset firstArrival, DateTimeOffset arrival)
+    {
+        var slotEnd = firstArrival + (AttemptTimeout * AttemptAt(firstArrival, arrival));
+        return slotEnd < arrival + AttemptTimeout ? slotEnd : arrival + AttemptTimeout;
+    }
+
     /// <summary>Which attempt, 1 to 3, arrives at <paramref name="arrival"/>: the one whose 5 s slot is nearest.</summary>
     public static int AttemptAt(DateTimeOffset firstArrival, DateTimeOffset arrival) =>
         Math.Clamp(1 + (int)Math.Floor(((arrival - firstArrival) / AttemptTimeout) + 0.5), 1, Attempts);
