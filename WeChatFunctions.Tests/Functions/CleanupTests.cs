@@ -80,6 +80,13 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         await admin.AddEntityAsync(new TableEntity("lockout", Follower) { ["Failures"] = 1 });
         var replies = await TableAsync("WeChatReplies");
         await replies.AddEntityAsync(new TableEntity(Follower, "~position") { ["After"] = "[]" });
+        // Two followers who set a /prompt today; in a hundred days one has gone quiet and the other still chats.
+        var (quiet, chatty) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
+        var preferences = await TableAsync("WeChatPreferences");
+        await preferences.AddEntityAsync(new TableEntity(quiet, "preferences") { ["SystemPrompt"] = "说英语" });
+        await preferences.AddEntityAsync(new TableEntity(chatty, "preferences") { ["SystemPrompt"] = "说英语" });
+        var conversations = await TableAsync("WeChatConversations");
+        await conversations.AddEntityAsync(new TableEntity(chatty, TurnKey(now.AddDays(95))) { ["Role"] = "User", ["Content"] = "九十五天后的问题", ["TokenCount"] = 5 });
 
         await InvokeAsync();
 
@@ -91,6 +98,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
         Assert.True((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
         Assert.True((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+        Assert.True((await preferences.GetEntityIfExistsAsync<TableEntity>(quiet, "preferences")).HasValue);
 
         // A hundred days on, past every lifetime: the week of usage, retention, the audit's 90 days.
         await InvokeAsync(new FakeTimeProvider(now.AddDays(100)));
@@ -101,6 +109,8 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.False((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
         Assert.False((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
         Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+        Assert.False((await preferences.GetEntityIfExistsAsync<TableEntity>(quiet, "preferences")).HasValue);
+        Assert.True((await preferences.GetEntityIfExistsAsync<TableEntity>(chatty, "preferences")).HasValue);
     }
 
     [Fact]

@@ -119,6 +119,28 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.StartsWith("没有需要继续查看的内容了", await weChat.AskAsync(Follower, "继续"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StorageCallsStopWhenWeChatsAttemptEndsRatherThanRetryingPastIt()
+    {
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        _proxy.InjectWhen(request => request.Path.Value!.Contains("position", StringComparison.Ordinal) ? StorageFault.Hang : StorageFault.None);
+
+        // A client that, unlike WeChat, waits as long as it takes: the app drops the attempt when WeChat would have.
+        WeChatReplyView? reply = null;
+        try
+        {
+            reply = await weChat.PushAsync(SignedPush.Text("存储卡住了").From(Follower));
+        }
+        catch (Exception dropped) when (dropped is HttpRequestException or IOException)
+        {
+            // The connection was dropped: what a real server does; the in-memory test server may end the response instead.
+        }
+
+        Assert.True(reply is null || !reply.Body.Contains("<xml>", StringComparison.Ordinal), $"replied: {reply?.Body}");
+        // The SDK gives a hung call 3 s before it tries again: within the 5 s attempt, the first try and one retry start.
+        Assert.InRange(_proxy.Faults, 1, 2);
+    }
+
     private async Task<bool> EventuallyCompleteAsync()
     {
         var claims = new Azure.Data.Tables.TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");

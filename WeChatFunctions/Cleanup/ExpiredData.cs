@@ -27,11 +27,15 @@ internal enum ExpiredData
     /// <summary>Audit rows past 90 days.</summary>
     Audit,
 
-    /// <summary>
-    /// Followers' reading positions, untouched for <c>history_retention_days</c>. Preferences are the follower's own
-    /// settings, kept like the admins' per-follower rules until the follower unfollows.
-    /// </summary>
+    /// <summary>Followers' reading positions, untouched for <c>history_retention_days</c>.</summary>
     FollowerState,
+
+    /// <summary>
+    /// Followers' preferences (/model, /prompt, /temperature), once the follower has been quiet for
+    /// <c>history_retention_days</c>: unchanged that long, and no conversation turn left. The admins' per-follower
+    /// rules stay: they are the operator's, not the follower's.
+    /// </summary>
+    QuietPreferences,
 
     /// <summary>Admin lockouts long over.</summary>
     Lockouts,

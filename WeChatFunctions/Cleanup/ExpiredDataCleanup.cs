@@ -66,6 +66,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.PendingImages, At(now - PendingImageLifetime));
         yield return (ExpiredData.Audit, At(now - AuditLifetime));
         yield return (ExpiredData.FollowerState, At(now - retention));
+        yield return (ExpiredData.QuietPreferences, At(now - retention));
         yield return (ExpiredData.Lockouts, At(now - ClaimLifetime));
     }
 

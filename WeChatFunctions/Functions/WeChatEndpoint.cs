@@ -98,8 +98,28 @@ internal sealed class WeChatEndpoint(
             return refusal!;
         }
 
+        // Storage calls on the way end with WeChat's attempt: a reply after it is never read, and the SDK's retries would
+        // otherwise run on past it. The answer itself lives on in the background.
+        var attemptLeft = WeChatRetries.AttemptTimeout - (timeProvider.GetUtcNow() - arrival);
+        using var attemptTimeout = new CancellationTokenSource(attemptLeft > TimeSpan.Zero ? attemptLeft : TimeSpan.Zero, timeProvider);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, attemptTimeout.Token);
+        try
+        {
+            return await ServeAsync(context, query, push, body.Value, arrival, token, attempt.Token);
+        }
+        catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            WeChatLog.AttemptOutlasted(logger);
+            context.Abort();
+            return Results.Empty;
+        }
+    }
+
+    private async Task<IResult> ServeAsync(
+        HttpContext context, WeChatRequest query, OpenedPush push, ReadOnlyMemory<byte> body, DateTimeOffset arrival, string token, CancellationToken attempt)
+    {
         // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
-        if (await replayGuard.IsReplayAsync(query, body.Value, arrival, context.RequestAborted))
+        if (await replayGuard.IsReplayAsync(query, body, arrival, attempt))
         {
             WeChatLog.ReplayedPush(logger);
             return Results.Unauthorized();
@@ -111,8 +131,7 @@ internal sealed class WeChatEndpoint(
             return Results.BadRequest(error);
         }
 
-        // Under the host's proxy, RequestAborted fires when WeChat gives up on the attempt; the answer itself lives on.
-        var reply = await handler.HandleAsync(message, arrival, context.RequestAborted);
+        var reply = await handler.HandleAsync(message, arrival, attempt);
         var now = timeProvider.GetUtcNow();
         return reply switch
         {

@@ -31,4 +31,7 @@ internal static partial class WeChatLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a push whose timestamp and nonce arrived before with another body.")]
     public static partial void SwappedBody(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A push was still being served when WeChat's 5-second attempt ended; its storage calls were stopped and the connection dropped, so WeChat retries.")]
+    public static partial void AttemptOutlasted(ILogger logger);
 }

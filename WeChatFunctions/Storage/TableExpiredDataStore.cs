@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Cleanup;
 
@@ -21,6 +22,7 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePen
         ExpiredData.PendingImages => images.DeleteReceivedBeforeAsync(cutoff.At, maxRows, cancellationToken),
         ExpiredData.Audit => DeleteAsync(TableAuditStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAuditStore.Partition} and RowKey gt {TableAuditStore.NewestFirstKey(cutoff.At)}"), maxRows, cancellationToken),
         ExpiredData.FollowerState => DeleteFollowerStateAsync(cutoff, maxRows, cancellationToken),
+        ExpiredData.QuietPreferences => DeleteQuietPreferencesAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rows are known for this kind."),
     };
@@ -28,6 +30,44 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePen
     /// <summary>A reading position is rewritten whenever the follower reads on, so its Timestamp says when that last was.</summary>
     private async Task<int> DeleteFollowerStateAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken) =>
         await DeleteAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {ReadingPositionEntity.Row} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken);
+
+    /// <summary>
+    /// Preferences are written only when the follower changes them, so an old Timestamp does not make a quiet follower:
+    /// they go once the follower has no conversation turn newer than the cutoff either.
+    /// </summary>
+    private async Task<int> DeleteQuietPreferencesAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken)
+    {
+        var preferences = await tables.GetAsync(TablePreferenceStore.TableName, cancellationToken);
+        var turns = await tables.GetAsync(TableConversationStore.TableName, cancellationToken);
+        var newerThanCutoff = ConversationTurnEntity.NewestFirstKey(cutoff.At);
+        var deleted = 0;
+        await foreach (var row in preferences.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Timestamp lt {cutoff.At}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            var recentTurns = turns.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {row.PartitionKey} and RowKey lt {newerThanCutoff}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken);
+            if (await recentTurns.AnyAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Guarded by the ETag read: preferences the follower changes meanwhile are kept.
+                await preferences.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            }
+            catch (RequestFailedException changed) when (changed.Status is 404 or 412)
+            {
+                continue;
+            }
+
+            if (++deleted == maxRows)
+            {
+                break;
+            }
+        }
+
+        return deleted;
+    }
 
     private async Task<int> DeleteAsync(string tableName, string filter, int maxRows, CancellationToken cancellationToken) =>
         await TableRows.DeleteAsync(await tables.GetAsync(tableName, cancellationToken), filter, maxRows, cancellationToken);
