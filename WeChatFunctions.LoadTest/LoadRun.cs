@@ -4,8 +4,11 @@ using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.LoadTest;
 
-/// <summary>Sends questions through the WeChat platform simulation and measures what reached the followers.</summary>
-internal sealed class LoadRun(FakeModelServer model, string storageLog)
+/// <summary>
+/// Sends questions through the WeChat platform simulation and measures what reached the followers, and what it cost
+/// the app processes <paramref name="appProcessIds"/>: CPU time, storage calls and resident memory.
+/// </summary>
+internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnlyList<int> appProcessIds)
 {
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
 
@@ -13,6 +16,7 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog)
     {
         model.Reset(new FakeModelBehavior { FirstTokenDelayOf = request => _delays.GetValueOrDefault(request.LastUserMessage) });
         var storageCallsBefore = CountStorageCalls();
+        var cpuBefore = AppCpuTime();
         var requestsBefore = model.Requests.Count;
         var clock = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, followers).Select(async follower =>
@@ -31,7 +35,8 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog)
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the last claim and history writes land before counting
         var all = outcomes.SelectMany(results => results).ToList();
-        return new LoadResult(all, model.Requests.Count - requestsBefore, CountStorageCalls() - storageCallsBefore, clock.Elapsed);
+        var memory = appProcessIds.Select(id => Process.GetProcessById(id).WorkingSet64 / (1024.0 * 1024.0)).ToList();
+        return new LoadResult(all, model.Requests.Count - requestsBefore, CountStorageCalls() - storageCallsBefore, clock.Elapsed, AppCpuTime() - cpuBefore, memory);
     }
 
     public async Task<Outcome> AskAsync(WeChatPlatform platform, string question, TimeSpan modelDelay, string? followerId = null)
@@ -40,9 +45,12 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog)
         var delivery = await platform.DeliverAsync(SignedPush.Text(question).From(followerId ?? WeChatClient.NewFollowerId()));
         var received = Stopwatch.GetTimestamp();
         var completed = model.Requests.LastOrDefault(request => request.LastUserMessage == question)?.CompletedAt;
-        var delivered = delivery.Reply is { } reply && reply.Content == $"回答：{question}";
+        var delivered = delivery.Reply is { Status: System.Net.HttpStatusCode.OK } reply && !reply.IsSuccessWithoutReply && reply.Content == $"回答：{question}";
         return new Outcome(delivered, delivery.Attempt, completed is { } at ? Stopwatch.GetElapsedTime(at, received) : null);
     }
+
+    private TimeSpan AppCpuTime() =>
+        appProcessIds.Select(id => Process.GetProcessById(id).TotalProcessorTime).Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
 
     private int CountStorageCalls() =>
         File.ReadLines(storageLog).Count(line => line.Contains("TableStorageContextMiddleware: RequestMethod=", StringComparison.Ordinal));
@@ -50,7 +58,9 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog)
 
 internal sealed record Outcome(bool Delivered, int Attempt, TimeSpan? CompleteToReceived);
 
-internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCalls, int StorageCalls, TimeSpan Elapsed)
+/// <param name="AppCpu">CPU time of the app processes during the run, both together.</param>
+/// <param name="ResidentMiB">Each app process's resident memory after the run.</param>
+internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCalls, int StorageCalls, TimeSpan Elapsed, TimeSpan AppCpu, IReadOnlyList<double> ResidentMiB)
 {
     public bool AllDelivered => Outcomes.All(outcome => outcome.Delivered) && ModelCalls == Outcomes.Count;
 
@@ -60,6 +70,7 @@ internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCall
         Console.WriteLine($"  messages {Outcomes.Count}, delivered {Outcomes.Count(outcome => outcome.Delivered)}, model calls {ModelCalls}, wall time {Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"  attempts that answered: {string.Join(", ", Outcomes.GroupBy(outcome => outcome.Attempt).OrderBy(group => group.Key).Select(group => $"#{group.Key} x{group.Count()}"))}");
         Console.WriteLine($"  table storage calls {StorageCalls}, per message {(double)StorageCalls / Outcomes.Count:F2}");
+        Console.WriteLine($"  app CPU {AppCpu.TotalMilliseconds:F0} ms, per message {AppCpu.TotalMilliseconds / Outcomes.Count:F1} ms; resident memory {string.Join(" / ", ResidentMiB.Select(mib => $"{mib:F0} MiB"))}");
         Console.WriteLine($"  answer complete -> reply received, {latencyLabel}: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {Percentile(latencies, 1):F1} ms");
     }
 

@@ -38,7 +38,7 @@ internal static class LoadTestProgram
         await using var first = await WeChatInstance.StartAsync(settings);
         await using var second = await WeChatInstance.StartAsync(settings);
         var instances = new[] { first.WeChat, second.WeChat };
-        var run = new LoadRun(model, storageLog);
+        var run = new LoadRun(model, storageLog, [first.ProcessId, second.ProcessId]);
 
         // Warm up both instances (JIT, connections, table creation) so the numbers below are steady-state.
         await run.AskAsync(new WeChatPlatform(first.WeChat), "warm-up-1", TimeSpan.Zero);

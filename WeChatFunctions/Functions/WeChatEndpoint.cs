@@ -107,8 +107,9 @@ internal sealed class WeChatEndpoint(
         {
             return await ServeAsync(context, query, push, body.Value, arrival, token, attempt.Token);
         }
-        catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (attemptTimeout.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
         {
+            // Cancelled, or failed while cancelling: a storage call ended by the attempt may surface as its own error.
             WeChatLog.AttemptOutlasted(logger);
             context.Abort();
             return Results.Empty;
