@@ -58,7 +58,7 @@ internal sealed class AnswerGenerator(
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = progress.KeepSavingAsync(claim, answer, saving.Token);
-        // A taken-over question was charged by its first owner; whatever happens here settles that charge.
+        // A taken-over question was charged by its first owner, if that owner lived to; whatever happens here settles it.
         var charge = newQuestion is null ? admission.TakenOver(claim) : null;
         DialogOutcome outcome;
         try
