@@ -36,7 +36,8 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the last claim and history writes land before counting
         var all = outcomes.SelectMany(results => results).ToList();
         var memory = appProcessIds.Select(id => Process.GetProcessById(id).WorkingSet64 / (1024.0 * 1024.0)).ToList();
-        return new LoadResult(all, model.Requests.Count - requestsBefore, CountStorageCalls() - storageCallsBefore, clock.Elapsed, AppCpuTime() - cpuBefore, memory);
+        var storageCalls = StorageCallsSince(storageCallsBefore);
+        return new LoadResult(all, model.Requests.Count - requestsBefore, storageCalls.Values.Sum(), clock.Elapsed, AppCpuTime() - cpuBefore, memory, storageCalls);
     }
 
     public async Task<Outcome> AskAsync(WeChatPlatform platform, string question, TimeSpan modelDelay, string? followerId = null)
@@ -52,15 +53,33 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
     private TimeSpan AppCpuTime() =>
         appProcessIds.Select(id => Process.GetProcessById(id).TotalProcessorTime).Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
 
-    private int CountStorageCalls() =>
-        File.ReadLines(storageLog).Count(line => line.Contains("TableStorageContextMiddleware: RequestMethod=", StringComparison.Ordinal));
+    private int CountStorageCalls() => StorageRequests().Count();
+
+    /// <summary>The storage calls after the first <paramref name="skip"/>, by kind: method, table, and a key or a query.</summary>
+    private Dictionary<string, int> StorageCallsSince(int skip) =>
+        StorageRequests().Skip(skip).GroupBy(KindOf, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+
+    private IEnumerable<string> StorageRequests() =>
+        File.ReadLines(storageLog).Where(line => line.Contains("TableStorageContextMiddleware: RequestMethod=", StringComparison.Ordinal));
+
+    /// <summary>For example <c>GET WeChatReplies(key)</c>, <c>GET WeChatReplies?query</c> or <c>POST $batch</c>.</summary>
+    private static string KindOf(string line)
+    {
+        var method = line.Split("RequestMethod=")[1].Split(' ')[0];
+        var path = line.Split("RequestURL=")[1].Split(' ')[0].Split("/devstoreaccount1/")[1];
+        var resource = path.Split('?', '(')[0];
+        var shape = path.Contains("(PartitionKey=", StringComparison.Ordinal) ? "(key)" : path.Contains("$filter=", StringComparison.Ordinal) ? "?query" : "";
+        return $"{method} {resource}{shape}";
+    }
 }
 
 internal sealed record Outcome(bool Delivered, int Attempt, TimeSpan? CompleteToReceived);
 
 /// <param name="AppCpu">CPU time of the app processes during the run, both together.</param>
 /// <param name="ResidentMiB">Each app process's resident memory after the run.</param>
-internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCalls, int StorageCalls, TimeSpan Elapsed, TimeSpan AppCpu, IReadOnlyList<double> ResidentMiB)
+/// <param name="StorageCallsByKind">The storage calls by method, table and shape, for finding which to cut.</param>
+internal sealed record LoadResult(
+    IReadOnlyList<Outcome> Outcomes, int ModelCalls, int StorageCalls, TimeSpan Elapsed, TimeSpan AppCpu, IReadOnlyList<double> ResidentMiB, IReadOnlyDictionary<string, int> StorageCallsByKind)
 {
     public bool AllDelivered => Outcomes.All(outcome => outcome.Delivered) && ModelCalls == Outcomes.Count;
 
@@ -70,6 +89,7 @@ internal sealed record LoadResult(IReadOnlyList<Outcome> Outcomes, int ModelCall
         Console.WriteLine($"  messages {Outcomes.Count}, delivered {Outcomes.Count(outcome => outcome.Delivered)}, model calls {ModelCalls}, wall time {Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"  attempts that answered: {string.Join(", ", Outcomes.GroupBy(outcome => outcome.Attempt).OrderBy(group => group.Key).Select(group => $"#{group.Key} x{group.Count()}"))}");
         Console.WriteLine($"  table storage calls {StorageCalls}, per message {(double)StorageCalls / Outcomes.Count:F2}");
+        Console.WriteLine($"    {string.Join(", ", StorageCallsByKind.OrderByDescending(kind => kind.Value).Select(kind => $"{kind.Key} {(double)kind.Value / Outcomes.Count:F1}"))}");
         Console.WriteLine($"  app CPU {AppCpu.TotalMilliseconds:F0} ms, per message {AppCpu.TotalMilliseconds / Outcomes.Count:F1} ms; resident memory {string.Join(" / ", ResidentMiB.Select(mib => $"{mib:F0} MiB"))}");
         Console.WriteLine($"  answer complete -> reply received, {latencyLabel}: p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {Percentile(latencies, 1):F1} ms");
     }
