@@ -48,7 +48,7 @@ public sealed class UsageLimitsTests
         var first = limits.Admit(FollowerUsage.None, Start, Reserve(0, tokens: 600)).Charged!;
 
         var second = limits.Admit(first, Start.AddSeconds(1), Reserve(1, tokens: 600));
-        var afterSettling = first.Settled("m0", new(PromptTokens: 150, CompletionTokens: 50));
+        var afterSettling = first.Settled("m0", new(PromptTokens: 150, CompletionTokens: 50), refund: false);
         var settledSecond = limits.Admit(afterSettling, Start.AddSeconds(1), Reserve(1, tokens: 600)).Charged!;
         var afterRunningOut = limits.Admit(first, Start.AddMinutes(10), Reserve(600, tokens: 600)).Charged!;
 
@@ -57,7 +57,7 @@ public sealed class UsageLimitsTests
         Assert.Equal(600, settledSecond.ReservedAt(Start.AddSeconds(1)));
         Assert.Equal(600, afterRunningOut.ReservedAt(Start.AddMinutes(10)));
         Assert.True(afterRunningOut.Knows("m0"), "a reservation that ran out is still remembered as charged");
-        Assert.False(afterSettling.Settled("m0", new(9, 9)).DayDiffersFrom(afterSettling), "a second settlement of the same message changes nothing");
+        Assert.False(afterSettling.Settled("m0", new(9, 9), refund: true).DayDiffersFrom(afterSettling), "a second settlement of the same message changes nothing");
         Assert.Equal(QuotaRefusal.None, limits.Admit(afterSettling, Start.AddSeconds(2), Reserve(0, tokens: 600)).Refusal);
         Assert.Equal(1, limits.Admit(afterSettling, Start.AddSeconds(2), Reserve(0, tokens: 600)).Charged!.Questions);
     }

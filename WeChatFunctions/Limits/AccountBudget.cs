@@ -52,7 +52,7 @@ internal sealed class AccountBudget(IAccountBudgetStore store, IOptions<QuotaOpt
                     return false;
                 }
 
-                Settle(day, leased, 0);
+                Add(day, leased);
                 LimitsLog.BlockLeased(logger, day, leased);
             }
 
@@ -70,14 +70,9 @@ internal sealed class AccountBudget(IAccountBudgetStore store, IOptions<QuotaOpt
     /// </summary>
     public void Settle(string day, long reserved, long used)
     {
-        if (Budget <= 0)
+        if (Budget > 0)
         {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _available[day] = _available.GetValueOrDefault(day) + reserved - used;
+            Add(day, reserved - used);
         }
     }
 
@@ -112,6 +107,14 @@ internal sealed class AccountBudget(IAccountBudgetStore store, IOptions<QuotaOpt
     /// <returns>The block to lease: enough for the shortfall, or nothing when what is left cannot cover it.</returns>
     private long BlockFor(long shortfall, long remaining) =>
         remaining < shortfall ? 0 : Math.Min(remaining, Math.Max(shortfall, Math.Min(Budget / BlocksPerBudget, remaining / ShareOfRemaining)));
+
+    private void Add(string day, long tokens)
+    {
+        lock (_gate)
+        {
+            _available[day] = _available.GetValueOrDefault(day) + tokens;
+        }
+    }
 
     private bool TryTake(string day, long tokens)
     {

@@ -33,11 +33,13 @@ internal sealed record FollowerUsage(
     public bool Holds(string messageId) => Reservations.Any(held => held.MessageId == messageId && held.Tokens > 0);
 
     /// <summary>
-    /// Adds the tokens the message's answer really used, and settles its reservation to zero. Settling only what is
-    /// still held makes a settlement count once, even when a write whose response was lost is retried.
+    /// Adds the tokens the message's answer really used, settles its reservation to zero and, for a question that got
+    /// no answer, takes the question back. Settling only what is still held makes a settlement count once, even when
+    /// a write whose response was lost is retried.
     /// </summary>
-    public FollowerUsage Settled(string messageId, TokenUsage used) => !Holds(messageId) ? this : this with
+    public FollowerUsage Settled(string messageId, TokenUsage used, bool refund) => !Holds(messageId) ? this : this with
     {
+        Questions = refund && Questions > 0 ? Questions - 1 : Questions,
         PromptTokens = PromptTokens + used.PromptTokens,
         CompletionTokens = CompletionTokens + used.CompletionTokens,
         Reservations = [.. Reservations.Select(held => held.MessageId == messageId ? held with { Tokens = 0 } : held)],

@@ -80,16 +80,7 @@ internal sealed class Quota(
     }
 
     private Task<bool> SettleAsync(string followerId, string day, string messageId, TokenUsage used, bool refund, CancellationToken cancellationToken) =>
-        usage.TryChangeAsync(followerId, day, current =>
-        {
-            if (!current.Holds(messageId))
-            {
-                return null; // settled already
-            }
-
-            var settled = current.Settled(messageId, used);
-            return refund && settled.Questions > 0 ? settled with { Questions = settled.Questions - 1 } : settled;
-        }, cancellationToken);
+        usage.TryChangeAsync(followerId, day, current => current.Settled(messageId, used, refund), cancellationToken);
 
     /// <summary>An image counts toward the follower's rate like a question, though not toward the day's questions.</summary>
     public async Task<QuotaDecision> TryChargeRateAsync(string followerId, FollowerPolicy policy, DateTimeOffset sentAt, CancellationToken cancellationToken)
