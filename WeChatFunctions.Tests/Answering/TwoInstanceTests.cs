@@ -98,8 +98,9 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
         Assert.Equal(10, replies.Count(reply => reply.StartsWith("今天的提问次数（20 次）已经用完了", StringComparison.Ordinal)));
         Assert.Equal(20, _fixture.Model.RequestsAbout("并发问题").Count);
         Assert.Equal(20, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
-        var after = Today(await admin.StatisticsShowingAsync($"消息 {before.Messages + 30}，回答 {before.Answered + 20}，"));
-        Assert.Equal((before.Messages + 30, before.Answered + 20, before.OverQuota + 10), (after.Messages, after.Answered, after.OverQuota));
+        var expected = (before.Messages + 30, before.Answered + 20, before.OverQuota + 10);
+        var after = Today(await admin.StatisticsWhenAsync(statistics => statistics.Contains("今天：", StringComparison.Ordinal) && Today(statistics) == expected));
+        Assert.Equal(expected, (after.Messages, after.Answered, after.OverQuota));
     }
 
     private static (int Messages, int Answered, int OverQuota) Today(string statistics)

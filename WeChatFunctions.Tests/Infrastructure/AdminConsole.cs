@@ -10,10 +10,17 @@ public sealed class AdminConsole(WeChatClient weChat, string adminId, string tok
         weChat.AskAsync(adminId, $"admin-command:{token}\n{command}\n{arguments}");
 
     /// <summary>Polls <c>get_stat</c> until <paramref name="expected"/> shows: statistics are written just after the reply.</summary>
-    public async Task<string> StatisticsShowingAsync(string expected)
+    public Task<string> StatisticsShowingAsync(string expected) =>
+        StatisticsWhenAsync(statistics => statistics.Contains(expected, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Reads get_stat until <paramref name="settled"/> holds, for at most 5 s: the figures are written in the
+    /// background, each event on its own, so one may land a moment after the others.
+    /// </summary>
+    public async Task<string> StatisticsWhenAsync(Func<string, bool> settled)
     {
         var statistics = "";
-        for (var attempt = 0; attempt < 50 && !statistics.Contains(expected, StringComparison.Ordinal); attempt++)
+        for (var attempt = 0; attempt < 50 && !settled(statistics); attempt++)
         {
             await Task.Delay(attempt == 0 ? 0 : 100);
             statistics = await RunAsync("get_stat");
