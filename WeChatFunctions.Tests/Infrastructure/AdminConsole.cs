@@ -14,13 +14,13 @@ public sealed class AdminConsole(WeChatClient weChat, string adminId, string tok
         StatisticsWhenAsync(statistics => statistics.Contains(expected, StringComparison.Ordinal));
 
     /// <summary>
-    /// Reads get_stat until <paramref name="settled"/> holds, for at most 5 s: the figures are written in the
+    /// Reads get_stat until <paramref name="settled"/> holds, for at most 15 s: the figures are written in the
     /// background, each event on its own, so one may land a moment after the others.
     /// </summary>
     public async Task<string> StatisticsWhenAsync(Func<string, bool> settled)
     {
         var statistics = "";
-        for (var attempt = 0; attempt < 50 && !settled(statistics); attempt++)
+        for (var attempt = 0; attempt < 150 && !settled(statistics); attempt++)
         {
             await Task.Delay(attempt == 0 ? 0 : 100);
             statistics = await RunAsync("get_stat");

@@ -19,7 +19,8 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
     private const int Shards = 8;
 
-    private const int MaxConflicts = 20;
+    /// <summary>A burst of events races for eight shards; each conflict means another event landed, so this many is a storm.</summary>
+    private const int MaxConflicts = 50;
 
     public async Task AddAsync(string day, DailyStatistics delta, CancellationToken cancellationToken)
     {
