@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using WeChatFunctions.Statistics;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Answering;
@@ -87,6 +88,8 @@ public sealed class TwoInstanceTests : IClassFixture<TwoInstancesFixture>
     {
         _fixture.Model.Reset(new FakeModelBehavior { FirstTokenDelay = TimeSpan.FromMilliseconds(300) });
         var admin = AdminConsole.NewAdmin(_fixture.Second.WeChat);
+        // get_stat writes the figures of the instance it runs on; the other writes its own within a flush interval.
+        await Task.Delay(StatisticsFlush.EverySecond.Interval * 2);
         var before = Today(await admin.RunAsync("get_stat"));
 
         // Through WeChat's retries: thirty questions racing for one follower's usage row may take longer than one attempt.

@@ -9,13 +9,13 @@ public sealed class AdminConsole(WeChatClient weChat, string adminId, string tok
     public Task<string> RunAsync(string command, string arguments = "") =>
         weChat.AskAsync(adminId, $"admin-command:{token}\n{command}\n{arguments}");
 
-    /// <summary>Polls <c>get_stat</c> until <paramref name="expected"/> shows: statistics are written just after the reply.</summary>
+    /// <summary>Polls <c>get_stat</c> until <paramref name="expected"/> shows: each instance writes its statistics every second.</summary>
     public Task<string> StatisticsShowingAsync(string expected) =>
         StatisticsWhenAsync(statistics => statistics.Contains(expected, StringComparison.Ordinal));
 
     /// <summary>
-    /// Reads get_stat until <paramref name="settled"/> holds, for at most 15 s: the figures are written in the
-    /// background, each event on its own, so one may land a moment after the others.
+    /// Reads get_stat until <paramref name="settled"/> holds, for at most 15 s: get_stat writes the figures of the
+    /// instance it runs on, and every other instance writes its own every second.
     /// </summary>
     public async Task<string> StatisticsWhenAsync(Func<string, bool> settled)
     {

@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using WeChatFunctions.Statistics;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Statistics;
@@ -41,6 +44,74 @@ public sealed partial class StatisticsTests : IAsyncLifetime
         Assert.Contains($"近7天：消息 4，回答 2，活跃 2 人天，token {tokens}", statistics, StringComparison.Ordinal);
         Assert.Contains($"累计：消息 4，回答 2，活跃 2 人天", statistics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FiguresWhoseWritesLostTheirResponsesAreCountedOnce()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(_fixture.Storage);
+        var weChat = _fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(_fixture.Storage)).CreateWeChatClient();
+        var admin = AdminConsole.NewAdmin(weChat);
+        // Every other statistics write lands, and its response is lost: the SDK's retry meets its own write.
+        var writes = 0;
+        proxy.InjectWhen(request => IsStatisticsWrite(request) && Interlocked.Increment(ref writes) % 2 == 1 ? StorageFault.AfterForwarding : StorageFault.None);
+        var (first, second) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
+
+        await weChat.AskAsync(first, "第一个问题");
+        await weChat.AskAsync(first, "第二个问题");
+        await weChat.AskAsync(second, "第三个问题");
+        var statistics = await admin.StatisticsShowingAsync("回答 3");
+
+        Assert.True(proxy.Faults >= 2, $"{proxy.Faults} faults");
+        Assert.StartsWith("今天：消息 3，回答 3，活跃 2 人，", TodayLine().Match(statistics).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInstanceThatStopsWritesTheFiguresItHasNotWrittenYet()
+    {
+        var stopping = _fixture.StartApplication(replaceServices: services => services.AddSingleton(new StatisticsFlush(TimeSpan.FromHours(1))));
+        var follower = WeChatClient.NewFollowerId();
+        await stopping.CreateWeChatClient().AskAsync(follower, "关停前的问题");
+        await stopping.CreateWeChatClient().AskAsync(follower, "关停前的第二个问题");
+
+        await stopping.DisposeAsync();
+        var statistics = await AdminConsole.NewAdmin(_fixture.StartApplication().CreateWeChatClient()).RunAsync("get_stat");
+
+        Assert.StartsWith("今天：消息 2，回答 2，活跃 1 人，", TodayLine().Match(statistics).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABurstOfMessagesCostsAFewStatisticsWritesNotSomeForEachMessage()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(_fixture.Storage);
+        var weChat = _fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(_fixture.Storage)).CreateWeChatClient();
+        var writes = 0;
+        proxy.InjectWhen(request =>
+        {
+            if (IsStatisticsWrite(request))
+            {
+                Interlocked.Increment(ref writes);
+            }
+
+            return StorageFault.None;
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            var follower = WeChatClient.NewFollowerId();
+            for (var question = 0; question < 10; question++)
+            {
+                await weChat.AskAsync(follower, $"问题{question}");
+            }
+        }));
+        var statistics = await AdminConsole.NewAdmin(weChat).RunAsync("get_stat");
+
+        Assert.StartsWith("今天：消息 40，回答 40，活跃 4 人，", TodayLine().Match(statistics).Value, StringComparison.Ordinal);
+        // Four marks of who was active, and one write of the totals a second: the app wrote two or three per message before.
+        Assert.InRange(writes, 5, 20);
+    }
+
+    private static bool IsStatisticsWrite(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && request.Path.Value!.Contains("/WeChatStatistics", StringComparison.Ordinal);
 
     [GeneratedRegex("今天：[^\n]*")]
     private static partial Regex TodayLine();

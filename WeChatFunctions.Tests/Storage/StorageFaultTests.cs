@@ -104,7 +104,7 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
     {
         var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
         // Every attempt fails to read the follower's reading position, after the question was claimed and its answer started.
-        _proxy.InjectWhen(request => request.Path.Value!.Contains("position", StringComparison.Ordinal) ? StorageFault.BeforeForwarding : StorageFault.None);
+        _proxy.InjectWhen(request => TouchesPosition(request) ? StorageFault.BeforeForwarding : StorageFault.None);
 
         var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("没能送达的回答").From(Follower));
         _proxy.InjectWhen(_ => StorageFault.None);
@@ -123,7 +123,7 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
     public async Task StorageCallsStopWhenWeChatsAttemptEndsRatherThanRetryingPastIt()
     {
         var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
-        _proxy.InjectWhen(request => request.Path.Value!.Contains("position", StringComparison.Ordinal) ? StorageFault.Hang : StorageFault.None);
+        _proxy.InjectWhen(request => TouchesPosition(request) ? StorageFault.Hang : StorageFault.None);
 
         // A client that, unlike WeChat, waits as long as it takes: the app drops the attempt when WeChat would have.
         WeChatReplyView? reply = null;
@@ -140,6 +140,10 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         // The SDK gives a hung call 3 s before it tries again: within the 5 s attempt, the first try and one retry start.
         Assert.InRange(_proxy.Faults, 1, 2);
     }
+
+    /// <summary>A read or write of the reading position: by its key, or by the query that reads it with the follower's claims.</summary>
+    private static bool TouchesPosition(HttpRequest request) =>
+        (request.Path.Value + Uri.UnescapeDataString(request.QueryString.Value ?? "")).Contains("position", StringComparison.Ordinal);
 
     private async Task<bool> EventuallyCompleteAsync()
     {

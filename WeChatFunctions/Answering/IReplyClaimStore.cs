@@ -13,9 +13,9 @@ internal interface IReplyClaimStore
 
     /// <returns>
     /// The follower's questions that first arrived at or after <paramref name="since"/> and whose answers no reply has
-    /// shown yet, finished or not.
+    /// shown yet, finished or not; and the follower's reading position, read with them.
     /// </returns>
-    Task<IReadOnlyList<ReplyClaim>> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken);
+    Task<FollowerReplies> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Records that a reply sent at <paramref name="at"/> showed the start of the message's answer.</summary>
     Task MarkDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken);

@@ -18,31 +18,44 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
     public static readonly TimeSpan Horizon = TimeSpan.FromHours(1);
 
     /// <summary>Adds the follower's lost answers to their pending answers.</summary>
-    /// <returns>The lost answers whose instance went quiet, for the reply window to take over.</returns>
-    public async Task<IReadOnlyList<ReplyClaim>> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
+    /// <returns>
+    /// The lost answers whose instance went quiet, for the reply window to take over; and the follower's reading
+    /// position as read with them, or <see langword="null"/> when adopting changed it since.
+    /// </returns>
+    public async Task<(IReadOnlyList<ReplyClaim> Stale, ReadingPosition? Position)> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var lost = (await claims.FindUndeliveredAsync(key.FollowerId, now - Horizon, cancellationToken))
+        var replies = await claims.FindUndeliveredAsync(key.FollowerId, now - Horizon, cancellationToken);
+        var lost = replies.Undelivered
             .Where(claim => claim.Key.MessageId != key.MessageId && claim.FirstArrival + WeChatRetries.Window < now)
             .OrderByDescending(claim => claim.FirstArrival)
             .ToList();
         if (lost.Count == 0)
         {
-            return [];
+            return ([], replies.Position);
         }
 
+        var position = replies.Position;
         for (var attempt = 0; attempt < ReadingPosition.MaxSaveConflicts; attempt++)
         {
-            var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
             // Pending as this message sees them: an answer a reply moved past but never marked shown did not reach WeChat.
             var known = position.PendingBefore(key.MessageId).Select(pending => pending.MessageId).ToHashSet(StringComparer.Ordinal);
             List<PendingAnswer> adopted = [.. lost.Where(claim => !known.Contains(claim.Key.MessageId)).Select(claim => new PendingAnswer(claim.Key.MessageId, 0))];
-            if (adopted.Count == 0 || await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
+            if (adopted.Count == 0)
             {
                 break;
             }
+
+            if (await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
+            {
+                return (Stale(lost, now), null);
+            }
+
+            position = await positions.ReadAsync(key.FollowerId, cancellationToken);
         }
 
-        return [.. lost.Where(claim => claim.IsAbandonedAt(now, options.Value.ClaimTimeout))];
+        return (Stale(lost, now), position);
     }
+
+    private List<ReplyClaim> Stale(List<ReplyClaim> lost, DateTimeOffset now) => [.. lost.Where(claim => claim.IsAbandonedAt(now, options.Value.ClaimTimeout))];
 }

@@ -39,7 +39,8 @@ internal sealed class ReplyWindow(
     private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
         var firstArrival = await ArriveAsync(key, ask, arrival);
-        foreach (var stale in await lostAnswers.AdoptAsync(key, cancellationToken))
+        var (lost, knownPosition) = await lostAnswers.AdoptAsync(key, cancellationToken);
+        foreach (var stale in lost)
         {
             await generator.TryTakeOverAsync(stale, cancellationToken);
         }
@@ -49,7 +50,8 @@ internal sealed class ReplyWindow(
         var deadline = arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
-            var position = await positions.ReadAsync(key.FollowerId, cancellationToken);
+            // The position read with the lost answers serves the first try; a conflict means reading it again.
+            var position = attempt == 1 && knownPosition is not null ? knownPosition : await positions.ReadAsync(key.FollowerId, cancellationToken);
             var pendingBefore = position.PendingBefore(key.MessageId);
             var source = ask is not null ? new PendingAnswer(key.MessageId, 0) : pendingBefore.Count > 0 ? pendingBefore[0] : null;
             if (source is null)

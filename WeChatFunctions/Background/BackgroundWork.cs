@@ -31,9 +31,14 @@ internal sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => WhenIdleAsync(cancellationToken);
+
+    /// <summary>
+    /// Waits for the work running now to end. On shutdown, ApplicationStopping has fired, so it is winding down;
+    /// whoever flushes what the work records waits for this first. Failures were logged as they happened.
+    /// </summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
     {
-        // ApplicationStopping has fired by now, so the work is winding down. Failures were logged as they happened; here only the ending matters.
         var settled = _running.Keys.Select(task => task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
         try
         {

@@ -1,4 +1,3 @@
-using WeChatFunctions.Background;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Model;
 using WeChatFunctions.Telemetry;
@@ -6,10 +5,11 @@ using WeChatFunctions.Telemetry;
 namespace WeChatFunctions.Statistics;
 
 /// <summary>
-/// Records the daily figures off the reply path: a follower never waits for a statistics write, and a failed one is
-/// logged rather than failing the reply. The same events go to the metrics an operator charts.
+/// Records the daily figures off the reply path: they are added up in memory and written in batches by
+/// <see cref="StatisticsTally"/>, so a follower never waits for a statistics write. The same events go to the metrics
+/// an operator charts.
 /// </summary>
-internal sealed class StatisticsRecorder(IStatisticsStore store, QuotaDays days, BackgroundWork background, AssistantMetrics metrics, ILogger<StatisticsRecorder> logger)
+internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, AssistantMetrics metrics)
 {
     /// <summary>The first page of an answer reached the follower, on WeChat's attempt <paramref name="attempt"/> or, when <see langword="null"/>, on 「继续」.</summary>
     public void AnswerDelivered(int? attempt) => metrics.AnswerDelivered(attempt);
@@ -18,11 +18,9 @@ internal sealed class StatisticsRecorder(IStatisticsStore store, QuotaDays days,
     public void MessageReceived(string followerId, DateTimeOffset at)
     {
         metrics.MessageReceived();
-        Record(at, async (day, token) =>
-        {
-            var firstToday = await store.MarkActiveAsync(day, followerId, token);
-            await store.AddAsync(day, new DailyStatistics(Messages: 1, ActiveFollowers: firstToday ? 1 : 0), token);
-        });
+        var day = days.DayOf(at);
+        tally.MarkActive(day, followerId);
+        tally.Add(day, new DailyStatistics(Messages: 1));
     }
 
     /// <summary>The tokens a generation cost, for the day's totals, with what became of it.</summary>
@@ -64,17 +62,5 @@ internal sealed class StatisticsRecorder(IStatisticsStore store, QuotaDays days,
 
     public void Subscribed(DateTimeOffset at) => Add(at, new DailyStatistics(Subscriptions: 1));
 
-    private void Add(DateTimeOffset at, DailyStatistics delta) => Record(at, (day, token) => store.AddAsync(day, delta, token));
-
-    private void Record(DateTimeOffset at, Func<string, CancellationToken, Task> write) => background.Run(async stopping =>
-    {
-        try
-        {
-            await write(days.DayOf(at), stopping);
-        }
-        catch (Exception exception) when (!stopping.IsCancellationRequested)
-        {
-            StatisticsLog.StatisticsNotRecorded(logger, exception);
-        }
-    });
+    private void Add(DateTimeOffset at, DailyStatistics delta) => tally.Add(days.DayOf(at), delta);
 }

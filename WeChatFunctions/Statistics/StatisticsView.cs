@@ -10,12 +10,13 @@ namespace WeChatFunctions.Statistics;
 /// with prices set, the estimated spend and the followers who spent most, compactly, in Chinese.
 /// </summary>
 internal sealed class StatisticsView(
-    IStatisticsStore store, IUsageStore usage, IAccountBudgetStore accountBudget, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
+    IStatisticsStore store, StatisticsTally tally, IUsageStore usage, IAccountBudgetStore accountBudget, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
 {
     public const int TopSpenders = 5;
 
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
+        await tally.FlushAsync(cancellationToken); // this instance's own figures, up to this moment
         var recorded = await store.ReadAllAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var today = days.DayOf(now);

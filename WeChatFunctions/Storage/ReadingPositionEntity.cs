@@ -37,6 +37,16 @@ internal sealed class ReadingPositionEntity : ITableEntity
         After = Write(position.After),
     };
 
+    /// <summary>The position read by a query that also returns the partition's claims.</summary>
+    public static ReadingPositionEntity From(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        ETag = row.ETag,
+        LastMessageId = row.GetString(nameof(LastMessageId)),
+        Before = row.GetString(nameof(Before)) ?? "",
+        After = row.GetString(nameof(After)) ?? "",
+    };
+
     public ReadingPosition ToPosition() => new(LastMessageId, Read(Before), Read(After), ETag.ToString());
 
     private static string Write(IEnumerable<PendingAnswer> pending) =>

@@ -48,6 +48,22 @@ internal sealed class ReplyClaimEntity : ITableEntity
         Owner = claim.Owner,
     };
 
+    /// <summary>A claim or a mark read by a query that also returns other rows of the partition.</summary>
+    public static ReplyClaimEntity From(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        Question = row.GetString(nameof(Question)),
+        Status = row.GetString(nameof(Status)) ?? "",
+        Text = row.GetString(nameof(Text)) ?? "",
+        Preview = row.GetString(nameof(Preview)),
+        FirstArrival = row.GetDateTimeOffset(nameof(FirstArrival)) ?? default,
+        ProgressAt = row.GetDateTimeOffset(nameof(ProgressAt)) ?? default,
+        Generation = row.GetInt32(nameof(Generation)) ?? 0,
+        Owner = row.GetString(nameof(Owner)),
+    };
+
     public ReplyClaim ToClaim() => new(
         new MessageKey(PartitionKey, RowKey),
         Question,

@@ -43,12 +43,14 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
+        services.AddSingleton<PolicySnapshot>();
         services.AddSingleton<IAdminStore, TableAdminStore>();
         services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
+        services.AddSingleton<RecentPreferences>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IPushLedger, TablePushLedger>();

@@ -10,12 +10,12 @@ namespace WeChatFunctions.Storage;
 /// default limit in row <c>~default</c>, so one query reads both; <c>setting</c> holds the admin token; <c>lockout</c>
 /// counts failed admin commands per sender.
 /// </summary>
-internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
+internal sealed class TableAdminStore(TableClientProvider tables, PolicySnapshot snapshot) : IAdminStore
 {
     public const string TableName = "WeChatAdmin";
 
-    private const string Followers = "follower";
-    private const string DefaultRow = "~default";
+    public const string Followers = "follower";
+    public const string DefaultRow = "~default";
     private const string Settings = "setting";
     private const string TokenRow = "token";
 
@@ -23,7 +23,13 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
     private const int MaxFailureConflicts = 20;
     public const string Lockouts = "lockout";
 
-    public async Task<FollowerPolicy> GetPolicyAsync(string followerId, CancellationToken cancellationToken)
+    public async Task<FollowerPolicy> GetPolicyAsync(string followerId, CancellationToken cancellationToken) =>
+        await snapshot.TryGetAsync(followerId, cancellationToken) ?? await QueryPolicyAsync(followerId, cancellationToken);
+
+    public static FollowerPolicy PolicyOf(TableEntity row) =>
+        FollowerPolicy.None with { WhiteListed = row.GetBoolean("WhiteListed") ?? false, Blocked = row.GetBoolean("Blocked") ?? false, DailyLimit = row.GetInt32("DailyLimit") };
+
+    private async Task<FollowerPolicy> QueryPolicyAsync(string followerId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var policy = FollowerPolicy.None;
@@ -32,7 +38,7 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
         {
             policy = row.RowKey == DefaultRow
                 ? policy with { DefaultLimit = row.GetInt32("DailyLimit") }
-                : policy with { WhiteListed = row.GetBoolean("WhiteListed") ?? false, Blocked = row.GetBoolean("Blocked") ?? false, DailyLimit = row.GetInt32("DailyLimit") };
+                : PolicyOf(row) with { DefaultLimit = policy.DefaultLimit };
         }
 
         return policy;
@@ -120,5 +126,6 @@ internal sealed class TableAdminStore(TableClientProvider tables) : IAdminStore
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         await table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        snapshot.Forget();
     }
 }

@@ -5,7 +5,7 @@ using WeChatFunctions.Images;
 namespace WeChatFunctions.Storage;
 
 /// <summary>Deletes a follower's partitions, batch by batch until none is left; aggregate statistics are not theirs and stay.</summary>
-internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendingImageStore images) : IFollowerDataStore
+internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendingImageStore images, RecentPreferences recentPreferences) : IFollowerDataStore
 {
     private const int Batch = 500;
 
@@ -14,6 +14,7 @@ internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendin
         await DeleteAllAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
         await DeleteAllAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
         await DeleteAllAsync(TablePreferenceStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
+        recentPreferences.Forget(followerId);
         await images.DeleteAsync(followerId, cancellationToken);
     }
 

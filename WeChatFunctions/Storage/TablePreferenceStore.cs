@@ -3,17 +3,24 @@ using WeChatFunctions.Dialog;
 
 namespace WeChatFunctions.Storage;
 
-internal sealed class TablePreferenceStore(TableClientProvider tables) : IPreferenceStore
+internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPreferences recent) : IPreferenceStore
 {
     public const string TableName = "WeChatPreferences";
 
     public async Task<FollowerPreferences> GetAsync(string followerId, CancellationToken cancellationToken)
     {
+        if (recent.TryGet(followerId, out var known))
+        {
+            return known;
+        }
+
         var table = await tables.GetAsync(TableName, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<PreferencesEntity>(followerId, PreferencesEntity.Row, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity
+        var preferences = found.HasValue && found.Value is { } entity
             ? new FollowerPreferences(entity.SystemPrompt, entity.Model, entity.Temperature)
             : FollowerPreferences.Defaults;
+        recent.Remember(followerId, preferences);
+        return preferences;
     }
 
     public async Task SaveAsync(string followerId, FollowerPreferences preferences, CancellationToken cancellationToken)
@@ -27,5 +34,6 @@ internal sealed class TablePreferenceStore(TableClientProvider tables) : IPrefer
             Temperature = preferences.Temperature,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        recent.Remember(followerId, preferences);
     }
 }

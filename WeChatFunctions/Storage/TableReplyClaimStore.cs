@@ -43,19 +43,27 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
     }
 
     /// <summary>
-    /// One query of the follower's partition finds both the claims and their delivery marks. A mark stores when it
-    /// was made as its <c>FirstArrival</c>, which reading positions lack, so the query and the claims' cleanup treat
-    /// it like a claim from then.
+    /// One query of the follower's partition finds the claims, their delivery marks and the reading position. A mark
+    /// stores when it was made as its <c>FirstArrival</c>, which reading positions lack, so the query and the claims'
+    /// cleanup treat it like a claim from then.
     /// </summary>
-    public async Task<IReadOnlyList<ReplyClaim>> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<FollowerReplies> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and FirstArrival ge {since}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and (FirstArrival ge {since} or RowKey eq {ReadingPositionEntity.Row})");
+        var position = ReadingPosition.Empty;
         var claims = new List<ReplyClaim>();
         var delivered = new HashSet<string>(StringComparer.Ordinal);
         var withdrawn = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<ReplyClaimEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
+            if (row.RowKey == ReadingPositionEntity.Row)
+            {
+                position = ReadingPositionEntity.From(row).ToPosition();
+                continue;
+            }
+
+            var entity = ReplyClaimEntity.From(row);
             if (entity.RowKey.StartsWith(DeliveredPrefix, StringComparison.Ordinal))
             {
                 delivered.Add(entity.RowKey[DeliveredPrefix.Length..]);
@@ -70,7 +78,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
             }
         }
 
-        return [.. claims.Where(claim => !delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))];
+        return new FollowerReplies([.. claims.Where(claim => !delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))], position);
     }
 
     /// <summary>

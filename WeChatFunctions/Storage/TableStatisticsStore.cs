@@ -1,15 +1,14 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using WeChatFunctions.Limits;
 using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// The <c>WeChatStatistics</c> table. A day's figures are spread over a few shard rows (partition = day) so that
-/// instances adding at once rarely collide; each add is an ETag-guarded read-modify-write, retried on a collision,
-/// so the sums are exact. Active followers are rows in partition <c>active-{day}</c>, inserted once each.
+/// The <c>WeChatStatistics</c> table. A day's figures are the sum of the rows in its partition (partition = day): one
+/// per writing instance, each replaced with that instance's running totals, so no two instances write the same row.
+/// Rows written by earlier versions, which added to shared shards, are summed the same way. Active followers are rows
+/// in partition <c>active-{day}</c>, inserted once each.
 /// </summary>
 internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatisticsStore
 {
@@ -17,30 +16,30 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
     public const string ActivePrefix = "active-";
 
-    private const int Shards = 8;
+    private const string MarkIdProperty = "MarkId";
 
-    /// <summary>A burst of events races for eight shards; each conflict means another event landed, so this many is a storm.</summary>
-    private const int MaxConflicts = 50;
-
-    public async Task AddAsync(string day, DailyStatistics delta, CancellationToken cancellationToken)
+    public async Task SaveTotalsAsync(string day, string writer, DailyStatistics totals, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        // After a collision, try again, likely on another shard. A give-up is logged by the recorder, and the day's
-        // figures then miss this one event; with eight shards it takes a burst no account sends.
-        await OptimisticRow.ChangeAsync(table, day, RandomShard, row => Write(row, ToStatistics(row) + delta), MaxConflicts, cancellationToken);
+        var row = new TableEntity(day, writer);
+        Write(row, totals);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<bool> MarkActiveAsync(string day, string followerId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
+        // Names this insert, so that one whose response was lost, retried by the SDK, still counts as the first.
+        var markId = Guid.NewGuid().ToString("N");
         try
         {
-            await table.AddEntityAsync(new TableEntity(ActivePrefix + day, followerId), cancellationToken);
+            await table.AddEntityAsync(new TableEntity(ActivePrefix + day, followerId) { [MarkIdProperty] = markId }, cancellationToken);
             return true;
         }
         catch (RequestFailedException exists) when (exists.Status == 409)
         {
-            return false;
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(ActivePrefix + day, followerId, select: [MarkIdProperty], cancellationToken: cancellationToken);
+            return found.HasValue && found.Value!.GetString(MarkIdProperty) == markId;
         }
     }
 
@@ -57,8 +56,6 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
         return days;
     }
-
-    private static string RandomShard() => string.Create(CultureInfo.InvariantCulture, $"shard-{Random.Shared.Next(Shards)}");
 
     private static DailyStatistics ToStatistics(TableEntity row)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
 using WeChatFunctions.Limits;
 
 namespace WeChatFunctions.Storage;
@@ -11,7 +12,13 @@ namespace WeChatFunctions.Storage;
 /// query and written in one transaction guarded by their ETags, so a charge and its rate-limit entry land together
 /// or not at all, and a conflicting write by another instance means reading again.
 /// </summary>
-internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
+/// <remarks>
+/// The rows as this instance last wrote them are kept for <see cref="KnownRowsAge"/>, so that settling an answer, or
+/// charging the follower's next question, writes without reading first. The ETags keep that safe: rows another
+/// instance changed meanwhile fail the write, and are read again. A change that decides not to write (a refusal) is
+/// only ever decided on rows just read.
+/// </remarks>
+internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore, IDisposable
 {
     public const string TableName = "WeChatUsage";
 
@@ -20,24 +27,37 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
     /// <summary>Each conflict means another change landed; a follower cannot send this many at the same instant.</summary>
     private const int MaxConflicts = 20;
 
+    private static readonly TimeSpan KnownRowsAge = TimeSpan.FromMinutes(2);
+
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
     public async Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
+        var key = (followerId, day);
         for (var conflicts = 0; ; conflicts++)
         {
-            var rows = await ReadAsync(table, followerId, day, cancellationToken);
+            var known = _known.TryGetValue(key, out UsageRows? remembered) ? remembered!.Copy() : null;
+            _known.Remove(key); // taken: a failed write leaves nothing stale behind
+            var rows = known ?? await ReadAsync(table, followerId, day, cancellationToken);
             var current = rows.ToUsage();
             if (change(current) is not { } changed)
             {
+                if (known is not null)
+                {
+                    conflicts--; // decided on remembered rows: decide again on stored ones
+                    continue;
+                }
+
                 return false;
             }
 
             var writes = rows.WriteActions(current, changed);
             try
             {
-                if (writes.Count > 0)
+                if (writes.Count == 0 || rows.Written(writes, (await table.SubmitTransactionAsync(writes, cancellationToken)).Value))
                 {
-                    await table.SubmitTransactionAsync(writes, cancellationToken);
+                    _known.Set(key, rows, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KnownRowsAge, Size = 1 });
                 }
 
                 return true;
@@ -48,6 +68,8 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
             }
         }
     }
+
+    public void Dispose() => _known.Dispose();
 
     public async Task<FollowerUsage> GetAsync(string followerId, string day, CancellationToken cancellationToken)
     {
@@ -96,56 +118,5 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore
         }
 
         return new UsageRows(dayRow ?? new TableEntity(followerId, day), dayRow is not null, recentRow ?? new TableEntity(followerId, RecentQuestionsRow), recentRow is not null);
-    }
-
-    private sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Recent, bool RecentExists)
-    {
-        public FollowerUsage ToUsage() => new(
-            Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
-            Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
-            Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
-            ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
-            ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))));
-
-        /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
-        public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
-        {
-            var actions = new List<TableTransactionAction>(2);
-            if (changed.DayDiffersFrom(current))
-            {
-                Day[nameof(FollowerUsage.Questions)] = changed.Questions;
-                Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
-                Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
-                Day[nameof(FollowerUsage.Reservations)] = FormatReservations(changed.Reservations);
-                actions.Add(ActionFor(Day, DayExists));
-            }
-
-            if (!changed.RecentQuestions.SequenceEqual(current.RecentQuestions))
-            {
-                Recent[nameof(FollowerUsage.RecentQuestions)] = FormatTimes(changed.RecentQuestions);
-                actions.Add(ActionFor(Recent, RecentExists));
-            }
-
-            return actions;
-        }
-
-        private static TableTransactionAction ActionFor(TableEntity row, bool exists) => exists
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, row);
-
-        /// <summary>Unix milliseconds, space-separated: a handful of numbers in one string property.</summary>
-        private static List<DateTimeOffset> ParseTimes(string? text) =>
-            [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(time => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(time, CultureInfo.InvariantCulture)))];
-
-        /// <summary>Space-separated <c>{message}:{tokens}:{until, Unix milliseconds}</c>: a few in flight at most.</summary>
-        private static List<TokenReservation> ParseReservations(string? text) =>
-            [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Split(':')).Select(parts => new TokenReservation(
-                parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture))))];
-
-        private static string FormatReservations(IEnumerable<TokenReservation> reservations) =>
-            string.Join(' ', reservations.Select(held => string.Create(CultureInfo.InvariantCulture, $"{held.MessageId}:{held.Tokens}:{held.Until.ToUnixTimeMilliseconds()}")));
-
-        private static string FormatTimes(IEnumerable<DateTimeOffset> times) =>
-            string.Join(' ', times.Select(time => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
     }
 }

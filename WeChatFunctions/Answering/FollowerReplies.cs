@@ -1,0 +1,7 @@
+using WeChatFunctions.Paging;
+
+namespace WeChatFunctions.Answering;
+
+/// <summary>What a message reads of its follower's replies before answering, in one query.</summary>
+/// <param name="Undelivered">Questions whose answers no reply has shown yet.</param>
+internal sealed record FollowerReplies(IReadOnlyList<ReplyClaim> Undelivered, ReadingPosition Position);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using WeChatFunctions.Limits;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>A follower's two usage rows as read or last written, with what it takes to write a change to them.</summary>
+internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Recent, bool RecentExists)
+{
+    public bool DayExists { get; private set; } = DayExists;
+
+    public bool RecentExists { get; private set; } = RecentExists;
+
+    /// <summary>A copy to change, so that writers on this instance never share the entities they modify.</summary>
+    public UsageRows Copy() => new(CopyOf(Day), DayExists, CopyOf(Recent), RecentExists);
+
+    /// <summary>Takes the new ETags of the rows just written.</summary>
+    /// <returns>Whether every row's new ETag is known, so that the rows can be written again without reading.</returns>
+    public bool Written(List<TableTransactionAction> writes, IReadOnlyList<Response> responses)
+    {
+        for (var index = 0; index < writes.Count; index++)
+        {
+            if (responses[index].Headers.ETag is not { } etag)
+            {
+                return false;
+            }
+
+            writes[index].Entity.ETag = etag;
+            DayExists |= ReferenceEquals(writes[index].Entity, Day);
+            RecentExists |= ReferenceEquals(writes[index].Entity, Recent);
+        }
+
+        return true;
+    }
+
+    private static TableEntity CopyOf(TableEntity row) => new(row) { ETag = row.ETag };
+
+    public FollowerUsage ToUsage() => new(
+        Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
+        Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
+        Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
+        ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
+        ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))));
+
+    /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
+    public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
+    {
+        var actions = new List<TableTransactionAction>(2);
+        if (changed.DayDiffersFrom(current))
+        {
+            Day[nameof(FollowerUsage.Questions)] = changed.Questions;
+            Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
+            Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
+            Day[nameof(FollowerUsage.Reservations)] = FormatReservations(changed.Reservations);
+            actions.Add(ActionFor(Day, DayExists));
+        }
+
+        if (!changed.RecentQuestions.SequenceEqual(current.RecentQuestions))
+        {
+            Recent[nameof(FollowerUsage.RecentQuestions)] = FormatTimes(changed.RecentQuestions);
+            actions.Add(ActionFor(Recent, RecentExists));
+        }
+
+        return actions;
+    }
+
+    private static TableTransactionAction ActionFor(TableEntity row, bool exists) => exists
+        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)
+        : new TableTransactionAction(TableTransactionActionType.Add, row);
+
+    /// <summary>Unix milliseconds, space-separated: a handful of numbers in one string property.</summary>
+    private static List<DateTimeOffset> ParseTimes(string? text) =>
+        [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(time => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(time, CultureInfo.InvariantCulture)))];
+
+    /// <summary>Space-separated <c>{message}:{tokens}:{until, Unix milliseconds}</c>: a few in flight at most.</summary>
+    private static List<TokenReservation> ParseReservations(string? text) =>
+        [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Split(':')).Select(parts => new TokenReservation(
+            parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture))))];
+
+    private static string FormatReservations(IEnumerable<TokenReservation> reservations) =>
+        string.Join(' ', reservations.Select(held => string.Create(CultureInfo.InvariantCulture, $"{held.MessageId}:{held.Tokens}:{held.Until.ToUnixTimeMilliseconds()}")));
+
+    private static string FormatTimes(IEnumerable<DateTimeOffset> times) =>
+        string.Join(' ', times.Select(time => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+}
