@@ -50,6 +50,21 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
         return new Outcome(delivered, delivery.Attempt, completed is { } at ? Stopwatch.GetElapsedTime(at, received) : null);
     }
 
+    /// <summary>Asks <paramref name="count"/> questions one after another, each answered with <paramref name="answer"/> at 400 characters a second.</summary>
+    public async Task<FirstPageResult> FirstPagesAsync(WeChatPlatform platform, string answer, int count)
+    {
+        model.Reset(new FakeModelBehavior { Answer = _ => answer, ChunkCharacters = 8, ChunkInterval = TimeSpan.FromMilliseconds(20) });
+        var firstPages = new List<FirstPage>();
+        for (var question = 0; question < count; question++)
+        {
+            var delivery = await platform.DeliverAsync(SignedPush.Text($"长回答{question}").From(WeChatClient.NewFollowerId()));
+            var shown = delivery.Reply is { } reply && !reply.IsSuccessWithoutReply && reply.Content.StartsWith("(1/", StringComparison.Ordinal);
+            firstPages.Add(new FirstPage(shown, delivery.Attempt, delivery.Elapsed));
+        }
+
+        return new FirstPageResult(firstPages);
+    }
+
     private TimeSpan AppCpuTime() =>
         appProcessIds.Select(id => Process.GetProcessById(id).TotalProcessorTime).Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
 
@@ -83,6 +98,14 @@ internal sealed record LoadResult(
 {
     public bool AllDelivered => Outcomes.All(outcome => outcome.Delivered) && ModelCalls == Outcomes.Count;
 
+    public double StorageCallsPerMessage => (double)StorageCalls / Outcomes.Count;
+
+    public double CpuPerMessageMs => AppCpu.TotalMilliseconds / Outcomes.Count;
+
+    public double DeliveredShare => (double)Outcomes.Count(outcome => outcome.Delivered) / Outcomes.Count;
+
+    public double LatencyMs(double share) => Percentile(Outcomes.Select(outcome => outcome.CompleteToReceived).OfType<TimeSpan>().Order().ToList(), share);
+
     public void Print(string latencyLabel)
     {
         var latencies = Outcomes.Select(outcome => outcome.CompleteToReceived).OfType<TimeSpan>().Order().ToList();
@@ -96,4 +119,18 @@ internal sealed record LoadResult(
 
     private static double Percentile(List<TimeSpan> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)].TotalMilliseconds;
+}
+
+internal sealed record FirstPage(bool Shown, int Attempt, TimeSpan Elapsed);
+
+/// <summary>When the first page of each long answer reached the follower, from the question's first arrival.</summary>
+internal sealed record FirstPageResult(IReadOnlyList<FirstPage> FirstPages)
+{
+    public bool AllFirstPages => FirstPages.All(page => page.Shown);
+
+    public TimeSpan Median => FirstPages.Select(page => page.Elapsed).Order().ElementAt(FirstPages.Count / 2);
+
+    public void Print() => Console.WriteLine(
+        $"  first page shown {FirstPages.Count(page => page.Shown)}/{FirstPages.Count}; question -> first page: median {Median.TotalSeconds:F1} s " +
+        $"({string.Join(", ", FirstPages.Select(page => $"{page.Elapsed.TotalSeconds:F1} s on attempt {page.Attempt}"))})");
 }

@@ -13,8 +13,8 @@ internal static class StartupBenchmark
 {
     public static async Task<int> RunAsync(int runs)
     {
-        var readyToRun = await PublishAsync("r2r", readyToRun: true);
-        var jit = await PublishAsync("jit", readyToRun: false);
+        var readyToRun = await AppPublisher.PublishAsync("r2r", readyToRun: true);
+        var jit = await AppPublisher.PublishAsync("jit", readyToRun: false);
         if (readyToRun is null || jit is null)
         {
             return 1;
@@ -72,23 +72,6 @@ internal static class StartupBenchmark
         }
 
         return 0;
-    }
-
-    /// <returns>The published WeChatFunctions.dll, or <see langword="null"/> when publishing failed.</returns>
-    private static async Task<string?> PublishAsync(string name, bool readyToRun)
-    {
-        var output = Path.Combine(Path.GetTempPath(), "wechatfunctions-startup", name);
-        using var publish = System.Diagnostics.Process.Start("dotnet", [
-            "publish", Path.Combine(RepositoryRoot.Path, "WeChatFunctions"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
-            $"-p:PublishReadyToRun={readyToRun}", "-o", output, "-nologo", "-v", "quiet"]);
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"dotnet publish ({name}) failed.");
-            return null;
-        }
-
-        return Path.Combine(output, "WeChatFunctions.dll");
     }
 
     private static long ResidentKilobytes(int processId) =>

@@ -7,8 +7,12 @@ internal interface IUsageStore
     /// Reads the follower's usage and writes what <paramref name="change"/> makes of it, reading again when another
     /// instance wrote first. <paramref name="change"/> returns <see langword="null"/> to make no change.
     /// </summary>
+    /// <param name="followsOwnWrite">
+    /// This instance wrote the usage moments ago, as when settling its own charge: the change is written against the
+    /// rows as it left them, without reading first, and read only if another instance wrote since.
+    /// </param>
     /// <returns>Whether the change was made.</returns>
-    Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken);
+    Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, bool followsOwnWrite, CancellationToken cancellationToken);
 
     Task<FollowerUsage> GetAsync(string followerId, string day, CancellationToken cancellationToken);
 

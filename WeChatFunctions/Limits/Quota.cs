@@ -38,7 +38,7 @@ internal sealed class Quota(
         var admission = new Admission(null, QuotaRefusal.None);
         try
         {
-            await usage.TryChangeAsync(followerId, day, current => (admission = limits.Admit(current, askedAt, reservation)).Charged, cancellationToken);
+            await usage.TryChangeAsync(followerId, day, current => (admission = limits.Admit(current, askedAt, reservation)).Charged, followsOwnWrite: false, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -80,7 +80,7 @@ internal sealed class Quota(
     }
 
     private Task<bool> SettleAsync(string followerId, string day, string messageId, TokenUsage used, bool refund, CancellationToken cancellationToken) =>
-        usage.TryChangeAsync(followerId, day, current => current.Settled(messageId, used, refund), cancellationToken);
+        usage.TryChangeAsync(followerId, day, current => current.Settled(messageId, used, refund), followsOwnWrite: true, cancellationToken);
 
     /// <summary>An image counts toward the follower's rate like a question, though not toward the day's questions.</summary>
     public async Task<QuotaDecision> TryChargeRateAsync(string followerId, FollowerPolicy policy, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ internal sealed class Quota(
         }
 
         var admission = new Admission(null, QuotaRefusal.None);
-        await usage.TryChangeAsync(followerId, days.DayOf(sentAt), current => (admission = limits.AdmitToRate(current, sentAt)).Charged, cancellationToken);
+        await usage.TryChangeAsync(followerId, days.DayOf(sentAt), current => (admission = limits.AdmitToRate(current, sentAt)).Charged, followsOwnWrite: false, cancellationToken);
         return admission.Refusal == QuotaRefusal.None ? QuotaDecision.Charged : RateLimited(limits, admission, sentAt);
     }
 

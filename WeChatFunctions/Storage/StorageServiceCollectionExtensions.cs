@@ -30,6 +30,9 @@ internal static class StorageServiceCollectionExtensions
             clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
             clientOptions.Retry.MaxRetries = 3;
             clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(3);
+            // The SDK's request logging goes to an event source nothing here listens to, yet costs every call a few
+            // percent of the app's CPU (docs/performance.md); failures reach the app's own logs. Tracing stays.
+            clientOptions.Diagnostics.IsLoggingEnabled = false;
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);

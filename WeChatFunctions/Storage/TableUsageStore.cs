@@ -13,10 +13,11 @@ namespace WeChatFunctions.Storage;
 /// or not at all, and a conflicting write by another instance means reading again.
 /// </summary>
 /// <remarks>
-/// The rows as this instance last wrote them are kept for <see cref="KnownRowsAge"/>, so that settling an answer, or
-/// charging the follower's next question, writes without reading first. The ETags keep that safe: rows another
-/// instance changed meanwhile fail the write, and are read again. A change that decides not to write (a refusal) is
-/// only ever decided on rows just read.
+/// The rows as this instance last wrote them are kept for <see cref="KnownRowsAge"/>, so that settling an answer
+/// writes without reading first. The ETags keep that safe: rows another instance changed meanwhile fail the write,
+/// and are read again. A charge always reads: a follower's next question may come to any instance, and writing
+/// against rows another instance has changed since costs a failed call. A change that decides not to write (a
+/// refusal) is only ever decided on rows just read.
 /// </remarks>
 internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore, IDisposable
 {
@@ -31,13 +32,13 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore,
 
     private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
-    public async Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, CancellationToken cancellationToken)
+    public async Task<bool> TryChangeAsync(string followerId, string day, Func<FollowerUsage, FollowerUsage?> change, bool followsOwnWrite, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var key = (followerId, day);
         for (var conflicts = 0; ; conflicts++)
         {
-            var known = _known.TryGetValue(key, out UsageRows? remembered) ? remembered!.Copy() : null;
+            var known = followsOwnWrite && _known.TryGetValue(key, out UsageRows? remembered) ? remembered!.Copy() : null;
             _known.Remove(key); // taken: a failed write leaves nothing stale behind
             var rows = known ?? await ReadAsync(table, followerId, day, cancellationToken);
             var current = rows.ToUsage();

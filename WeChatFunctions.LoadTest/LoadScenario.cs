@@ -1,0 +1,62 @@
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.LoadTest;
+
+/// <summary>
+/// The load scenario of the performance issue, run on one build of the app: two instances over one Azurite and the
+/// fake model; followers asking through WeChat's retry pattern (model delays 0.2-1.7 s); 20 questions whose answers
+/// take longer than one attempt, asked on instance A and retried on B; and long answers streamed at 400 characters a second.
+/// </summary>
+internal static class LoadScenario
+{
+    /// <summary>3000 characters in paragraphs of sentences, as a model writes a long answer.</summary>
+    public static readonly string LongAnswer = string.Concat(Enumerable.Range(1, 20).Select(paragraph =>
+        string.Concat(Enumerable.Range(1, 6).Select(sentence => $"第{paragraph:D2}段第{sentence}句，这是一个用来测量长回答第一页的句子。")) + "\n\n"))[..3000];
+
+    /// <param name="assembly">The published app to run, or <see langword="null"/> for the build beside this tool.</param>
+    public static async Task<ScenarioResult> RunAsync(string? assembly, int followers, int messagesPerFollower, bool print)
+    {
+        var storageLog = Path.GetTempFileName();
+        await using var storage = await AzuriteServer.StartAsync(storageLog);
+        await using var model = await FakeModelServer.StartAsync();
+        var settings = WeChatApplication.DefaultSettings(storage, model);
+        settings["chat_gpt_timeout_seconds"] = "30";
+        settings["Logging__LogLevel__Default"] = "Warning";
+        await using var first = await WeChatInstance.StartAsync(settings, assembly);
+        await using var second = await WeChatInstance.StartAsync(settings, assembly);
+        var instances = new[] { first.WeChat, second.WeChat };
+        var run = new LoadRun(model, storageLog, [first.ProcessId, second.ProcessId]);
+
+        // Warm up both instances (JIT, connections, table creation) so the numbers below are steady-state.
+        for (var warmUp = 0; warmUp < 20; warmUp++)
+        {
+            await run.AskAsync(new WeChatPlatform(instances[warmUp % 2]), $"warm-up-{warmUp}", TimeSpan.Zero);
+        }
+
+        var random = new Random(20261124);
+        var delays = Enumerable.Range(0, followers * messagesPerFollower).Select(_ => TimeSpan.FromMilliseconds(random.Next(200, 1701))).ToArray();
+        var load = await run.MeasureAsync(followers, messagesPerFollower, (follower, message) =>
+            (new WeChatPlatform(instances[(follower + message) % 2], instances[(follower + message + 1) % 2]), delays[(follower * messagesPerFollower) + message]));
+        var across = await run.MeasureAsync(20, 1, (follower, _) =>
+            (new WeChatPlatform(first.WeChat, second.WeChat), TimeSpan.FromMilliseconds(5200 + (follower * 30))));
+        var longAnswers = await run.FirstPagesAsync(new WeChatPlatform(first.WeChat, second.WeChat), LongAnswer, 5);
+        if (print)
+        {
+            Console.WriteLine($"Load: {followers} followers x {messagesPerFollower} messages, two instances, model delays 0.2-1.7 s");
+            load.Print("same instance (answer on attempt 1)");
+            Console.WriteLine();
+            Console.WriteLine("Across instances: 20 followers, model delays 5.2-5.8 s, attempt 1 on instance A, attempt 2 on instance B");
+            across.Print("across instances (answer on attempt 2)");
+            Console.WriteLine();
+            Console.WriteLine($"Long answers: {LongAnswer.Length} characters at 400 characters/s, 5 followers one after another");
+            longAnswers.Print();
+        }
+
+        return new ScenarioResult(load, across, longAnswers);
+    }
+}
+
+internal sealed record ScenarioResult(LoadResult Load, LoadResult Across, FirstPageResult LongAnswers)
+{
+    public bool AllDelivered => Load.AllDelivered && Across.AllDelivered && LongAnswers.AllFirstPages;
+}
