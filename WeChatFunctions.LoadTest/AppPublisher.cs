@@ -12,7 +12,7 @@ internal static class AppPublisher
         var output = Path.Combine(Path.GetTempPath(), "wechatfunctions-loadtest", name);
         var exitCode = await RunAsync("dotnet", [
             "publish", Path.Combine(sourceRoot ?? RepositoryRoot.Path, "WeChatFunctions"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
-            $"-p:PublishReadyToRun={readyToRun}", "-o", output, "-nologo", "-v", "quiet"]);
+            $"-p:PublishReadyToRun={readyToRun}", "-o", output, "-nologo", "-v", "quiet", "-p:NoWarn=NU1603"]);
         if (exitCode != 0)
         {
             Console.Error.WriteLine($"dotnet publish ({name}) failed.");
@@ -26,10 +26,14 @@ internal static class AppPublisher
     public static async Task<string?> PublishRevisionAsync(string revision)
     {
         var checkout = Path.Combine(Path.GetTempPath(), "wechatfunctions-loadtest", "baseline-source");
-        await RunAsync("git", ["-C", RepositoryRoot.Path, "worktree", "remove", "--force", checkout]);
         if (Directory.Exists(checkout))
         {
-            Directory.Delete(checkout, recursive: true);
+            await RunAsync("git", ["-C", RepositoryRoot.Path, "worktree", "remove", "--force", checkout]);
+        }
+
+        if (Directory.Exists(checkout))
+        {
+            Directory.Delete(checkout, recursive: true); // left behind by a run that was stopped
         }
 
         if (await RunAsync("git", ["-C", RepositoryRoot.Path, "worktree", "add", "--detach", "--force", checkout, revision]) != 0)

@@ -8,7 +8,9 @@ namespace WeChatFunctions.LoadTest;
 /// </summary>
 internal static class Comparison
 {
-    public static async Task<int> RunAsync(string baselineRevision, int followers, int messagesPerFollower)
+    /// <param name="followers">With <paramref name="messagesPerFollower"/>, the load this machine serves, for the costs per message.</param>
+    /// <param name="peak">The peak load, for what share is delivered.</param>
+    public static async Task<int> RunAsync(string baselineRevision, int followers, int messagesPerFollower, (int Followers, int Messages) peak)
     {
         var baseline = await AppPublisher.PublishRevisionAsync(baselineRevision);
         var current = await AppPublisher.PublishAsync("current");
@@ -18,21 +20,23 @@ internal static class Comparison
         }
 
         Console.WriteLine($"== before: {baselineRevision}");
-        var before = await LoadScenario.RunAsync(baseline, followers, messagesPerFollower, print: true);
+        var before = await LoadScenario.RunAsync(baseline, followers, messagesPerFollower, peak, print: true);
         Console.WriteLine();
         Console.WriteLine("== after: this working tree");
-        var after = await LoadScenario.RunAsync(current, followers, messagesPerFollower, print: true);
+        var after = await LoadScenario.RunAsync(current, followers, messagesPerFollower, peak, print: true);
 
         Console.WriteLine();
         Console.WriteLine($"| measure | before ({baselineRevision}) | after |");
         Console.WriteLine("|---|---|---|");
-        Row("app CPU per answered message (both processes, after warm-up)", result => $"{result.Load.CpuPerMessageMs:F1} ms");
-        Row("Table Storage calls per answered message, same instance", result => $"{result.Load.StorageCallsPerMessage:F1}");
+        var load = $"{followers} × {messagesPerFollower}";
+        Row($"app CPU per answered message (both processes, after warm-up; {load})", result => $"{result.Load.CpuPerMessageMs:F1} ms");
+        Row($"Table Storage calls per answered message, same instance ({load})", result => $"{result.Load.StorageCallsPerMessage:F1}");
         Row("the same, across instances (attempt 1 on A, attempt 2 on B)", result => $"{result.Across.StorageCallsPerMessage:F1}");
-        Row($"resident memory of each instance after {followers * messagesPerFollower} messages", result => string.Join(" / ", result.Load.ResidentMiB.Select(mib => $"{mib:F0} MiB")));
-        Row($"{followers} followers × {messagesPerFollower} messages on two instances: delivered in the window", result =>
-            $"{result.Load.DeliveredShare:P1}, model calls {result.Load.ModelCalls}/{result.Load.Outcomes.Count}");
-        Row("reply p50 / p99 after the answer completes, same instance", result => $"{result.Load.LatencyMs(0.5):F0} / {result.Load.LatencyMs(0.99):F0} ms");
+        Row($"resident memory of each instance after all {2 + (LoadScenario.WarmUpFollowers * LoadScenario.WarmUpMessages) + (followers * messagesPerFollower) + 25 + (peak.Followers * peak.Messages)} messages", result =>
+            string.Join(" / ", (result.Peak ?? result.Load).ResidentMiB.Select(mib => $"{mib:F0} MiB")));
+        Row($"{peak.Followers} followers × {peak.Messages} messages on two instances: delivered in the window", result =>
+            $"{result.Peak!.DeliveredShare:P1}, model calls {result.Peak.ModelCalls}/{result.Peak.Outcomes.Count}, app CPU {result.Peak.CpuPerMessageMs:F1} ms per message");
+        Row($"reply p50 / p99 after the answer completes, same instance ({load})", result => $"{result.Load.LatencyMs(0.5):F0} / {result.Load.LatencyMs(0.99):F0} ms");
         Row("time to the first page of a long answer (3000 characters at 400 characters/s)", result =>
             $"{result.LongAnswers.Median.TotalSeconds:F1} s (attempts {string.Join(",", result.LongAnswers.FirstPages.Select(page => page.Attempt))})");
         return after.AllDelivered ? 0 : 1;

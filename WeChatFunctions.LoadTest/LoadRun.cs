@@ -33,7 +33,7 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
         }));
         clock.Stop();
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // let the last claim and history writes land before counting
+        await QuietAsync(); // let the last claim, history and statistics writes land before counting
         var all = outcomes.SelectMany(results => results).ToList();
         var memory = appProcessIds.Select(id => Process.GetProcessById(id).WorkingSet64 / (1024.0 * 1024.0)).ToList();
         var storageCalls = StorageCallsSince(storageCallsBefore);
@@ -63,6 +63,23 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
         }
 
         return new FirstPageResult(firstPages);
+    }
+
+    /// <summary>Waits until the app makes no storage call for a second, at most 30 s: an overloaded app catches up first.</summary>
+    private async Task QuietAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        for (var calls = CountStorageCalls(); clock.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            var now = CountStorageCalls();
+            if (now == calls)
+            {
+                return;
+            }
+
+            calls = now;
+        }
     }
 
     private TimeSpan AppCpuTime() =>

@@ -4,8 +4,8 @@ namespace WeChatFunctions.LoadTest;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project WeChatFunctions.LoadTest [followers] [messagesPerFollower]</c>;
-/// <c>… -- compare {revision} [followers] [messagesPerFollower]</c> for the same run on an earlier commit and on the
-/// working tree, side by side; <c>… -- faults [followers] [messagesPerFollower] [no-kill]</c> for the storage-fault
+/// <c>… -- compare {revision} [followers] [messagesPerFollower] [peakFollowers] [peakMessages]</c> for the same run on
+/// an earlier commit and on the working tree, side by side; <c>… -- faults [followers] [messagesPerFollower] [no-kill]</c> for the storage-fault
 /// run with an instance killed; or <c>… -- startup [runs]</c> for the cold-start benchmark of the ReadyToRun publish
 /// against the JIT-only one. A class rather than top-level statements: the harness it links names the app's own <c>Program</c>.
 /// </summary>
@@ -21,8 +21,8 @@ internal static class LoadTestProgram
             ["faults", ..] => await FaultLoadRun.RunAsync(Number(1, 40), Number(2, 5), kill: args is not [.., "no-kill"]),
             ["idle", ..] => await StorageCallCost.IdleAsync(Number(1, 10)),
             ["storage-cost", ..] => await StorageCallCost.RunAsync(Number(1, 2000)),
-            ["compare", var revision, ..] => await Comparison.RunAsync(revision, Number(2, 200), Number(3, 5)),
-            _ => (await LoadScenario.RunAsync(assembly: null, Number(0, 40), Number(1, 5), print: true)).AllDelivered ? 0 : 1,
+            ["compare", var revision, ..] => await Comparison.RunAsync(revision, Number(2, 40), Number(3, 5), (Number(4, 200), Number(5, 5))),
+            _ => (await LoadScenario.RunAsync(assembly: null, Number(0, 40), Number(1, 5), peak: null, print: true)).AllDelivered ? 0 : 1,
         };
     }
 }
