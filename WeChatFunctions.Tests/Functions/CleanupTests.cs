@@ -114,6 +114,31 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     [Fact]
+    public async Task EachInstancesStatisticsRowsOfAFinishedDayAreFoldedIntoOneRowWithTheSameSums()
+    {
+        var statistics = await TableAsync("WeChatStatistics");
+        var old = BeijingDay(DateTimeOffset.UtcNow.AddDays(-10));
+        var recent = BeijingDay(DateTimeOffset.UtcNow.AddDays(-1));
+        // 150 instances' rows, more than one transaction holds, and a shard row as an earlier version wrote it.
+        foreach (var batch in Enumerable.Range(0, 150).Chunk(100))
+        {
+            await statistics.SubmitTransactionAsync(batch.Select(index => new TableTransactionAction(
+                TableTransactionActionType.Add, new TableEntity(old, $"writer-{index:D3}") { ["Messages"] = 2L, ["Answered"] = 1L })));
+        }
+
+        await statistics.AddEntityAsync(new TableEntity(old, "shard-3") { ["Messages"] = 7L, ["PromptTokens"] = 100L });
+        await statistics.AddEntityAsync(new TableEntity(recent, "writer-still-writing") { ["Messages"] = 1L });
+
+        await InvokeAsync();
+
+        var folded = await statistics.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {old}")).ToListAsync();
+        var total = Assert.Single(folded);
+        Assert.Equal("total", total.RowKey);
+        Assert.Equal((307L, 150L, 100L), (total.GetInt64("Messages"), total.GetInt64("Answered"), total.GetInt64("PromptTokens")));
+        Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>(recent, "writer-still-writing")).HasValue);
+    }
+
+    [Fact]
     public async Task ABacklogLargerThanOneBatchIsWorkedOffInOneRun()
     {
         var pushes = await TableAsync("WeChatPushes");

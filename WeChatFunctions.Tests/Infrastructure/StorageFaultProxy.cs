@@ -27,6 +27,9 @@ public sealed class StorageFaultProxy : IAsyncDisposable
         (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app => app.Run(ForwardAsync));
     }
 
+    /// <summary>How long after the app gave up a <see cref="StorageFault.Late"/> request reaches storage.</summary>
+    public static readonly TimeSpan LateBy = TimeSpan.FromSeconds(3);
+
     public Uri BaseAddress { get; }
 
     /// <summary>How many faults were injected.</summary>
@@ -73,6 +76,13 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             return;
         }
 
+        if (fault == StorageFault.Late)
+        {
+            Interlocked.Increment(ref _faults);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+            await Task.Delay(LateBy);
+        }
+
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(_target, context.Request.Path + context.Request.QueryString));
         request.Content = new ByteArrayContent(body.ToArray());
         foreach (var (name, values) in context.Request.Headers.Where(header => !HopHeaders.Contains(header.Key)))
@@ -83,7 +93,12 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             }
         }
 
-        using var response = await _storage.SendAsync(request, context.RequestAborted);
+        using var response = await _storage.SendAsync(request, fault == StorageFault.Late ? CancellationToken.None : context.RequestAborted);
+        if (fault == StorageFault.Late)
+        {
+            return; // nobody is listening any more
+        }
+
         if (fault == StorageFault.AfterForwarding)
         {
             await ServerBusyAsync(context);
@@ -121,4 +136,10 @@ public enum StorageFault
 
     /// <summary>No answer at all, until the app gives up on the request.</summary>
     Hang,
+
+    /// <summary>
+    /// No answer until the app gives up on the request; storage applies it <see cref="StorageFaultProxy.LateBy"/> later
+    /// all the same, after the app's retry and whatever it wrote next.
+    /// </summary>
+    Late,
 }

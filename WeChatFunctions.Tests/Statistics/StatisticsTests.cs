@@ -66,6 +66,30 @@ public sealed partial class StatisticsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWriteThatReachesStorageAfterANewerOneCannotTakeTheFiguresBack()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(_fixture.Storage);
+        var weChat = _fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(_fixture.Storage)).CreateWeChatClient();
+        var follower = WeChatClient.NewFollowerId();
+        // The first replace of this instance's totals hangs until the app gives up on it, and lands after its retry and the next write.
+        var replaces = 0;
+        proxy.InjectWhen(request => HttpMethods.IsPut(request.Method) && request.Path.Value!.Contains("writer-", StringComparison.Ordinal) && Interlocked.Increment(ref replaces) == 1
+            ? StorageFault.Late
+            : StorageFault.None);
+
+        await weChat.AskAsync(follower, "第一个问题");
+        await Task.Delay(StatisticsFlush.EverySecond.Interval * 2); // written: the row exists, so the next write replaces it
+        await weChat.AskAsync(follower, "第二个问题");
+        await Task.Delay(StatisticsFlush.EverySecond.Interval * 2); // its write hangs now
+        await weChat.AskAsync(follower, "第三个问题");
+        await Task.Delay(TimeSpan.FromSeconds(3) + StorageFaultProxy.LateBy + (StatisticsFlush.EverySecond.Interval * 3));
+        var statistics = await AdminConsole.NewAdmin(_fixture.StartApplication().CreateWeChatClient()).RunAsync("get_stat");
+
+        Assert.Equal(1, proxy.Faults);
+        Assert.StartsWith("今天：消息 3，回答 3，活跃 1 人，", TodayLine().Match(statistics).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInstanceThatStopsWritesTheFiguresItHasNotWrittenYet()
     {
         var stopping = _fixture.StartApplication(replaceServices: services => services.AddSingleton(new StatisticsFlush(TimeSpan.FromHours(1))));

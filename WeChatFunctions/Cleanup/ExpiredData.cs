@@ -39,6 +39,12 @@ internal enum ExpiredData
 
     /// <summary>Admin lockouts long over.</summary>
     Lockouts,
+
+    /// <summary>
+    /// Each instance's statistics rows of a day long over, folded into one row for the day, so that <c>get_stat</c>
+    /// reads a row per day rather than one per instance that ever ran.
+    /// </summary>
+    StatisticsWriterRows,
 }
 
 /// <summary>Where expiry falls: a moment, and the quota day it falls in, for rows keyed by day.</summary>

@@ -33,6 +33,9 @@ internal sealed class ExpiredDataCleanup(
 
     private static readonly TimeSpan PendingImageLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>An instance still writes yesterday's figures after midnight; a day older than this no instance writes any more.</summary>
+    private static readonly TimeSpan FinishedStatisticsAge = TimeSpan.FromDays(3);
+
     public async Task<CleanupReport> RunAsync(CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -68,6 +71,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.FollowerState, At(now - retention));
         yield return (ExpiredData.QuietPreferences, At(now - retention));
         yield return (ExpiredData.Lockouts, At(now - ClaimLifetime));
+        yield return (ExpiredData.StatisticsWriterRows, At(now - FinishedStatisticsAge));
     }
 
     private ExpiryCutoff At(DateTimeOffset moment) => new(moment, days.DayOf(moment));

@@ -8,8 +8,9 @@ namespace WeChatFunctions.Statistics;
 /// Adds up this instance's daily figures in memory and writes them every <see cref="StatisticsFlush.Interval"/>, before
 /// <c>get_stat</c> reads them, and on shutdown. Each instance writes rows of its own, one per day, holding its running
 /// totals: a write replaces the row with totals that only grow, so a write retried after its response was lost, or
-/// repeated after a failure, counts nothing twice, and no two instances contend for a row. An instance that is killed
-/// loses at most the figures of its last interval.
+/// repeated after a failure, counts nothing twice, and no two instances contend for a row. Each write is made against
+/// the version the instance last wrote, so an older write that reaches storage late fails rather than taking the
+/// figures back. An instance that is killed loses at most the figures of its last interval.
 /// </summary>
 /// <remarks>
 /// Whether a message is a follower's first of the day is still decided by an insert-only mark in storage; the tally
@@ -30,6 +31,9 @@ internal sealed class StatisticsTally(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DailyStatistics> _totals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unwrittenDays = new(StringComparer.Ordinal);
+
+    /// <summary>The version of each day's row as this instance last wrote it; only the flush, one at a time, touches it.</summary>
+    private readonly Dictionary<string, string> _versions = new(StringComparer.Ordinal);
     private readonly HashSet<ActiveMark> _marked = [];
     private readonly HashSet<ActiveMark> _unwrittenMarks = [];
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -159,7 +163,8 @@ internal sealed class StatisticsTally(
         {
             for (; index < unwritten.Count; index++)
             {
-                await store.SaveTotalsAsync(unwritten[index].Key, _writer, unwritten[index].Value, cancellationToken);
+                var (day, totals) = unwritten[index];
+                _versions[day] = await store.SaveTotalsAsync(day, _writer, totals, _versions.GetValueOrDefault(day), cancellationToken);
             }
         }
         finally
@@ -180,6 +185,7 @@ internal sealed class StatisticsTally(
             foreach (var day in _totals.Keys.Where(day => string.CompareOrdinal(day, yesterday) < 0 && !_unwrittenDays.Contains(day)).ToList())
             {
                 _totals.Remove(day);
+                _versions.Remove(day);
             }
 
             _marked.RemoveWhere(mark => string.CompareOrdinal(mark.Day, yesterday) < 0);

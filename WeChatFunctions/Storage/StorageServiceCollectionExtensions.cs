@@ -48,7 +48,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<PolicySnapshot>();
         services.AddSingleton<IAdminStore, TableAdminStore>();
-        services.AddSingleton<IStatisticsStore, TableStatisticsStore>();
+        services.AddSingleton<TableStatisticsStore>();
+        services.AddSingleton<IStatisticsStore>(provider => provider.GetRequiredService<TableStatisticsStore>());
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());

@@ -18,12 +18,80 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
 
     private const string MarkIdProperty = "MarkId";
 
-    public async Task SaveTotalsAsync(string day, string writer, DailyStatistics totals, CancellationToken cancellationToken)
+    /// <summary>Each conflict means an earlier write of this writer landed late; there are only ever a few in flight.</summary>
+    private const int MaxVersionConflicts = 5;
+
+    /// <summary>A finished day's figures, folded from its writers' rows by the cleanup.</summary>
+    private const string TotalRow = "total";
+
+    /// <summary>One entity-group transaction holds 100 actions: the total and 99 rows folded into it.</summary>
+    private const int RowsPerFold = 99;
+
+    public async Task<string> SaveTotalsAsync(string day, string writer, DailyStatistics totals, string? version, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var row = new TableEntity(day, writer);
         Write(row, totals);
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var written = version is null
+                    ? await table.AddEntityAsync(row, cancellationToken)
+                    : await table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+                return written.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage returned no ETag.");
+            }
+            catch (RequestFailedException moved) when (moved.Status is 409 or 412 or 404 && attempt < MaxVersionConflicts)
+            {
+                // Only this writer writes the row, so a write of its own landed: this one, its response lost, or an
+                // earlier one given up on. These totals are the newest, so they go over whatever else landed.
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(day, writer, cancellationToken: cancellationToken);
+                if (found.HasValue && ToStatistics(found.Value!) == totals)
+                {
+                    return found.Value!.ETag.ToString();
+                }
+
+                version = found.HasValue ? found.Value!.ETag.ToString() : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Folds the rows of each day before <paramref name="beforeDay"/> into that day's <c>total</c> row. Each fold is one
+    /// transaction, guarded by the ETags read: the total and the rows it absorbs change together or not at all.
+    /// </summary>
+    /// <returns>How many rows were folded; fewer than <paramref name="maxRows"/> means none are left.</returns>
+    public async Task<int> FoldWriterRowsAsync(string beforeDay, int maxRows, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        // Day partitions are digits; the active-follower partitions sort after them.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {beforeDay} and RowKey ne {TotalRow}");
+        var folded = 0;
+        var rows = await table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxRows, 1000), cancellationToken: cancellationToken).Take(maxRows).ToListAsync(cancellationToken);
+        foreach (var fold in rows.GroupBy(row => row.PartitionKey).SelectMany(day => day.Chunk(RowsPerFold)))
+        {
+            var day = fold[0].PartitionKey;
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(day, TotalRow, cancellationToken: cancellationToken);
+            var total = found.HasValue ? found.Value! : new TableEntity(day, TotalRow);
+            var sum = fold.Aggregate(ToStatistics(total), (figures, row) => figures + ToStatistics(row));
+            Write(total, sum);
+            List<TableTransactionAction> actions =
+            [
+                found.HasValue ? new(TableTransactionActionType.UpdateReplace, total, total.ETag) : new(TableTransactionActionType.Add, total),
+                .. fold.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, row.ETag)),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                folded += fold.Length;
+            }
+            catch (TableTransactionFailedException changed) when (changed.Status is 404 or 409 or 412)
+            {
+                // Another cleanup folded them first, or a writer was still writing: the next run tries again.
+            }
+        }
+
+        return folded;
     }
 
     public async Task<bool> MarkActiveAsync(string day, string followerId, CancellationToken cancellationToken)
