@@ -19,7 +19,7 @@ internal static class LoadTestProgram
         {
             ["startup", ..] => await StartupBenchmark.RunAsync(Number(1, 7)),
             ["faults", ..] => await FaultLoadRun.RunAsync(Number(1, 40), Number(2, 5), kill: args is not [.., "no-kill"]),
-            ["idle", ..] => await StorageCallCost.IdleAsync(Number(1, 10)),
+            ["idle", ..] => await IdleInstanceCost.RunAsync(Number(1, 10)),
             ["storage-cost", ..] => await StorageCallCost.RunAsync(Number(1, 2000)),
             ["compare", var revision, ..] => await Comparison.RunAsync(revision, Number(2, 40), Number(3, 5), (Number(4, 200), Number(5, 5))),
             _ => (await LoadScenario.RunAsync(assembly: null, Number(0, 40), Number(1, 5), peak: null, print: true)).AllDelivered ? 0 : 1,

@@ -2,6 +2,6 @@ namespace WeChatFunctions.Statistics;
 
 internal static partial class StatisticsLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A statistics update could not be recorded.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This instance's statistics could not be written; they are tried again at the next flush.")]
     public static partial void StatisticsNotRecorded(ILogger logger, Exception exception);
 }
