@@ -4,6 +4,7 @@ using WeChatFunctions.Dialog;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Text;
+using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Admin;
 
@@ -20,6 +21,7 @@ internal sealed partial class AdminCommandRunner(
     StatisticsView statistics,
     FollowerView followers,
     AdminAuditLog audit,
+    WeChatApiHealth weChatApi,
     TimeProvider timeProvider)
 {
     private const int DefaultAuditEntries = 10;
@@ -53,7 +55,7 @@ internal sealed partial class AdminCommandRunner(
             "set_token" when TokenShape().IsMatch(command.Arguments) => await DoneAsync(tokens.ReplaceAsync(command.Arguments, cancellationToken)),
             "get_user" when IsOpenId(command.Arguments) => await followers.RenderAsync(command.Arguments, cancellationToken),
             "get_config" => await config.RenderAsync(cancellationToken),
-            "get_stat" => await statistics.RenderAsync(cancellationToken),
+            "get_stat" => await statistics.RenderAsync(cancellationToken) + "\n" + await weChatApi.DescribeAsync(cancellationToken),
             "get_audit" when TryAuditCount(command.Arguments, out var count) => await audit.RenderAsync(count, cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
+using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Admin;
 
@@ -21,7 +22,9 @@ internal sealed class AdminConfigView(
     IOptions<WeChatOptions> weChat,
     IOptions<CleanupOptions> cleanup,
     IOptions<AdminOptions> admin,
-    IOptions<StorageOptions> storage)
+    IOptions<StorageOptions> storage,
+    IOptions<CustomerServiceOptions> customerService,
+    WeChatApiHealth weChatApi)
 {
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
@@ -51,6 +54,12 @@ internal sealed class AdminConfigView(
             $"max_answer_tokens：{model.Value.MaxAnswerTokens}",
             string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}"),
             $"max_clock_skew_seconds：{weChat.Value.MaxClockSkewSeconds}",
+            $"reply_mode：{customerService.Value.ReplyMode}",
+            $"max_pushed_messages：{customerService.Value.MaxPushedMessages}",
+            $"wechat_app_id：{customerService.Value.AppId ?? "未设置"}",
+            $"wechat_app_secret：{Mask(customerService.Value.AppSecret)}",
+            $"wechat_api_base：{customerService.Value.ApiBase}",
+            await weChatApi.DescribeAsync(cancellationToken),
             $"moderation：{(moderation.Value.IsOn ? moderation.Value.Mode : ModerationOptions.Off)}",
             $"azure_content_safety_key：{Mask(moderation.Value.AzureKey)}",
             $"quota_timezone：{quota.Value.TimeZone}",

@@ -22,6 +22,7 @@ internal sealed class AnswerGenerator(
     LiveAnswerRegistry liveAnswers,
     BackgroundWork background,
     GenerationSlots slots,
+    IAnswerPushes pushes,
     IOptions<ConversationOptions> conversationOptions)
 {
     /// <summary>Leaves WeChat's last attempt time to deliver the refusal.</summary>
@@ -58,6 +59,7 @@ internal sealed class AnswerGenerator(
     {
         using var saving = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var savedClaim = progress.KeepSavingAsync(claim, answer, saving.Token);
+        var typing = pushes.ShowTypingAsync(claim, saving.Token);
         // A taken-over question was charged by its first owner, if that owner lived to; whatever happens here settles it.
         var charge = newQuestion is null ? admission.TakenOver(claim) : null;
         DialogOutcome outcome;
@@ -83,6 +85,7 @@ internal sealed class AnswerGenerator(
         }
 
         await saving.CancelAsync();
+        await typing;
         var finished = outcome.IsAnswer
             ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
@@ -101,6 +104,7 @@ internal sealed class AnswerGenerator(
             await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
         }
 
+        await pushes.AnswerFinishedAsync(claim.Key, stopping);
         await liveAnswers.ForgetAfterRetriesAsync(claim.Key, answer, stopping);
     }
 

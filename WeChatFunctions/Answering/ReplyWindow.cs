@@ -25,6 +25,7 @@ internal sealed class ReplyWindow(
     LostAnswers lostAnswers,
     AnswerPager pager,
     StatisticsRecorder statistics,
+    IAnswerPushes pushes,
     BackgroundWork background,
     TimeProvider timeProvider,
     IOptions<ReplyWindowOptions> options)
@@ -43,6 +44,14 @@ internal sealed class ReplyWindow(
         foreach (var stale in lost)
         {
             await generator.TryTakeOverAsync(stale, cancellationToken);
+        }
+
+        // A new question's answer may go out as customer-service messages; 「继续」 shows what is pending, passively.
+        var route = ask is null ? PushRoute.Passive : await pushes.RouteAsync(cancellationToken);
+        if (route == PushRoute.EveryAnswer)
+        {
+            await pushes.PlanAsync(key, firstArrival, offset: 0, page: 1, cancellationToken);
+            return AcknowledgedReply.Instance;
         }
 
         var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
@@ -71,8 +80,15 @@ internal sealed class ReplyWindow(
                 return WithheldReply.Instance;
             }
 
+            if (route == PushRoute.TheRest && answer is not null && !pager.HasPage(answer, source.Offset))
+            {
+                // The last attempt, and no page yet: rather than a holding text, the whole answer follows when it is done.
+                await pushes.PlanAsync(key, firstArrival, offset: 0, page: 1, cancellationToken);
+                return AcknowledgedReply.Instance;
+            }
+
             var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
-            var (reply, page) = Reply(answer, source, others.Count > 0);
+            var (reply, page) = Reply(answer, source, others.Count > 0, restIsPushed: route == PushRoute.TheRest);
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
@@ -85,6 +101,10 @@ internal sealed class ReplyWindow(
                 if (IsFirstPageOfAnAnswer(answer, source, page))
                 {
                     statistics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
+                    if (route == PushRoute.TheRest && page!.HasMore)
+                    {
+                        await pushes.PlanAsync(key, firstArrival, page.End, page: 2, cancellationToken);
+                    }
                 }
 
                 return new TextReply(reply);
@@ -130,7 +150,8 @@ internal sealed class ReplyWindow(
         answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text);
 
     /// <returns>The reply text, and the page it shows when there is one.</returns>
-    private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting)
+    /// <param name="restIsPushed">What does not fit the page follows as customer-service messages, not on 「继续」.</param>
+    private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting, bool restIsPushed)
     {
         if (answer is null)
         {
@@ -145,7 +166,7 @@ internal sealed class ReplyWindow(
             return (page.HasMore ? pager.StillPreparing : FollowerTexts.NothingToContinue, page);
         }
 
-        return (pager.Compose(answer, source, page, earlierAnswerWaiting), page);
+        return (pager.Compose(answer, source, page, earlierAnswerWaiting, restIsPushed), page);
     }
 
     /// <summary>

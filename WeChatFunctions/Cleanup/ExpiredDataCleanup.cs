@@ -17,6 +17,7 @@ internal sealed class ExpiredDataCleanup(
     TimeProvider timeProvider,
     IOptions<CleanupOptions> options,
     IOptions<WeChatOptions> weChatOptions,
+    IOptions<CustomerServiceOptions> pushOptions,
     ILogger<ExpiredDataCleanup> logger)
 {
     public const int RowsPerBatch = 500;
@@ -28,6 +29,9 @@ internal sealed class ExpiredDataCleanup(
     private static readonly TimeSpan WeekLifetime = TimeSpan.FromDays(8);
 
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>Customer-service messages may carry an answer for 48 hours after its question.</summary>
+    private static readonly TimeSpan PushableClaimLifetime = TimeSpan.FromDays(2);
 
     private static readonly TimeSpan AuditLifetime = TimeSpan.FromDays(90);
 
@@ -59,7 +63,7 @@ internal sealed class ExpiredDataCleanup(
     private IEnumerable<(ExpiredData Kind, ExpiryCutoff Cutoff)> CutoffsAt(DateTimeOffset now)
     {
         var retention = TimeSpan.FromDays(options.Value.HistoryRetentionDays);
-        yield return (ExpiredData.Claims, At(now - ClaimLifetime - WeChatRetries.Window));
+        yield return (ExpiredData.Claims, At(now - (pushOptions.Value.PushesAnswers ? PushableClaimLifetime : ClaimLifetime) - WeChatRetries.Window));
         yield return (ExpiredData.Turns, At(now - retention));
         // A push's timestamp is at most the skew from its first arrival, and a replay at most the skew from the timestamp.
         yield return (ExpiredData.Pushes, At(now - 2 * TimeSpan.FromSeconds(weChatOptions.Value.MaxClockSkewSeconds) - WeChatRetries.Window));

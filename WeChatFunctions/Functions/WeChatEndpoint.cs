@@ -138,7 +138,7 @@ internal sealed class WeChatEndpoint(
         {
             TextReply text => Results.Text(push.Seal(ReplyXml.Text(message, text, now), query, token, now), "application/xml; charset=utf-8"),
             WithheldReply => await WithholdAsync(context, arrival),
-            null => Results.Text("success", "text/plain"),
+            null or AcknowledgedReply => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),
         };
     }

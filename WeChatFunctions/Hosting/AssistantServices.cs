@@ -12,11 +12,13 @@ using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Telemetry;
 using WeChatFunctions.WeChat;
+using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Hosting;
 
@@ -46,6 +48,8 @@ internal static class AssistantServices
             .AddImages()
             .AddPaging()
             .AddAnswering()
+            .AddWeChatApi()
+            .AddPushing()
             .AddAdminCommands()
             .AddFollowerCommands()
             .AddCleanup()

@@ -12,6 +12,9 @@ internal sealed class QuotaDays(IOptions<QuotaOptions> options)
     /// <summary>The day as <c>yyyyMMdd</c>, which sorts in time order as a row key.</summary>
     public string DayOf(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The moment as the admins' clock shows it.</summary>
+    public DateTimeOffset LocalTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone);
+
     /// <summary>When the day that <paramref name="moment"/> falls in ends, and the counts start again.</summary>
     public DateTimeOffset NextReset(DateTimeOffset moment)
     {

@@ -64,12 +64,14 @@ internal sealed class AnswerPager
     /// The reply text: the page, marked <c>(2/3)</c> when the answer has several (<c>(2/…)</c> while the total is not
     /// known yet), and, when the follower has more to read, how to get it.
     /// </summary>
-    public string Compose(AnswerSnapshot answer, PendingAnswer source, Page page, bool earlierAnswerWaiting)
+    /// <param name="restIsPushed">What does not fit follows as customer-service messages, and the follower is told so instead.</param>
+    public string Compose(AnswerSnapshot answer, PendingAnswer source, Page page, bool earlierAnswerWaiting, bool restIsPushed = false)
     {
         var marker = page.HasMore || source.Page > 1
             ? $"({source.Page}/{(answer.IsFinished ? (source.Page - 1 + PagesFrom(answer, source.Offset)).ToString(CultureInfo.InvariantCulture) : "…")}) "
             : "";
-        return marker + page.Text.Trim() + (page.HasMore ? _moreToFollow : earlierAnswerWaiting ? _earlierAnswerWaiting : "");
+        var notice = page.HasMore ? (restIsPushed ? FollowerTexts.RestIsPushed : _moreToFollow) : earlierAnswerWaiting ? _earlierAnswerWaiting : "";
+        return marker + page.Text.Trim() + notice;
     }
 
     /// <summary>How many pages a finished answer has from <paramref name="offset"/> on.</summary>

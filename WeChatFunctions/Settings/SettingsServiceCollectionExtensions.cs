@@ -49,6 +49,15 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
 
+        services.AddOptions<CustomerServiceOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.ReplyMode = string.IsNullOrWhiteSpace(options.ReplyMode) ? CustomerServiceOptions.Passive : options.ReplyMode.Trim();
+                options.ApiBase = string.IsNullOrWhiteSpace(options.ApiBase) ? CustomerServiceOptions.DefaultApiBase : options.ApiBase.Trim();
+            });
+        services.AddSingleton<IValidateOptions<CustomerServiceOptions>, CustomerServiceAttributesValidator>();
+        services.AddSingleton<IValidateOptions<CustomerServiceOptions>, CustomerServiceOptionsValidator>();
+
         services.AddOptions<FetchOptions>().BindConfiguration("");
         services.AddOptions<AdminOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();

@@ -10,8 +10,10 @@ using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
+using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Storage;
 
@@ -58,6 +60,10 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IPushLedger, TablePushLedger>();
+        services.AddSingleton<IPushJobStore, TablePushJobStore>();
+        services.AddSingleton<TableWeChatApiStore>();
+        services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
+        services.AddSingleton<IWeChatApiHealthStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
         return services;
     }
 }

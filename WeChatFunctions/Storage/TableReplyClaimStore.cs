@@ -55,6 +55,8 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         var claims = new List<ReplyClaim>();
         var delivered = new HashSet<string>(StringComparer.Ordinal);
         var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+        var pushing = new HashSet<string>(StringComparer.Ordinal);
+        var unpushed = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.RowKey == ReadingPositionEntity.Row)
@@ -72,13 +74,25 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
             {
                 withdrawn.Add(entity.RowKey[WithdrawnPrefix.Length..]);
             }
+            else if (entity.RowKey.StartsWith(TablePushJobStore.PushedPrefix, StringComparison.Ordinal))
+            {
+                pushing.Add(entity.RowKey[TablePushJobStore.PushedPrefix.Length..]);
+            }
+            else if (entity.RowKey.StartsWith(TablePushJobStore.UnpushedPrefix, StringComparison.Ordinal))
+            {
+                unpushed.Add(entity.RowKey[TablePushJobStore.UnpushedPrefix.Length..]);
+            }
             else if (entity.Question is not null)
             {
                 claims.Add(entity.ToClaim());
             }
         }
 
-        return new FollowerReplies([.. claims.Where(claim => !delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))], position);
+        // An answer on its way as customer-service messages is not lost; one whose push sent nothing is left to 「继续」.
+        return new FollowerReplies(
+            [.. claims.Where(claim => (!delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))
+                && (!pushing.Contains(claim.Key.MessageId) || unpushed.Contains(claim.Key.MessageId)))],
+            position);
     }
 
     /// <summary>

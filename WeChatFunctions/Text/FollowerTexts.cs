@@ -66,6 +66,9 @@ internal static class FollowerTexts
         _ => $"「{messageType}」类型的",
     };
 
+    /// <summary>Shorter than <see cref="MoreToFollow"/>, whose room the page leaves.</summary>
+    public const string RestIsPushed = "\n\n（未完，后续内容马上发给你）";
+
     public static string MoreToFollow(string continueKeyword) => $"\n\n（未完，回复「{continueKeyword}」查看后续）";
 
     public static string EarlierAnswerWaiting(string continueKeyword) => $"\n\n（上一个回答还有后续，回复「{continueKeyword}」查看）";

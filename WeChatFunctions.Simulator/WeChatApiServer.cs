@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace WeChatFunctions.Simulator;
+
+/// <summary>
+/// Plays WeChat's server API on loopback for an app whose <c>wechat_api_base</c> points here: stable_token, customer-
+/// service messages, the typing indicator and the custom menu, under <see cref="WeChatApiRules"/>. Faults can be
+/// injected per call, as WeChat answers a misconfigured account.
+/// </summary>
+public sealed class WeChatApiServer : LoopbackHttpServer
+{
+    private readonly List<PushedMessage> _pushes = [];
+    private readonly List<(string OpenId, string Command)> _typing = [];
+    private int _stableTokenCalls;
+    private JsonNode? _menu;
+
+    public WeChatApiServer(string appId, string appSecret, TimeSpan? tokenLifetime = null, int port = 0)
+        : base(port)
+    {
+        Rules = new WeChatApiRules(appId, appSecret, tokenLifetime ?? TimeSpan.FromSeconds(7200));
+        Start();
+    }
+
+    public WeChatApiRules Rules { get; }
+
+    /// <summary>An error code to answer a call with instead of serving it (the call is <c>message/custom/send</c>, <c>stable_token</c>…), or <see langword="null"/>.</summary>
+    public Func<string, int?> Fault { get; set; } = _ => null;
+
+    /// <summary>Raised for each customer-service message, accepted or not.</summary>
+    public event Action<PushedMessage>? Pushed;
+
+    public int StableTokenCalls => Volatile.Read(ref _stableTokenCalls);
+
+    public IReadOnlyList<PushedMessage> Pushes
+    {
+        get
+        {
+            lock (_pushes)
+            {
+                return [.. _pushes];
+            }
+        }
+    }
+
+    public IReadOnlyList<(string OpenId, string Command)> Typing
+    {
+        get
+        {
+            lock (_typing)
+            {
+                return [.. _typing];
+            }
+        }
+    }
+
+    /// <summary>The accepted messages to one follower, in the order WeChat received them.</summary>
+    public IReadOnlyList<string> DeliveredTo(string openId) => [.. Pushes.Where(push => push.OpenId == openId && push.ErrorCode == 0).Select(push => push.Content)];
+
+    protected override async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var response = context.Response;
+        var call = context.Request.Url!.AbsolutePath["/cgi-bin/".Length..];
+        var body = context.Request.HasEntityBody ? JsonNode.Parse(await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync()) : null;
+        var answer = Fault(call) is { } fault ? Error(fault) : Serve(call, context.Request.QueryString["access_token"], body, DateTimeOffset.UtcNow);
+        var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
+        response.ContentType = "application/json; charset=utf-8";
+        await response.OutputStream.WriteAsync(bytes);
+    }
+
+    private JsonObject Serve(string call, string? token, JsonNode? body, DateTimeOffset now)
+    {
+        if (call == "stable_token")
+        {
+            Interlocked.Increment(ref _stableTokenCalls);
+            var (issued, expiresIn, error) = Rules.StableToken(body?["appid"]?.GetValue<string>(), body?["secret"]?.GetValue<string>(), now);
+            return issued is null ? Error(error) : new JsonObject { ["access_token"] = issued, ["expires_in"] = expiresIn };
+        }
+
+        if (Rules.CheckToken(token, now) is var tokenError and not 0)
+        {
+            return Error(tokenError);
+        }
+
+        switch (call)
+        {
+            case "message/custom/send":
+                var openId = body?["touser"]?.GetValue<string>() ?? "";
+                var content = body?["text"]?["content"]?.GetValue<string>() ?? "";
+                var (number, sendError) = Rules.Push(openId, content, now);
+                var pushed = new PushedMessage(openId, content, now, number, sendError);
+                lock (_pushes)
+                {
+                    _pushes.Add(pushed);
+                }
+
+                Pushed?.Invoke(pushed);
+                return Error(sendError);
+            case "message/custom/typing":
+                lock (_typing)
+                {
+                    _typing.Add((body?["touser"]?.GetValue<string>() ?? "", body?["command"]?.GetValue<string>() ?? ""));
+                }
+
+                return Error(0);
+            case "menu/create":
+                return body?["button"] is JsonArray { Count: > 0 and <= 3 } ? Remember(body.DeepClone()) : Error(40016);
+            case "menu/get" or "get_current_selfmenu_info":
+                return _menu is null ? Error(46003) : new JsonObject { ["menu"] = _menu.DeepClone() };
+            case "menu/delete":
+                return Remember(null);
+            default:
+                return Error(40066);
+        }
+    }
+
+    private JsonObject Remember(JsonNode? menu)
+    {
+        _menu = menu;
+        return Error(0);
+    }
+
+    private static JsonObject Error(int code) => new() { ["errcode"] = code, ["errmsg"] = code == 0 ? "ok" : "simulated error" };
+}

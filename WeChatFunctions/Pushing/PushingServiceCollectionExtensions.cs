@@ -1,0 +1,19 @@
+using WeChatFunctions.Answering;
+
+namespace WeChatFunctions.Pushing;
+
+internal static class PushingServiceCollectionExtensions
+{
+    public static IServiceCollection AddPushing(this IServiceCollection services)
+    {
+        services.AddSingleton<PushPlanner>();
+        services.AddSingleton<PushedAnswerPosition>();
+        services.AddSingleton<AnswerPusher>();
+        services.AddSingleton<TypingIndicator>();
+        services.AddSingleton<PushDelivery>();
+        services.AddSingleton<IAnswerPushes>(provider => provider.GetRequiredService<PushDelivery>());
+        services.AddSingleton<PendingPushes>();
+        services.AddHostedService<PushSweep>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace WeChatFunctions.Settings;
+
+[OptionsValidator]
+internal sealed partial class CustomerServiceAttributesValidator : IValidateOptions<CustomerServiceOptions>;
+
+/// <summary>Checks the rules that span the customer-service settings.</summary>
+internal sealed class CustomerServiceOptionsValidator : IValidateOptions<CustomerServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CustomerServiceOptions options)
+    {
+        if (!Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            return ValidateOptionsResult.Fail("Setting 'wechat_api_base' must be an absolute http or https URL, such as https://api.weixin.qq.com.");
+        }
+
+        if (options.PushesAnswers && string.IsNullOrWhiteSpace(options.AppId))
+        {
+            return ValidateOptionsResult.Fail($"Setting 'wechat_app_id' is required with reply_mode {options.ReplyMode}: the access token is issued for the AppID.");
+        }
+
+        if (options.PushesAnswers && string.IsNullOrWhiteSpace(options.AppSecret))
+        {
+            return ValidateOptionsResult.Fail($"Setting 'wechat_app_secret' is required with reply_mode {options.ReplyMode}: the AppSecret from 微信开发者平台.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

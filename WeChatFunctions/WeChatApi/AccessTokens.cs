@@ -1,0 +1,89 @@
+namespace WeChatFunctions.WeChatApi;
+
+/// <summary>
+/// The account's access token. Every instance reads the one in Table Storage; when it is due, one instance takes the
+/// right to refresh it and fetches it from <c>stable_token</c> (<c>force_refresh=false</c>), the others keep using the
+/// old one or wait. A token WeChat rejects is marked due once, so the next call fetches it again.
+/// </summary>
+internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource source, TimeProvider timeProvider) : IDisposable
+{
+    /// <summary>Long enough for one stable_token call with the client's retries.</summary>
+    private static readonly TimeSpan RefreshLease = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(200);
+
+    private readonly SemaphoreSlim _oneCallerPerInstance = new(1, 1);
+    private StoredAccessToken _known = StoredAccessToken.None;
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _known);
+        if (known.IsFreshAt(timeProvider.GetUtcNow()))
+        {
+            return known.Token!;
+        }
+
+        await _oneCallerPerInstance.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadOrRefreshAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneCallerPerInstance.Release();
+        }
+    }
+
+    /// <summary>Marks <paramref name="rejected"/> as due, unless another instance has replaced it already.</summary>
+    public async Task ForgetAsync(string rejected, CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _known, StoredAccessToken.None);
+        var stored = await store.ReadAsync(cancellationToken);
+        if (stored.Token == rejected)
+        {
+            var now = timeProvider.GetUtcNow();
+            await store.TryReplaceAsync(stored, stored with { RefreshAfter = now, ExpiresAt = now }, cancellationToken);
+        }
+    }
+
+    private async Task<string> ReadOrRefreshAsync(CancellationToken cancellationToken)
+    {
+        var deadline = timeProvider.GetUtcNow() + RefreshLease + RefreshLease;
+        while (true)
+        {
+            var now = timeProvider.GetUtcNow();
+            var stored = await store.ReadAsync(cancellationToken);
+            if (stored.IsFreshAt(now))
+            {
+                Volatile.Write(ref _known, stored);
+                return stored.Token!;
+            }
+
+            if (stored.RefreshingUntil > now)
+            {
+                if (stored.IsUsableAt(now))
+                {
+                    return stored.Token!;
+                }
+            }
+            else if (await store.TryReplaceAsync(stored, stored with { RefreshingUntil = now + RefreshLease }, cancellationToken) is { } leased)
+            {
+                var (token, expiresIn) = await source.FetchAsync(cancellationToken);
+                var fetched = StoredAccessToken.Fetched(token, expiresIn, timeProvider.GetUtcNow(), "");
+                // Lost only if the lease ran out and another instance refreshed too; its token is as good as this one.
+                await store.TryReplaceAsync(leased, fetched, cancellationToken);
+                Volatile.Write(ref _known, fetched);
+                return token;
+            }
+
+            if (now > deadline)
+            {
+                throw new WeChatApiException("stable_token", -1, "another instance holds the refresh but stored no token");
+            }
+
+            await Task.Delay(WaitStep, timeProvider, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _oneCallerPerInstance.Dispose();
+}
