@@ -14,6 +14,7 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     private readonly List<PushedMessage> _pushes = [];
     private readonly List<(string OpenId, string Command)> _typing = [];
     private int _stableTokenCalls;
+    private int _tokenRejections;
     private JsonNode? _menu;
 
     public WeChatApiServer(string appId, string appSecret, TimeSpan? tokenLifetime = null, int port = 0)
@@ -32,6 +33,9 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     public event Action<PushedMessage>? Pushed;
 
     public int StableTokenCalls => Volatile.Read(ref _stableTokenCalls);
+
+    /// <summary>Calls refused for an invalid or expired access token (40001, 42001).</summary>
+    public int TokenRejections => Volatile.Read(ref _tokenRejections);
 
     public IReadOnlyList<PushedMessage> Pushes
     {
@@ -63,14 +67,20 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         using var response = context.Response;
         var call = context.Request.Url!.AbsolutePath["/cgi-bin/".Length..];
         var body = context.Request.HasEntityBody ? JsonNode.Parse(await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync()) : null;
-        var answer = Fault(call) is { } fault ? Error(fault) : Serve(call, context.Request.QueryString["access_token"], body, DateTimeOffset.UtcNow);
+        var answer = Serve(call, context.Request.QueryString["access_token"], body, Fault(call), DateTimeOffset.UtcNow);
         var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
         response.ContentType = "application/json; charset=utf-8";
         await response.OutputStream.WriteAsync(bytes);
     }
 
-    private JsonObject Serve(string call, string? token, JsonNode? body, DateTimeOffset now)
+    /// <param name="fault">The error to answer with instead; a refused customer-service message is still recorded.</param>
+    private JsonObject Serve(string call, string? token, JsonNode? body, int? fault, DateTimeOffset now)
     {
+        if (fault is { } code && call != "message/custom/send")
+        {
+            return Error(code);
+        }
+
         if (call == "stable_token")
         {
             Interlocked.Increment(ref _stableTokenCalls);
@@ -80,6 +90,7 @@ public sealed class WeChatApiServer : LoopbackHttpServer
 
         if (Rules.CheckToken(token, now) is var tokenError and not 0)
         {
+            Interlocked.Increment(ref _tokenRejections);
             return Error(tokenError);
         }
 
@@ -88,7 +99,7 @@ public sealed class WeChatApiServer : LoopbackHttpServer
             case "message/custom/send":
                 var openId = body?["touser"]?.GetValue<string>() ?? "";
                 var content = body?["text"]?["content"]?.GetValue<string>() ?? "";
-                var (number, sendError) = Rules.Push(openId, content, now);
+                var (number, sendError) = fault is { } refused ? (0, refused) : Rules.Push(openId, content, now);
                 var pushed = new PushedMessage(openId, content, now, number, sendError);
                 lock (_pushes)
                 {

@@ -40,6 +40,10 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("banned_words_file", "/no/such/banned-words.txt")]
     [InlineData("token", "fifteen-chars-x")]
     [InlineData("claim_timeout_seconds", "30")]
+    [InlineData("reply_mode", "push")]
+    [InlineData("reply_mode", "customer_service")] // without wechat_app_id and wechat_app_secret
+    [InlineData("max_pushed_messages", "6")]
+    [InlineData("wechat_api_base", "ftp://api.weixin.qq.com")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

@@ -115,8 +115,8 @@ internal sealed class AnswerPusher(
     }
 
     /// <summary>
-    /// Records what the follower has: an answer pushed in part or whole is marked shown, and what is left becomes the
-    /// follower's pending answer; one of which nothing was pushed is left for the next message to adopt.
+    /// Records what the follower has: an answer pushed in part or whole is marked shown, and what is left, pushed or
+    /// not, becomes the follower's newest pending answer, for 「继续」 at once.
     /// </summary>
     private async Task FinishAsync(PushJob job, bool hasMore, string? fallbackReason, CancellationToken cancellationToken)
     {
@@ -128,6 +128,10 @@ internal sealed class AnswerPusher(
         if (job.Sent > 0)
         {
             await claims.MarkDeliveredAsync(job.Key, timeProvider.GetUtcNow(), cancellationToken);
+        }
+
+        if (job.Sent > 0 || hasMore)
+        {
             await position.ShowAsync(job.Key, hasMore ? new PendingAnswer(job.Key.MessageId, job.SentEnd, job.Page) : null, cancellationToken);
         }
 

@@ -17,12 +17,12 @@ internal sealed class CustomerServiceOptionsValidator : IValidateOptions<Custome
 
         if (options.PushesAnswers && string.IsNullOrWhiteSpace(options.AppId))
         {
-            return ValidateOptionsResult.Fail($"Setting 'wechat_app_id' is required with reply_mode {options.ReplyMode}: the access token is issued for the AppID.");
+            return ValidateOptionsResult.Fail($"Setting 'wechat_app_id' is required when 'reply_mode' is {options.ReplyMode}: the access token is issued for the AppID.");
         }
 
         if (options.PushesAnswers && string.IsNullOrWhiteSpace(options.AppSecret))
         {
-            return ValidateOptionsResult.Fail($"Setting 'wechat_app_secret' is required with reply_mode {options.ReplyMode}: the AppSecret from 微信开发者平台.");
+            return ValidateOptionsResult.Fail($"Setting 'wechat_app_secret' is required when 'reply_mode' is {options.ReplyMode}: the AppSecret from 微信开发者平台.");
         }
 
         return ValidateOptionsResult.Success;

@@ -5,7 +5,7 @@ namespace WeChatFunctions.WeChatApi;
 /// right to refresh it and fetches it from <c>stable_token</c> (<c>force_refresh=false</c>), the others keep using the
 /// old one or wait. A token WeChat rejects is marked due once, so the next call fetches it again.
 /// </summary>
-internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource source, TimeProvider timeProvider) : IDisposable
+internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource source, TimeProvider timeProvider, ILogger<AccessTokens> logger) : IDisposable
 {
     /// <summary>Long enough for one stable_token call with the client's retries.</summary>
     private static readonly TimeSpan RefreshLease = TimeSpan.FromSeconds(15);
@@ -68,7 +68,8 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
             }
             else if (await store.TryReplaceAsync(stored, stored with { RefreshingUntil = now + RefreshLease }, cancellationToken) is { } leased)
             {
-                var (token, expiresIn) = await source.FetchAsync(cancellationToken);
+                var (token, expiresIn) = await FetchAsync(leased, cancellationToken);
+                WeChatApiLog.TokenFetched(logger, expiresIn);
                 var fetched = StoredAccessToken.Fetched(token, expiresIn, timeProvider.GetUtcNow(), "");
                 // Lost only if the lease ran out and another instance refreshed too; its token is as good as this one.
                 await store.TryReplaceAsync(leased, fetched, cancellationToken);
@@ -82,6 +83,20 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
             }
 
             await Task.Delay(WaitStep, timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>A failed fetch gives the right to refresh back at once, so that the next caller tries rather than waits.</summary>
+    private async Task<(string Token, int ExpiresInSeconds)> FetchAsync(StoredAccessToken leased, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.FetchAsync(cancellationToken);
+        }
+        catch (WeChatApiException)
+        {
+            await store.TryReplaceAsync(leased, leased with { RefreshingUntil = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+            throw;
         }
     }
 
