@@ -7,7 +7,9 @@ namespace WeChatFunctions.Simulator;
 /// the follower would see, which attempt answered and when, and WeChat's own error text with the reason when a reply
 /// would fault.
 /// </summary>
-public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount account, TextWriter output, string followerId) : IAsyncDisposable
+/// <param name="pushes">With <c>--service-account</c>: the customer-service messages the app sends, printed after each message.</param>
+public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount account, TextWriter output, string followerId, ServiceAccountConsole? pushes = null)
+    : IAsyncDisposable
 {
     public const string Help = """
         直接输入文字发送消息。命令：
@@ -76,6 +78,7 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
     public async Task SendAsync(SimulatedMessage message, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"> {message.Description}");
+        pushes?.FollowerWrote(FollowerId);
         var delivery = await platform.DeliverAsync(message, FollowerId, cancellationToken);
         var seconds = delivery.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var view = delivery.View;
@@ -88,10 +91,12 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
         else if (view.Reply is null)
         {
             await output.WriteLineAsync($"[第 {delivery.Attempt} 次请求，{seconds} 秒] 没有回复（success），粉丝看不到任何内容");
+            Errors += pushes is null ? 0 : await pushes.PrintPushesAsync(FollowerId, expected: true, cancellationToken);
         }
         else
         {
             await output.WriteLineAsync($"[第 {delivery.Attempt} 次请求，{seconds} 秒] 回复：\n{view.Reply}");
+            Errors += pushes is null ? 0 : await pushes.PrintPushesAsync(FollowerId, expected: false, cancellationToken);
         }
     }
 

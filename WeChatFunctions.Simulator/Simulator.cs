@@ -19,9 +19,15 @@ public static class Simulator
         var openId = new Option<string?>("--openid") { Description = "粉丝的 OpenID；默认随机生成" };
         var account = new Option<string>("--account") { Description = "公众号原始 ID（gh_…）", DefaultValueFactory = _ => "gh_simulator" };
         var verify = new Option<bool>("--verify") { Description = "只执行服务器 URL 校验（GET）" };
+        var serviceAccount = new Option<bool>("--service-account") { Description = "同时模拟微信服务端接口（stable_token、客服消息），显示应用推送的客服消息" };
+        var appSecret = new Option<string>("--app-secret") { Description = "--service-account 时应用使用的 AppSecret", DefaultValueFactory = _ => "simulatorappsecret0000000000000" };
+        var apiPort = new Option<int>("--api-port") { Description = "--service-account 时接口监听的端口", DefaultValueFactory = _ => 7072 };
         var messages = new Argument<string[]>("messages") { Description = "要依次发送的消息；以 : 开头的是命令，如 :subscribe", Arity = ArgumentArity.ZeroOrMore };
 
-        var root = new RootCommand("微信公众号模拟器：像微信一样签名、加密、推送消息并检查回复。") { url, token, appId, aesKey, compat, openId, account, verify, messages };
+        var root = new RootCommand("微信公众号模拟器：像微信一样签名、加密、推送消息并检查回复。")
+        {
+            url, token, appId, aesKey, compat, openId, account, verify, serviceAccount, appSecret, apiPort, messages, MenuCommand.Create(output),
+        };
         root.Validators.Add(result =>
         {
             if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
@@ -39,7 +45,15 @@ public static class Simulator
             var cipher = result.GetValue(aesKey) is { } key ? new WeChatCipher(key, result.GetValue(appId)!) : null;
             var simulated = new SimulatedAccount(new Uri(result.GetValue(url)!), result.GetValue(token)!, result.GetValue(account)!, cipher, result.GetValue(compat));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            await using var session = new ChatSession(new SimulatedPlatform(http, simulated), simulated, output, result.GetValue(openId) ?? NewOpenId());
+            var serviceAppId = result.GetValue(appId) ?? "wxsimulator000000";
+            await using var api = result.GetValue(serviceAccount) ? new WeChatApiServer(serviceAppId, result.GetValue(appSecret)!, port: result.GetValue(apiPort)) : null;
+            var pushes = api is null ? null : new ServiceAccountConsole(api, output);
+            if (pushes is not null)
+            {
+                await output.WriteLineAsync(pushes.Banner(serviceAppId, result.GetValue(appSecret)!));
+            }
+
+            await using var session = new ChatSession(new SimulatedPlatform(http, simulated), simulated, output, result.GetValue(openId) ?? NewOpenId(), pushes);
             if (result.GetValue(verify))
             {
                 await session.VerifyAsync(invocationCancellation);

@@ -78,6 +78,13 @@ param deployAzureOpenAI bool = false
 @description('Model version for the Azure OpenAI deployment.')
 param azureOpenAIModelVersion string = '2024-07-18'
 
+@secure()
+@description('wechat_app_secret: the AppSecret, for customer-service messages (reply_mode customer_service or auto).')
+param wechatAppSecret string = ''
+
+@description('Put the app on a virtual network whose traffic leaves through a NAT Gateway with one static public IP, for WeChat\'s IP whitelist. About USD 35 a month (README).')
+param staticOutboundIp bool = false
+
 @minValue(0)
 @description('Always-ready instances for the HTTP function: no cold start for the first message, billed while idle (README).')
 param alwaysReadyInstances int = 0
@@ -139,6 +146,17 @@ module vault 'app/keyvault.bicep' = {
     chatGptToken: deployAzureOpenAI ? '' : chatGptToken
     adminToken: adminToken
     contentSafetyKey: contentSafetyKey
+    wechatAppSecret: wechatAppSecret
+  }
+}
+
+module network 'app/network.bicep' = if (staticOutboundIp) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: 'wechat-${resourceToken}'
+    location: location
+    tags: tags
   }
 }
 
@@ -161,6 +179,7 @@ var secretSettings = {
   chat_gpt_token: deployAzureOpenAI || empty(chatGptToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=chat-gpt-token)'
   token: empty(adminToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=admin-token)'
   azure_content_safety_key: empty(contentSafetyKey) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=content-safety-key)'
+  wechat_app_secret: empty(wechatAppSecret) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wechat-app-secret)'
 }
 
 // Every setting of local.settings.json.tpl, at its default; appSettingOverrides changes any of them.
@@ -185,6 +204,9 @@ var defaultSettings = {
   reply_deadline_ms: '4500'
   claim_timeout_seconds: '5'
   continue_keyword: '继续'
+  reply_mode: 'passive'
+  max_pushed_messages: '3'
+  wechat_api_base: ''
   reply_format: 'plain'
   daily_limit: '20'
   daily_token_limit: '0'
@@ -240,6 +262,7 @@ module api 'app/api.bicep' = {
     identityId: identity.outputs.resourceId
     identityClientId: identity.outputs.clientId
     alwaysReadyInstances: alwaysReadyInstances
+    subnetId: staticOutboundIp ? network!.outputs.subnetId : ''
     appSettings: union(defaultSettings, appSettingOverrides, secretSettings)
   }
 }
@@ -249,4 +272,6 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_FUNCTION_NAME string = api.outputs.SERVICE_API_NAME
 output SERVICE_API_NAME string = api.outputs.SERVICE_API_NAME
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+// The IP to add to the account's IP whitelist on 微信开发者平台; empty without staticOutboundIp.
+output WECHAT_OUTBOUND_IP string = staticOutboundIp ? network!.outputs.outboundIp : ''
 output WECHAT_SERVER_URL string = 'https://${api.outputs.SERVICE_API_HOSTNAME}/api/wechat'

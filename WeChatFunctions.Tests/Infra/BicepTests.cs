@@ -70,9 +70,10 @@ public sealed class BicepTests
         var arm = await Compiled.Value;
 
         var storage = arm.Single("Microsoft.Storage/storageAccounts")["properties"]!;
-        var hasVirtualNetwork = arm.OfType("Microsoft.Network/virtualNetworks").Any();
+        var networkModule = Assert.Single(arm.Resources, resource => (string?)resource["name"] == "network");
 
-        Assert.False(hasVirtualNetwork);
+        // The only virtual network is the optional one for a fixed outbound IP, and storage is not locked to it.
+        Assert.Equal("[parameters('staticOutboundIp')]", (string?)networkModule["condition"]);
         Assert.Equal("Allow", (string?)storage["networkAcls"]!["defaultAction"]);
         Assert.Equal("AzureServices", (string?)storage["networkAcls"]!["bypass"]);
         Assert.False((bool)storage["allowSharedKeyAccess"]!);
@@ -91,7 +92,7 @@ public sealed class BicepTests
 
         Assert.True((bool)vault["enableRbacAuthorization"]!);
         Assert.Equal(
-            ["azure_content_safety_key", "chat_gpt_token", "token", "wechat_encoding_aes_key", "wechat_token"],
+            ["azure_content_safety_key", "chat_gpt_token", "token", "wechat_app_secret", "wechat_encoding_aes_key", "wechat_token"],
             secretSettings.Select(setting => setting.Key).Order(StringComparer.Ordinal));
         Assert.All(secretSettings, setting => Assert.Contains("@Microsoft.KeyVault(VaultName=", (string)setting.Value!, StringComparison.Ordinal));
         Assert.All(secretSettings, setting => Assert.Empty(arm.SecretsUsedBy((string)setting.Value!)));
@@ -161,5 +162,26 @@ public sealed class BicepTests
         Assert.DoesNotContain("chinaeast2", regions);
         Assert.Equal(["User", "ServicePrincipal"], principalTypes);
         Assert.Equal(0, (int)parameters["alwaysReadyInstances"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public async Task AStaticOutboundIpPutsTheAppBehindANatGatewayAndOutputsTheIpToWhitelist()
+    {
+        var arm = await Compiled.Value;
+
+        var publicIp = arm.Single("Microsoft.Network/publicIPAddresses");
+        var nat = arm.Single("Microsoft.Network/natGateways");
+        var subnet = arm.Single("Microsoft.Network/virtualNetworks")["properties"]!["subnets"]![0]!["properties"]!;
+        var site = arm.Single("Microsoft.Web/sites")["properties"]!;
+        var outputs = arm.Json["outputs"]!;
+
+        Assert.False((bool)arm.Json["parameters"]!["staticOutboundIp"]!["defaultValue"]!);
+        Assert.Equal("Standard", (string?)publicIp["sku"]!["name"]);
+        Assert.Equal("Static", (string?)publicIp["properties"]!["publicIPAllocationMethod"]);
+        Assert.Contains("publicIPAddresses", nat["properties"]!["publicIpAddresses"]![0]!["id"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("natGateways", subnet["natGateway"]!["id"]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Microsoft.App/environments", (string?)subnet["delegations"]![0]!["properties"]!["serviceName"]);
+        Assert.Contains("subnetId", site["virtualNetworkSubnetId"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("outboundIp", outputs["WECHAT_OUTBOUND_IP"]!["value"]!.ToString(), StringComparison.Ordinal);
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class AdminCommandRunner(
             "set_token" when TokenShape().IsMatch(command.Arguments) => await DoneAsync(tokens.ReplaceAsync(command.Arguments, cancellationToken)),
             "get_user" when IsOpenId(command.Arguments) => await followers.RenderAsync(command.Arguments, cancellationToken),
             "get_config" => await config.RenderAsync(cancellationToken),
-            "get_stat" => await statistics.RenderAsync(cancellationToken) + "\n" + await weChatApi.DescribeAsync(cancellationToken),
+            "get_stat" => await statistics.RenderAsync(cancellationToken) + (await weChatApi.DescribeAsync(cancellationToken) is { } api ? "\n" + api : ""),
             "get_audit" when TryAuditCount(command.Arguments, out var count) => await audit.RenderAsync(count, cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),

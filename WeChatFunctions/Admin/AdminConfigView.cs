@@ -59,7 +59,7 @@ internal sealed class AdminConfigView(
             $"wechat_app_id：{customerService.Value.AppId ?? "未设置"}",
             $"wechat_app_secret：{Mask(customerService.Value.AppSecret)}",
             $"wechat_api_base：{customerService.Value.ApiBase}",
-            await weChatApi.DescribeAsync(cancellationToken),
+            await weChatApi.DescribeAsync(cancellationToken) ?? "客服消息：未启用",
             $"moderation：{(moderation.Value.IsOn ? moderation.Value.Mode : ModerationOptions.Off)}",
             $"azure_content_safety_key：{Mask(moderation.Value.AzureKey)}",
             $"quota_timezone：{quota.Value.TimeZone}",

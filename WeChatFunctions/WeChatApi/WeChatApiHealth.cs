@@ -56,12 +56,12 @@ internal sealed class WeChatApiHealth(
         }
     }
 
-    /// <summary>One line for get_stat and get_config.</summary>
-    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
+    /// <summary>One line for get_stat and get_config; <see langword="null"/> in passive mode, which calls no API.</summary>
+    public async Task<string?> DescribeAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.PushesAnswers)
         {
-            return "客服消息：未启用（reply_mode=passive）";
+            return null;
         }
 
         var state = await store.ReadAsync(cancellationToken);

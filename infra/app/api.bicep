@@ -16,6 +16,9 @@ param serviceName string = 'api'
 param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 40
 
+@description('A subnet delegated to Microsoft.App/environments to send outbound traffic through; empty for none.')
+param subnetId string = ''
+
 @minValue(0)
 @description('Always-ready instances for the http group: warm instances that skip cold starts, billed while idle.')
 param alwaysReadyInstances int = 0
@@ -42,6 +45,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'

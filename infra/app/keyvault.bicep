@@ -15,6 +15,8 @@ param chatGptToken string
 param adminToken string
 @secure()
 param contentSafetyKey string
+@secure()
+param wechatAppSecret string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -36,6 +38,7 @@ var secrets = [
   { name: 'chat-gpt-token', value: chatGptToken }
   { name: 'admin-token', value: adminToken }
   { name: 'content-safety-key', value: contentSafetyKey }
+  { name: 'wechat-app-secret', value: wechatAppSecret }
 ]
 
 resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for item in secrets: if (!empty(item.value)) {
