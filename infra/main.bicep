@@ -82,6 +82,10 @@ param azureOpenAIModelVersion string = '2024-07-18'
 @description('wechat_app_secret: the AppSecret, for customer-service messages (reply_mode customer_service or auto).')
 param wechatAppSecret string = ''
 
+@description('reply_mode: passive, or customer_service / auto for accounts with the customer-service API (README).')
+@allowed([ 'passive', 'customer_service', 'auto' ])
+param replyMode string = 'passive'
+
 @description('Put the app on a virtual network whose traffic leaves through a NAT Gateway with one static public IP, for WeChat\'s IP whitelist. About USD 35 a month (README).')
 param staticOutboundIp bool = false
 
@@ -204,7 +208,7 @@ var defaultSettings = {
   reply_deadline_ms: '4500'
   claim_timeout_seconds: '5'
   continue_keyword: '继续'
-  reply_mode: 'passive'
+  reply_mode: replyMode
   max_pushed_messages: '3'
   wechat_api_base: ''
   reply_format: 'plain'

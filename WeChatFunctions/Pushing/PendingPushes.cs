@@ -10,7 +10,13 @@ namespace WeChatFunctions.Pushing;
 /// trigger this, so every instance sweeps in the background and the timer function sweeps too.
 /// </summary>
 internal sealed class PendingPushes(
-    IPushJobStore jobs, AnswerPusher pusher, AnswerGenerator generator, TimeProvider timeProvider, IOptions<CustomerServiceOptions> options, IOptions<ReplyWindowOptions> windowOptions)
+    IPushJobStore jobs,
+    AnswerPusher pusher,
+    AnswerGenerator generator,
+    TimeProvider timeProvider,
+    IOptions<CustomerServiceOptions> options,
+    IOptions<ReplyWindowOptions> windowOptions,
+    ILogger<PendingPushes> logger)
 {
     private const int JobsPerSweep = 100;
 
@@ -25,11 +31,19 @@ internal sealed class PendingPushes(
         var pending = await jobs.ListAsync(JobsPerSweep, cancellationToken);
         foreach (var job in pending)
         {
-            var generating = await pusher.PushAsync(job.Key, cancellationToken);
-            if (generating is not null && generating.IsAbandonedAt(timeProvider.GetUtcNow(), windowOptions.Value.ClaimTimeout))
+            try
             {
-                // Its generation pushes the answer when it finishes here.
-                await generator.TryTakeOverAsync(generating, cancellationToken);
+                var generating = await pusher.PushAsync(job.Key, cancellationToken);
+                if (generating is not null && generating.IsAbandonedAt(timeProvider.GetUtcNow(), windowOptions.Value.ClaimTimeout))
+                {
+                    // Its generation pushes the answer when it finishes here.
+                    await generator.TryTakeOverAsync(generating, cancellationToken);
+                }
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One job's storage or API trouble must not hold up the others; the next sweep tries it again.
+                PushingLog.PushLeftToSweep(logger, job.Key.MessageId, exception);
             }
         }
 

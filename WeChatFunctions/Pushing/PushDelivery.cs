@@ -16,7 +16,8 @@ internal sealed class PushDelivery(
     LiveAnswerRegistry liveAnswers,
     WeChatApiHealth health,
     BackgroundWork background,
-    IOptions<CustomerServiceOptions> options)
+    IOptions<CustomerServiceOptions> options,
+    ILogger<PushDelivery> logger)
     : IAnswerPushes
 {
     public async Task<PushRoute> RouteAsync(CancellationToken cancellationToken) =>
@@ -34,16 +35,42 @@ internal sealed class PushDelivery(
         }
     }
 
-    public Task AnswerFinishedAsync(MessageKey key, CancellationToken cancellationToken) =>
-        options.Value.PushesAnswers ? pusher.PushAsync(key, cancellationToken) : Task.CompletedTask;
+    /// <summary>A failure here is the sweep's to retry: the generation that called it has settled its answer already.</summary>
+    public async Task AnswerFinishedAsync(MessageKey key, CancellationToken cancellationToken)
+    {
+        if (!options.Value.PushesAnswers)
+        {
+            return;
+        }
+
+        try
+        {
+            await pusher.PushAsync(key, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            PushingLog.PushLeftToSweep(logger, key.MessageId, exception);
+        }
+    }
 
     /// <summary>In auto mode, from when WeChat's first attempt ends: an answer that comes sooner needs no indicator.</summary>
+    /// <remarks>Never fails: the indicator is a courtesy, and the generation awaits it.</remarks>
     public async Task ShowTypingAsync(ReplyClaim claim, CancellationToken untilFinished)
     {
-        var route = options.Value.PushesAnswers && claim.Question is not null ? await RouteAsync(untilFinished) : PushRoute.Passive;
-        if (route != PushRoute.Passive)
+        try
         {
-            await typing.ShowAsync(claim.Key.FollowerId, route == PushRoute.TheRest ? claim.FirstArrival + WeChatRetries.AttemptTimeout : DateTimeOffset.UnixEpoch, untilFinished);
+            var route = options.Value.PushesAnswers && claim.Question is not null ? await RouteAsync(untilFinished) : PushRoute.Passive;
+            if (route != PushRoute.Passive)
+            {
+                await typing.ShowAsync(claim.Key.FollowerId, route == PushRoute.TheRest ? claim.FirstArrival + WeChatRetries.AttemptTimeout : DateTimeOffset.UnixEpoch, untilFinished);
+            }
+        }
+        catch (Exception exception) when (!untilFinished.IsCancellationRequested)
+        {
+            PushingLog.TypingFailed(logger, exception);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

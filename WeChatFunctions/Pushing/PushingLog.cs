@@ -14,6 +14,12 @@ internal static partial class PushingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}'s push was started by an instance that stopped during the call; it is sent again.")]
     public static partial void ResendingUnconfirmed(ILogger logger, string messageId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}'s answer could not be pushed as it finished; the sweep tries again.")]
+    public static partial void PushLeftToSweep(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The typing indicator could not be shown.")]
+    public static partial void TypingFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep of pending pushes failed.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 }
