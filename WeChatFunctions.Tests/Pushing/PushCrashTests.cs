@@ -7,7 +7,7 @@ public sealed class PushCrashTests(VerifiedInstancesFixture fixture) : IClassFix
 {
     private static readonly string[] Paragraphs = [.. Enumerable.Range(1, 30).Select(paragraph => $"第{paragraph:D2}段：" + new string('文', 54) + "。")];
 
-    private static readonly string LongAnswer = string.Join("\n\n", Paragraphs);
+    internal static readonly string LongAnswer = string.Join("\n\n", Paragraphs);
 
     private readonly string _follower = WeChatClient.NewFollowerId();
 
@@ -41,15 +41,8 @@ public sealed class PushCrashTests(VerifiedInstancesFixture fixture) : IClassFix
     [Fact]
     public async Task AnInstanceKilledMidGenerationHasItsAnswerTakenOverAndPushedBySomeOtherInstancesSweep()
     {
-        // A paragraph a second; the survivor continues from the text the victim saved.
-        fixture.Model.Reset(new FakeModelBehavior
-        {
-            Answer = request => request.Messages[^1].Content.StartsWith("你上面的回答在中途被打断了", StringComparison.Ordinal)
-                ? LongAnswer[AnswerSoFar(request).Length..]
-                : LongAnswer,
-            ChunkCharacters = Paragraphs[0].Length + 2,
-            ChunkInterval = TimeSpan.FromMilliseconds(300),
-        });
+        // The survivor continues from the text the victim saved.
+        fixture.Model.Reset(ParagraphsThatContinue);
         var victim = await fixture.StartInstanceAsync();
         await fixture.StartInstanceAsync();
 
@@ -64,6 +57,16 @@ public sealed class PushCrashTests(VerifiedInstancesFixture fixture) : IClassFix
         Assert.InRange(delivered.Count, 1, 3);
         Assert.Equal(2, fixture.Model.RequestsAbout("生成到一半").Count);
     }
+
+    /// <summary>A paragraph every 300 ms; a continuation gets what follows the text it was given.</summary>
+    internal static FakeModelBehavior ParagraphsThatContinue => new()
+    {
+        Answer = request => request.Messages[^1].Content.StartsWith("你上面的回答在中途被打断了", StringComparison.Ordinal)
+            ? LongAnswer[AnswerSoFar(request).Length..]
+            : LongAnswer,
+        ChunkCharacters = Paragraphs[0].Length + 2,
+        ChunkInterval = TimeSpan.FromMilliseconds(300),
+    };
 
     private static string AnswerSoFar(FakeChatRequest request) => request.Messages[^2].Content;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeChatFunctions.Answering;
 
 namespace WeChatFunctions.Pushing;
@@ -13,6 +14,7 @@ internal static class PushingServiceCollectionExtensions
         services.AddSingleton<PushDelivery>();
         services.AddSingleton<IAnswerPushes>(provider => provider.GetRequiredService<PushDelivery>());
         services.AddSingleton<PendingPushes>();
+        services.TryAddSingleton(PushSweepInterval.Default);
         services.AddHostedService<PushSweep>();
         return services;
     }
