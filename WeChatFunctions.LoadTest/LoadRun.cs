@@ -12,7 +12,9 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
 {
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);
 
-    public async Task<LoadResult> MeasureAsync(int followers, int messagesPerFollower, Func<int, int, (WeChatPlatform Platform, TimeSpan ModelDelay)> plan)
+    /// <param name="ask">How one question is asked and judged; by default <see cref="AskAsync"/>, a passive reply.</param>
+    public async Task<LoadResult> MeasureAsync(
+        int followers, int messagesPerFollower, Func<int, int, (WeChatPlatform Platform, TimeSpan ModelDelay)> plan, Func<WeChatPlatform, string, string, Task<Outcome>>? ask = null)
     {
         model.Reset(new FakeModelBehavior { FirstTokenDelayOf = request => _delays.GetValueOrDefault(request.LastUserMessage) });
         var storageCallsBefore = CountStorageCalls();
@@ -26,7 +28,9 @@ internal sealed class LoadRun(FakeModelServer model, string storageLog, IReadOnl
             for (var message = 0; message < messagesPerFollower; message++)
             {
                 var (platform, delay) = plan(follower, message);
-                results.Add(await AskAsync(platform, $"{followerId}-{message}", delay, followerId));
+                var question = $"{followerId}-{message}";
+                _delays[question] = delay;
+                results.Add(ask is null ? await AskAsync(platform, question, delay, followerId) : await ask(platform, question, followerId));
             }
 
             return results;

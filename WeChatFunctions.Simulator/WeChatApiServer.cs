@@ -65,6 +65,8 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     protected override async Task AnswerAsync(HttpListenerContext context)
     {
         using var response = context.Response;
+        // HttpListener's managed implementation sometimes drops a kept-alive connection a client is about to reuse.
+        response.KeepAlive = false;
         var call = context.Request.Url!.AbsolutePath["/cgi-bin/".Length..];
         var body = context.Request.HasEntityBody ? JsonNode.Parse(await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync()) : null;
         var answer = Serve(call, context.Request.QueryString["access_token"], body, Fault(call), DateTimeOffset.UtcNow);

@@ -89,11 +89,12 @@ internal sealed class AnswerGenerator(
         var finished = outcome.IsAnswer
             ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
+        bool owner;
         if (charge is not null && !outcome.IsAnswer)
         {
             // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
             // Only the claim's owner refunds, which the save proves.
-            var owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+            owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
             await admission.SettleAsync(claim, charge, outcome, refund: owner, stopping);
             answer.Finish(finished);
         }
@@ -101,10 +102,15 @@ internal sealed class AnswerGenerator(
         {
             await admission.SettleAsync(claim, charge, outcome, refund: false, stopping);
             answer.Finish(finished);
-            await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+            owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
         }
 
-        await pushes.AnswerFinishedAsync(claim.Key, stopping);
+        if (owner)
+        {
+            // An instance that took the claim over pushes its own answer when it finishes.
+            await pushes.AnswerFinishedAsync(claim.Key, finished, stopping);
+        }
+
         await liveAnswers.ForgetAfterRetriesAsync(claim.Key, answer, stopping);
     }
 

@@ -1,4 +1,5 @@
 using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Answering;
 
@@ -13,8 +14,8 @@ internal interface IAnswerPushes
     /// </summary>
     Task PlanAsync(MessageKey key, DateTimeOffset firstArrival, int offset, int page, CancellationToken cancellationToken);
 
-    /// <summary>Pushes the answer, if it was planned to be pushed: its generation just finished.</summary>
-    Task AnswerFinishedAsync(MessageKey key, CancellationToken cancellationToken);
+    /// <summary>Pushes <paramref name="finished"/>, if it was planned to be pushed: its generation just finished and saved it.</summary>
+    Task AnswerFinishedAsync(MessageKey key, AnswerSnapshot finished, CancellationToken cancellationToken);
 
     /// <summary>Shows the follower 「对方正在输入」 until cancelled, while an answer that may be pushed generates.</summary>
     Task ShowTypingAsync(ReplyClaim claim, CancellationToken untilFinished);

@@ -33,8 +33,9 @@ internal sealed class AnswerPusher(
     private const int MaxFailures = 5;
 
     /// <summary>Pushes what is left of the message's answer, if it has a job, is finished and no other instance is pushing it.</summary>
+    /// <param name="finished">The answer as its generation just saved it, or <see langword="null"/> to read it from the claim.</param>
     /// <returns>The claim while its answer is still generating, for the caller to leave or take over; otherwise <see langword="null"/>.</returns>
-    public async Task<ReplyClaim?> PushAsync(MessageKey key, CancellationToken cancellationToken)
+    public async Task<ReplyClaim?> PushAsync(MessageKey key, CancellationToken cancellationToken, AnswerSnapshot? finished = null)
     {
         var job = await jobs.FindAsync(key, cancellationToken);
         var now = timeProvider.GetUtcNow();
@@ -43,17 +44,23 @@ internal sealed class AnswerPusher(
             return null;
         }
 
-        var claim = await claims.FindAsync(key, cancellationToken);
-        if (claim is null)
+        var answer = finished;
+        if (answer is null)
         {
-            // The claim expired with its answer: there is nothing left to send.
-            await jobs.RemoveAsync(job, unpushed: false, cancellationToken);
-            return null;
-        }
+            var claim = await claims.FindAsync(key, cancellationToken);
+            if (claim is null)
+            {
+                // The claim expired with its answer: there is nothing left to send.
+                await jobs.RemoveAsync(job, unpushed: false, cancellationToken);
+                return null;
+            }
 
-        if (!claim.Answer.IsFinished)
-        {
-            return claim;
+            if (!claim.Answer.IsFinished)
+            {
+                return claim;
+            }
+
+            answer = claim.Answer;
         }
 
         if (now > job.FirstArrival + PushJob.Window)
@@ -62,14 +69,11 @@ internal sealed class AnswerPusher(
             return null;
         }
 
-        if (await jobs.TryReplaceAsync(job with { LeaseUntil = now + Lease }, cancellationToken) is { } leased)
-        {
-            await SendAsync(leased, claim.Answer, cancellationToken);
-        }
-
+        await SendAsync(job, answer, cancellationToken);
         return null;
     }
 
+    /// <summary>The write that marks each send as started also takes or renews the lease, against the version read.</summary>
     private async Task SendAsync(PushJob job, AnswerSnapshot answer, CancellationToken cancellationToken)
     {
         if (job.Sending)
@@ -82,7 +86,7 @@ internal sealed class AnswerPusher(
         {
             if (await jobs.TryReplaceAsync(job with { Sending = true, LeaseUntil = timeProvider.GetUtcNow() + Lease }, cancellationToken) is not { } sending)
             {
-                return; // the lease ran out and another instance took the job over
+                return; // another instance took the job first, or took it over once the lease ran out
             }
 
             try
@@ -130,7 +134,8 @@ internal sealed class AnswerPusher(
             await claims.MarkDeliveredAsync(job.Key, timeProvider.GetUtcNow(), cancellationToken);
         }
 
-        if (job.Sent > 0 || hasMore)
+        // A job that started at the answer's beginning had no passive page, so the position holds nothing of it to move.
+        if (hasMore || (job.Sent > 0 && job.Page - job.Sent > 1))
         {
             await position.ShowAsync(job.Key, hasMore ? new PendingAnswer(job.Key.MessageId, job.SentEnd, job.Page) : null, cancellationToken);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WeChatFunctions.Answering;
 using WeChatFunctions.Background;
 using WeChatFunctions.Claims;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 using WeChatFunctions.WeChatApi;
@@ -36,7 +37,7 @@ internal sealed class PushDelivery(
     }
 
     /// <summary>A failure here is the sweep's to retry: the generation that called it has settled its answer already.</summary>
-    public async Task AnswerFinishedAsync(MessageKey key, CancellationToken cancellationToken)
+    public async Task AnswerFinishedAsync(MessageKey key, AnswerSnapshot finished, CancellationToken cancellationToken)
     {
         if (!options.Value.PushesAnswers)
         {
@@ -45,7 +46,7 @@ internal sealed class PushDelivery(
 
         try
         {
-            await pusher.PushAsync(key, cancellationToken);
+            await pusher.PushAsync(key, cancellationToken, finished);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -11,7 +11,7 @@ internal static partial class PushingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing message {MessageId}'s answer failed for now ({Failures} time(s)); it is tried again.")]
     public static partial void PushDeferred(ILogger logger, string messageId, int failures, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}'s push was started by an instance that stopped during the call; it is sent again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}'s last send may or may not have reached WeChat (its instance stopped during the call, or the call got no answer); it is sent again.")]
     public static partial void ResendingUnconfirmed(ILogger logger, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}'s answer could not be pushed as it finished; the sweep tries again.")]
