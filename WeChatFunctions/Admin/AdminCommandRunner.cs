@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Text;
@@ -22,6 +23,7 @@ internal sealed partial class AdminCommandRunner(
     FollowerView followers,
     AdminAuditLog audit,
     WeChatApiHealth weChatApi,
+    KeywordAdministration keywords,
     TimeProvider timeProvider)
 {
     private const int DefaultAuditEntries = 10;
@@ -57,6 +59,15 @@ internal sealed partial class AdminCommandRunner(
             "get_config" => await config.RenderAsync(cancellationToken),
             "get_stat" => await statistics.RenderAsync(cancellationToken) + (await weChatApi.DescribeAsync(cancellationToken) is { } api ? "\n" + api : ""),
             "get_audit" when TryAuditCount(command.Arguments, out var count) => await audit.RenderAsync(count, cancellationToken),
+            "add_keyword" => await keywords.AddAsync(command.Arguments, cancellationToken) switch
+            {
+                (true, var added) => added,
+                (_, var problem) => $"无法添加：{problem}。\n{AdminTexts.Usage(command.Name)}",
+            },
+            "remove_keyword" when command.Arguments.Length > 0 =>
+                await keywords.RemoveAsync(command.Arguments, cancellationToken) ?? $"没有编号或第一个触发词是「{command.Arguments}」的关键词回复（keywords_file 中的规则请在文件里修改）。",
+            "list_keywords" => await keywords.ListAsync(cancellationToken),
+            "test_keyword" when command.Arguments.Length > 0 => await keywords.TestAsync(command.Arguments, cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),
         };

@@ -28,6 +28,10 @@ internal static class AdminTexts
         ("get_config", "get_config：查看生效的配置（密钥已隐藏）"),
         ("get_stat", "get_stat：查看今天、昨天、近 7 天与累计的统计"),
         ("get_audit", "get_audit {条数}：查看最近的管理操作记录（默认 10 条，最多 50 条）"),
+        ("add_keyword", "add_keyword {exact|contains|key} {触发词1,触发词2}，第四行起是回复内容：添加关键词回复（key 用于菜单 CLICK 事件的 key）"),
+        ("remove_keyword", "remove_keyword {编号或第一个触发词}：删除关键词回复"),
+        ("list_keywords", "list_keywords：列出全部关键词回复"),
+        ("test_keyword", "test_keyword {文字}：查看这段文字会触发哪条关键词回复"),
     ];
 
     public static string Help => "管理命令（第一行 admin-command:{口令}，第二行命令，第三行参数）：\n"

@@ -7,6 +7,7 @@ using WeChatFunctions.Commands;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
+using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
@@ -50,6 +51,7 @@ internal static class AssistantServices
             .AddAnswering()
             .AddWeChatApi()
             .AddPushing()
+            .AddKeywords()
             .AddAdminCommands()
             .AddFollowerCommands()
             .AddCleanup()

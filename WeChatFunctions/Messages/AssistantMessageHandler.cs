@@ -5,6 +5,7 @@ using WeChatFunctions.Answering;
 using WeChatFunctions.Commands;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Images;
+using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
@@ -23,6 +24,7 @@ internal sealed class AssistantMessageHandler(
     FollowerCommandRunner followerCommands,
     ImageInbox imageInbox,
     FollowerEvents followerEvents,
+    KeywordReplies keywordReplies,
     IOptions<ConversationOptions> options,
     ILogger<AssistantMessageHandler> logger)
     : IWeChatMessageHandler
@@ -64,7 +66,8 @@ internal sealed class AssistantMessageHandler(
             VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
             ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
-            EventMessage subscribe when subscribe.Is("subscribe") => await followerEvents.WelcomeAsync(key, arrival),
+            EventMessage subscribe when subscribe.Is("subscribe") => await followerEvents.WelcomeAsync(key, subscribe.EventKey, arrival, cancellationToken),
+            EventMessage { EventKey: { Length: > 0 } menuKey } click when click.Is("CLICK") => await MenuClickAsync(key, menuKey, arrival, cancellationToken),
             EventMessage unsubscribe when unsubscribe.Is("unsubscribe") => await followerEvents.ForgetAsync(key, arrival, cancellationToken),
             EventMessage => null,
             UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
@@ -79,8 +82,22 @@ internal sealed class AssistantMessageHandler(
         _ when options.Value.FollowerCommandsEnabled && FollowerCommand.TryParse(content, out var command) =>
             await WhenNotBlockedAsync(key, async policy => new TextReply(await followerCommands.RunAsync(key.FollowerId, policy, command, cancellationToken)), cancellationToken),
         _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
-        _ => await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken), cancellationToken),
+        _ => await WhenNotBlockedAsync(
+            key,
+            async policy => await keywordReplies.ReplyToTextAsync(key, content, arrival, cancellationToken)
+                ?? await window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken),
+            cancellationToken),
     };
+
+    /// <summary>
+    /// A menu button's CLICK: the keyword rule bound to its key; else, for a key <c>ask:{question}</c>, the question, as
+    /// if the follower had typed it; else nothing.
+    /// </summary>
+    private async Task<OutboundReply?> MenuClickAsync(MessageKey key, string menuKey, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        await keywordReplies.ReplyToKeyAsync(key, menuKey, arrival, cancellationToken)
+        ?? (menuKey.StartsWith(AskPrefix, StringComparison.OrdinalIgnoreCase) ? await QuestionAsync(key, menuKey[AskPrefix.Length..], arrival, cancellationToken) : null);
+
+    private const string AskPrefix = "ask:";
 
     private async Task<OutboundReply> WhenNotBlockedAsync(MessageKey key, Func<FollowerPolicy, Task<OutboundReply>> reply, CancellationToken cancellationToken)
     {

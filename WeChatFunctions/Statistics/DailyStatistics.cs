@@ -12,7 +12,8 @@ internal sealed record DailyStatistics(
     long Subscriptions = 0,
     long RateLimited = 0,
     long BlockedQuestions = 0,
-    long BlockedAnswers = 0)
+    long BlockedAnswers = 0,
+    long KeywordReplies = 0)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -29,7 +30,8 @@ internal sealed record DailyStatistics(
         left.Subscriptions + right.Subscriptions,
         left.RateLimited + right.RateLimited,
         left.BlockedQuestions + right.BlockedQuestions,
-        left.BlockedAnswers + right.BlockedAnswers);
+        left.BlockedAnswers + right.BlockedAnswers,
+        left.KeywordReplies + right.KeywordReplies);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

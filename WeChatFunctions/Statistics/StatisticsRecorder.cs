@@ -40,6 +40,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
 
     public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
 
+    /// <summary>A message or menu click answered by an operator's keyword rule, at no model call.</summary>
+    public void KeywordReplied(DateTimeOffset at) => Add(at, new DailyStatistics(KeywordReplies: 1));
+
     /// <summary>A question refused by a limit: over quota (questions, tokens or the account's budget) or too fast.</summary>
     public void Refused(DateTimeOffset at, QuotaRefusal refusal)
     {

@@ -8,6 +8,7 @@ using WeChatFunctions.Cleanup;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
+using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
@@ -61,6 +62,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IPushLedger, TablePushLedger>();
         services.AddSingleton<IPushJobStore, TablePushJobStore>();
+        services.AddSingleton<IKeywordStore, TableKeywordStore>();
         services.AddSingleton<TableWeChatApiStore>();
         services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
         services.AddSingleton<IWeChatApiHealthStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());

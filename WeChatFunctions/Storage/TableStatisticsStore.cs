@@ -137,6 +137,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
             ModelErrors: Read(nameof(DailyStatistics.ModelErrors)),
             OverQuota: Read(nameof(DailyStatistics.OverQuota)),
             Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
+            KeywordReplies: Read(nameof(DailyStatistics.KeywordReplies)),
             RateLimited: Read(nameof(DailyStatistics.RateLimited)),
             BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
             BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)));
@@ -152,6 +153,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         row[nameof(DailyStatistics.ModelErrors)] = sum.ModelErrors;
         row[nameof(DailyStatistics.OverQuota)] = sum.OverQuota;
         row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
+        row[nameof(DailyStatistics.KeywordReplies)] = sum.KeywordReplies;
         row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
         row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
         row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;

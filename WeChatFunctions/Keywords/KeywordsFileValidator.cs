@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Keywords;
+
+/// <summary>Reads <c>keywords_file</c> at start-up, so that a malformed file stops the app with one line naming it.</summary>
+internal sealed class KeywordsFileValidator : IValidateOptions<KeywordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KeywordOptions options)
+    {
+        try
+        {
+            KeywordsFile.Load(options.KeywordsFile);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidDataException problem)
+        {
+            return ValidateOptionsResult.Fail(problem.Message);
+        }
+    }
+}
