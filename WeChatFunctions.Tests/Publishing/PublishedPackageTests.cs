@@ -56,6 +56,15 @@ public sealed class PublishedPackageTests(PublishedPackage package) : IClassFixt
         Assert.True(File.Exists(Path.Combine(package.Directory, ".azurefunctions", "function.deps.json")), "the host's extension bundle for the worker is missing");
         Assert.Empty(System.IO.Directory.GetFiles(package.Directory, "local.settings.json*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void KeywordFilesBesideTheProjectGoOutWithTheAppAndTheExampleIsAValidOne()
+    {
+        var example = Path.Combine(package.Directory, "keywords.example.yaml");
+
+        Assert.True(File.Exists(example));
+        Assert.Equal(3, WeChatFunctions.Keywords.KeywordsFile.Load(example).Count);
+    }
 }
 
 /// <summary>The app published once for the class, with a local.settings.json beside the project as a developer has one.</summary>

@@ -39,7 +39,7 @@ public sealed partial class StatisticsTests : IAsyncLifetime
         var tokens = $"{answered.Sum(request => request.PromptTokens)}+{answered.Sum(request => request.CompletionTokens("回答：" + request.LastUserMessage))}";
         var statistics = await admin.StatisticsShowingAsync("新关注 1");
         var today = TodayLine().Match(statistics).Value;
-        Assert.Equal($"今天：消息 4，回答 2，活跃 2 人，token {tokens}，模型错误 1，超额 1，限速 0，拦截 问0/答0，新关注 1", today);
+        Assert.Equal($"今天：消息 4，回答 2，活跃 2 人，token {tokens}，模型错误 1，超额 1，限速 0，拦截 问0/答0，新关注 1，关键词回复 0", today);
         Assert.Contains("昨天：消息 0，", statistics, StringComparison.Ordinal);
         Assert.Contains($"近7天：消息 4，回答 2，活跃 2 人天，token {tokens}", statistics, StringComparison.Ordinal);
         Assert.Contains($"累计：消息 4，回答 2，活跃 2 人天", statistics, StringComparison.Ordinal);
