@@ -30,6 +30,9 @@ internal sealed class ReplyWindow(
     TimeProvider timeProvider,
     IOptions<ReplyWindowOptions> options)
 {
+    /// <summary>Room on the last attempt for two storage writes under load, with a retry.</summary>
+    private static readonly TimeSpan LastAttemptWriteMargin = TimeSpan.FromSeconds(1.5);
+
     public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         ReplyAsync(key, question, arrival, cancellationToken);
 
@@ -56,7 +59,11 @@ internal sealed class ReplyWindow(
 
         var isLastAttempt = WeChatRetries.IsLastAttempt(firstArrival, arrival);
         var wechatGivesUp = WeChatRetries.GivesUpOn(firstArrival, arrival);
-        var deadline = arrival + options.Value.ReplyDeadline;
+        // The last attempt stops waiting sooner: its position save and delivered mark must land while WeChat still
+        // waits, or the follower sees WeChat's error instead of what has streamed.
+        var deadline = isLastAttempt
+            ? Min(arrival + options.Value.ReplyDeadline, wechatGivesUp - LastAttemptWriteMargin)
+            : arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
             // The position read with the lost answers serves the first try; a conflict means reading it again.
@@ -88,7 +95,7 @@ internal sealed class ReplyWindow(
             }
 
             var others = pendingBefore.Where(pending => pending.MessageId != source.MessageId).ToList();
-            var (reply, page) = Reply(answer, source, others.Count > 0, restIsPushed: route == PushRoute.TheRest);
+            var (reply, page) = pager.Reply(answer, source, others.Count > 0, restIsPushed: route == PushRoute.TheRest);
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
@@ -145,29 +152,11 @@ internal sealed class ReplyWindow(
         return false;
     }
 
+    private static DateTimeOffset Min(DateTimeOffset first, DateTimeOffset second) => first < second ? first : second;
+
     /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>
     private static bool IsFirstPageOfAnAnswer(AnswerSnapshot? answer, PendingAnswer source, Page? page) =>
         answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text);
-
-    /// <returns>The reply text, and the page it shows when there is one.</returns>
-    /// <param name="restIsPushed">What does not fit the page follows as customer-service messages, not on 「继续」.</param>
-    private (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting, bool restIsPushed)
-    {
-        if (answer is null)
-        {
-            return (FollowerTexts.AnswerExpired, null);
-        }
-
-        var page = pager.HasPage(answer, source.Offset)
-            ? pager.NextPage(answer, source.Offset)
-            : pager.PartialPage(answer, source.Offset) ?? new Page("", source.Offset, HasMore: true);
-        if (string.IsNullOrWhiteSpace(page.Text))
-        {
-            return (page.HasMore ? pager.StillPreparing : FollowerTexts.NothingToContinue, page);
-        }
-
-        return (pager.Compose(answer, source, page, earlierAnswerWaiting, restIsPushed), page);
-    }
 
     /// <summary>
     /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the

@@ -61,6 +61,30 @@ internal sealed class AnswerPager
     }
 
     /// <summary>
+    /// The reply an attempt sends for the answer from <paramref name="source"/>: the next page, or the whole sentences
+    /// streamed so far, or a holding text; for a missing answer, that it expired.
+    /// </summary>
+    /// <param name="restIsPushed">What does not fit the page follows as customer-service messages, not on 「继续」.</param>
+    /// <returns>The reply text, and the page it shows when there is one.</returns>
+    public (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting, bool restIsPushed)
+    {
+        if (answer is null)
+        {
+            return (FollowerTexts.AnswerExpired, null);
+        }
+
+        var page = HasPage(answer, source.Offset)
+            ? NextPage(answer, source.Offset)
+            : PartialPage(answer, source.Offset) ?? new Page("", source.Offset, HasMore: true);
+        if (string.IsNullOrWhiteSpace(page.Text))
+        {
+            return (page.HasMore ? StillPreparing : FollowerTexts.NothingToContinue, page);
+        }
+
+        return (Compose(answer, source, page, earlierAnswerWaiting, restIsPushed), page);
+    }
+
+    /// <summary>
     /// The reply text: the page, marked <c>(2/3)</c> when the answer has several (<c>(2/…)</c> while the total is not
     /// known yet), and, when the follower has more to read, how to get it.
     /// </summary>
