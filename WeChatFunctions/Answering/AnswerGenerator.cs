@@ -25,8 +25,8 @@ internal sealed class AnswerGenerator(
     IAnswerPushes pushes,
     IOptions<ConversationOptions> conversationOptions)
 {
-    /// <summary>Leaves WeChat's last attempt time to deliver the refusal.</summary>
-    private static readonly TimeSpan SlotWaitMargin = TimeSpan.FromSeconds(1);
+    /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
+    private static readonly TimeSpan SlotWaitMargin = ReplyWindow.LastAttemptWriteMargin + TimeSpan.FromSeconds(0.5);
 
     /// <summary>Charges the question of a claim this instance just made, and generates its answer.</summary>
     public void Start(ReplyClaim claim, Question question) => Begin(claim, question);

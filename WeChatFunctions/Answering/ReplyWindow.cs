@@ -31,7 +31,7 @@ internal sealed class ReplyWindow(
     IOptions<ReplyWindowOptions> options)
 {
     /// <summary>Room on the last attempt for two storage writes under load, with a retry.</summary>
-    private static readonly TimeSpan LastAttemptWriteMargin = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan LastAttemptWriteMargin = TimeSpan.FromSeconds(1.5);
 
     public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         ReplyAsync(key, question, arrival, cancellationToken);
