@@ -1,4 +1,6 @@
-namespace WeChatFunctions.Tests.Infrastructure;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Pushing;
 
 /// <summary>
 /// A test of one app in a push mode, with a verified account of its own for each test: the token and the API state one
