@@ -29,6 +29,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     {
         app.MapPost("/v1/chat/completions", HandleAsync);
         Moderation.Map(app);
+        Embeddings.Map(app);
     });
 
     public Uri BaseAddress { get; }
@@ -40,6 +41,8 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public FakeModeration Moderation { get; } = new();
 
+    public FakeEmbeddings Embeddings { get; } = new();
+
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
 
     public int PromptTokens(FakeChatRequest request) => request.Messages.Sum(message => 4 + _tokenizer.CountTokens(message.Content)) + 3;
@@ -50,6 +53,7 @@ public sealed class FakeModelServer : IAsyncDisposable
     {
         Behavior = behavior ?? new FakeModelBehavior();
         Moderation.Reset();
+        Embeddings.Reset();
         _requests.Clear();
         Interlocked.Exchange(ref _failuresServed, 0);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Keywords;
+using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Text;
@@ -24,6 +25,7 @@ internal sealed partial class AdminCommandRunner(
     AdminAuditLog audit,
     WeChatApiHealth weChatApi,
     KeywordAdministration keywords,
+    KnowledgeAdministration knowledge,
     TimeProvider timeProvider)
 {
     private const int DefaultAuditEntries = 10;
@@ -68,6 +70,11 @@ internal sealed partial class AdminCommandRunner(
                 await keywords.RemoveAsync(command.Arguments, cancellationToken) ?? $"没有编号或第一个触发词是「{command.Arguments}」的关键词回复（keywords_file 中的规则请在文件里修改）。",
             "list_keywords" => await keywords.ListAsync(cancellationToken),
             "test_keyword" when command.Arguments.Length > 0 => await keywords.TestAsync(command.Arguments, cancellationToken),
+            "kb_add" when await knowledge.AddAsync(command.Arguments, cancellationToken) is { } added => added,
+            "kb_list" => await knowledge.ListAsync(cancellationToken),
+            "kb_remove" when command.Arguments.Length > 0 =>
+                await knowledge.RemoveAsync(command.Arguments, cancellationToken) ?? $"知识库里没有编号、链接或路径是「{command.Arguments}」的文档。",
+            "kb_stats" => await knowledge.StatsAsync(cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),
         };

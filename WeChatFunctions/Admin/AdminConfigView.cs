@@ -24,6 +24,7 @@ internal sealed class AdminConfigView(
     IOptions<AdminOptions> admin,
     IOptions<StorageOptions> storage,
     IOptions<CustomerServiceOptions> customerService,
+    IOptions<KnowledgeOptions> knowledge,
     WeChatApiHealth weChatApi)
 {
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
@@ -60,6 +61,10 @@ internal sealed class AdminConfigView(
             $"wechat_app_secret：{Mask(customerService.Value.AppSecret)}",
             $"wechat_api_base：{customerService.Value.ApiBase}",
             await weChatApi.DescribeAsync(cancellationToken) ?? "客服消息：未启用",
+            string.Create(CultureInfo.InvariantCulture, $"knowledge_mode：{knowledge.Value.Mode}（top_k {knowledge.Value.TopK}，min_score {knowledge.Value.MinScore:0.00}）"),
+            $"knowledge_embedding_model：{knowledge.Value.EmbeddingModel}（{knowledge.Value.EmbeddingDimensions} 维，0 为模型默认）",
+            $"knowledge_search_endpoint：{knowledge.Value.SearchEndpoint?.ToString() ?? "未设置（存在应用的存储账户）"}",
+            $"knowledge_search_key：{Mask(knowledge.Value.SearchKey)}",
             $"moderation：{(moderation.Value.IsOn ? moderation.Value.Mode : ModerationOptions.Off)}",
             $"azure_content_safety_key：{Mask(moderation.Value.AzureKey)}",
             $"quota_timezone：{quota.Value.TimeZone}",

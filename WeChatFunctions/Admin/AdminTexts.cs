@@ -32,6 +32,10 @@ internal static class AdminTexts
         ("remove_keyword", "remove_keyword {编号或第一个触发词}：删除关键词回复"),
         ("list_keywords", "list_keywords：列出全部关键词回复"),
         ("test_keyword", "test_keyword {文字}：查看这段文字会触发哪条关键词回复"),
+        ("kb_add", "kb_add {链接}：把一篇公众号文章或网页加入知识库"),
+        ("kb_list", "kb_list：列出知识库里的文档"),
+        ("kb_remove", "kb_remove {编号或链接}：从知识库删除一篇文档"),
+        ("kb_stats", "kb_stats：查看知识库的规模、设置和最近的导入"),
     ];
 
     public static string Help => "管理命令（第一行 admin-command:{口令}，第二行命令，第三行参数）：\n"

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
@@ -23,6 +24,7 @@ internal sealed class AnswerGenerator(
     BackgroundWork background,
     GenerationSlots slots,
     IAnswerPushes pushes,
+    KnowledgeGrounding knowledge,
     IOptions<ConversationOptions> conversationOptions)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
@@ -127,16 +129,23 @@ internal sealed class AnswerGenerator(
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
         }
 
-        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, dialog.TokensToReserve(prompt), stopping);
-        return (refusal ?? await AnswerInTimeAsync(claim, question, prompt, answer, slot), charge);
+        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt), stopping);
+        if (refusal is not null)
+        {
+            return (refusal, charge);
+        }
+
+        var grounding = await knowledge.GroundAsync(prompt, stopping);
+        var outcome = grounding.Refusal is { } reply ? DialogOutcome.Failed(reply) : await AnswerInTimeAsync(claim, question, grounding, answer, slot);
+        return (outcome.WithEmbeddingTokens(grounding.EmbeddingTokens), charge);
     }
 
     /// <summary>The answer, or, when it has run past <c>generation_timeout_seconds</c>, an apology: it is abandoned and refunded.</summary>
-    private async Task<DialogOutcome> AnswerInTimeAsync(ReplyClaim claim, DialogQuestion question, Prompt prompt, LiveAnswer answer, GenerationSlot slot)
+    private async Task<DialogOutcome> AnswerInTimeAsync(ReplyClaim claim, DialogQuestion question, Grounding grounding, LiveAnswer answer, GenerationSlot slot)
     {
         try
         {
-            return await AnswerAsync(question, prompt, answer, claim.FirstArrival + WeChatRetries.Window, slot.Deadline);
+            return await AnswerAsync(question, grounding, answer, claim.FirstArrival + WeChatRetries.Window, slot.Deadline);
         }
         catch (OperationCanceledException) when (slot.TimedOut)
         {
@@ -146,16 +155,17 @@ internal sealed class AnswerGenerator(
 
     /// <summary>
     /// Streams the answer into <paramref name="answer"/> as WeChat text, or, with moderation on, holds it back until
-    /// the whole of it has passed. Only an answer that passed is remembered as context.
+    /// the whole of it has passed. Only an answer that passed is remembered as context; it ends with the sources line
+    /// of the knowledge base's passages it drew on.
     /// </summary>
     /// <param name="retryDeadline">Transient model failures are retried only while a retry can finish before this.</param>
-    private async Task<DialogOutcome> AnswerAsync(DialogQuestion question, Prompt prompt, LiveAnswer answer, DateTimeOffset retryDeadline, CancellationToken cancellationToken)
+    private async Task<DialogOutcome> AnswerAsync(DialogQuestion question, Grounding grounding, LiveAnswer answer, DateTimeOffset retryDeadline, CancellationToken cancellationToken)
     {
         var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
         var held = moderation.HoldsBackText ? new StringBuilder() : null;
         var outcome = await dialog.AnswerAsync(
             question,
-            prompt,
+            grounding.Prompt,
             chunk =>
             {
                 var converted = text.Append(chunk);
@@ -175,7 +185,7 @@ internal sealed class AnswerGenerator(
         {
             await dialog.RememberAsync(exchange, cancellationToken);
             // The blocks still open at the end are closed; held text is released only now that it has passed.
-            answer.Append(held?.ToString() + text.Finish());
+            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer));
         }
 
         return outcome;

@@ -19,5 +19,8 @@ internal sealed record DialogOutcome(
 
     public static DialogOutcome Failed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None);
 
+    /// <summary>The outcome with the tokens that finding the knowledge base's passages cost added to its usage.</summary>
+    public DialogOutcome WithEmbeddingTokens(long tokens) => tokens == 0 ? this : this with { Usage = Usage with { EmbeddingTokens = Usage.EmbeddingTokens + tokens } };
+
     public static DialogOutcome ModelFailed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None, IsModelError: true);
 }

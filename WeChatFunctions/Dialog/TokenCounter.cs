@@ -17,4 +17,7 @@ internal sealed class TokenCounter
     private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
 
     public int CountMessage(string content) => PerMessageOverhead + _tokenizer.CountTokens(content);
+
+    /// <summary>The tokens of <paramref name="text"/> alone, as an embedding request counts them.</summary>
+    public int CountText(string text) => _tokenizer.CountTokens(text);
 }

@@ -8,6 +8,7 @@ using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
+using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
@@ -52,6 +53,7 @@ internal static class AssistantServices
             .AddWeChatApi()
             .AddPushing()
             .AddKeywords()
+            .AddKnowledge()
             .AddAdminCommands()
             .AddFollowerCommands()
             .AddCleanup()

@@ -40,7 +40,7 @@ internal sealed class ImageDownloader(HttpClient http, IOptions<FetchOptions> op
                 return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
             }
 
-            var bytes = response.Content.Headers.ContentLength > MaxBytes ? null : await ReadCappedAsync(response.Content, timeout.Token);
+            var bytes = await CappedBody.ReadAsync(response.Content, MaxBytes, timeout.Token);
             if (bytes is null)
             {
                 ImagesLog.ImageNotDownloaded(logger, $"larger than {MaxBytes} bytes");
@@ -59,25 +59,5 @@ internal sealed class ImageDownloader(HttpClient http, IOptions<FetchOptions> op
             ImagesLog.ImageNotDownloaded(logger, exception.Message);
             return ImageDownload.Failed(FollowerTexts.ImageUnavailable);
         }
-    }
-
-    /// <returns>The body, or <see langword="null"/> as soon as it passes <see cref="MaxBytes"/>, whatever Content-Length said.</returns>
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

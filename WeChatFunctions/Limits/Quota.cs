@@ -75,7 +75,7 @@ internal sealed class Quota(
     /// </summary>
     public Task SettleAsync(QuotaCharge charge, TokenUsage used, bool refund, CancellationToken cancellationToken)
     {
-        accountBudget.Settle(charge.Day, charge.AccountTokens, used.PromptTokens + used.CompletionTokens);
+        accountBudget.Settle(charge.Day, charge.AccountTokens, used.Total);
         return SettleAsync(charge.FollowerId, charge.Day, charge.MessageId, used, refund, cancellationToken);
     }
 

@@ -18,7 +18,8 @@ internal static class ModelServiceCollectionExtensions
 
     /// <summary>
     /// Registers the official OpenAI SDK's client, pointed at any OpenAI-compatible endpoint, and an
-    /// <see cref="IChatClient"/> pipeline over it: retries within the window, timing, and error translation.
+    /// <see cref="IChatClient"/> pipeline over it: retries within the window, timing, and error translation; and the
+    /// knowledge base's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, over the same client.
     /// </summary>
     public static IServiceCollection AddModel(this IServiceCollection services)
     {
@@ -60,6 +61,8 @@ internal static class ModelServiceCollectionExtensions
             .Use((inner, provider) => ActivatorUtilities.CreateInstance<TransientRetryChatClient>(provider, inner))
             .Use((inner, provider) => ActivatorUtilities.CreateInstance<MeteredChatClient>(provider, inner))
             .Use(inner => new ModelErrorChatClient(inner));
+        services.AddEmbeddingGenerator(provider =>
+            provider.GetRequiredService<OpenAIClient>().GetEmbeddingClient(provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EmbeddingModel).AsIEmbeddingGenerator());
 
         return services;
     }

@@ -58,6 +58,16 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>, CustomerServiceAttributesValidator>();
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>, CustomerServiceOptionsValidator>();
 
+        services.AddOptions<KnowledgeOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Mode = string.IsNullOrWhiteSpace(options.Mode) ? KnowledgeOptions.Off : options.Mode.Trim();
+                options.EmbeddingModel = string.IsNullOrWhiteSpace(options.EmbeddingModel) ? KnowledgeOptions.DefaultEmbeddingModel : options.EmbeddingModel.Trim();
+                options.SearchIndex = string.IsNullOrWhiteSpace(options.SearchIndex) ? KnowledgeOptions.DefaultSearchIndex : options.SearchIndex.Trim();
+            });
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeAttributesValidator>();
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>();
+
         services.AddOptions<FetchOptions>().BindConfiguration("");
         services.AddOptions<AdminOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();

@@ -13,11 +13,12 @@ internal sealed record DailyStatistics(
     long RateLimited = 0,
     long BlockedQuestions = 0,
     long BlockedAnswers = 0,
-    long KeywordReplies = 0)
+    long KeywordReplies = 0,
+    long EmbeddingTokens = 0)
 {
     public static readonly DailyStatistics Zero = new();
 
-    public long Tokens => PromptTokens + CompletionTokens;
+    public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
     public static DailyStatistics operator +(DailyStatistics left, DailyStatistics right) => new(
         left.Messages + right.Messages,
@@ -31,7 +32,8 @@ internal sealed record DailyStatistics(
         left.RateLimited + right.RateLimited,
         left.BlockedQuestions + right.BlockedQuestions,
         left.BlockedAnswers + right.BlockedAnswers,
-        left.KeywordReplies + right.KeywordReplies);
+        left.KeywordReplies + right.KeywordReplies,
+        left.EmbeddingTokens + right.EmbeddingTokens);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

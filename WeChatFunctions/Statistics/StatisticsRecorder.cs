@@ -35,8 +35,15 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
         }
 
         Add(at, new DailyStatistics(
-            Answered: answered ? 1 : 0, BlockedAnswers: blocked ? 1 : 0, PromptTokens: usage.PromptTokens, CompletionTokens: usage.CompletionTokens));
+            Answered: answered ? 1 : 0,
+            BlockedAnswers: blocked ? 1 : 0,
+            PromptTokens: usage.PromptTokens,
+            CompletionTokens: usage.CompletionTokens,
+            EmbeddingTokens: usage.EmbeddingTokens));
     }
+
+    /// <summary>Tokens spent embedding documents for the knowledge base.</summary>
+    public void Embedded(DateTimeOffset at, long tokens) => Add(at, new DailyStatistics(EmbeddingTokens: tokens));
 
     public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
@@ -6,30 +7,43 @@ using WeChatFunctions.Settings;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// The blob container for large images, made on first use: an app that never receives a large image needs no Blob
-/// endpoint and makes no Blob call.
+/// Blob containers, each made on first use: an app that never receives a large image nor keeps a knowledge base needs
+/// no Blob endpoint and makes no Blob call.
 /// </summary>
 internal sealed class BlobContainerProvider(IOptions<StorageOptions> options)
 {
-    public const string ContainerName = "wechat-images";
+    /// <summary>Large images waiting for the question about them.</summary>
+    public const string ImagesContainer = "wechat-images";
 
-    private readonly CreatedOnFirstUse<BlobContainerClient> _container = new(() => CreateAsync(options.Value));
+    /// <summary>The vectors of the knowledge base's documents.</summary>
+    public const string KnowledgeContainer = "wechat-knowledge";
 
-    public Task<BlobContainerClient> GetAsync(CancellationToken cancellationToken) => _container.GetAsync(cancellationToken);
+    private readonly ConcurrentDictionary<string, CreatedOnFirstUse<BlobContainerClient>> _containers = new(StringComparer.Ordinal);
 
-    private static async Task<BlobContainerClient> CreateAsync(StorageOptions options)
+    private readonly Lazy<BlobServiceClient> _service = new(() => CreateService(options.Value));
+
+    public Task<BlobContainerClient> GetAsync(CancellationToken cancellationToken) => GetAsync(ImagesContainer, cancellationToken);
+
+    public Task<BlobContainerClient> GetAsync(string containerName, CancellationToken cancellationToken) =>
+        _containers.GetOrAdd(containerName, name => new CreatedOnFirstUse<BlobContainerClient>(() => CreateAsync(name))).GetAsync(cancellationToken);
+
+    private async Task<BlobContainerClient> CreateAsync(string containerName)
+    {
+        var container = _service.Value.GetBlobContainerClient(containerName);
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
+
+    private static BlobServiceClient CreateService(StorageOptions options)
     {
         var clientOptions = new BlobClientOptions();
         clientOptions.Retry.MaxRetries = 3;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        var service = !string.IsNullOrWhiteSpace(options.ConnectionString)
+        return !string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new BlobServiceClient(options.ConnectionString, clientOptions)
             : new BlobServiceClient(
-                options.BlobServiceUri ?? throw new InvalidOperationException("Large images need Blob Storage: set AzureWebJobsStorage__accountName or AzureWebJobsStorage__blobServiceUri."),
+                options.BlobServiceUri ?? throw new InvalidOperationException("Large images and the knowledge base need Blob Storage: set AzureWebJobsStorage__accountName or AzureWebJobsStorage__blobServiceUri."),
                 new DefaultAzureCredential(),
                 clientOptions);
-        var container = service.GetBlobContainerClient(ContainerName);
-        await container.CreateIfNotExistsAsync();
-        return container;
     }
 }

@@ -9,6 +9,7 @@ using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
+using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
@@ -63,6 +64,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IPushLedger, TablePushLedger>();
         services.AddSingleton<IPushJobStore, TablePushJobStore>();
         services.AddSingleton<IKeywordStore, TableKeywordStore>();
+        services.AddSingleton<IKnowledgeCatalog, TableKnowledgeCatalog>();
+        services.AddSingleton<IKnowledgeChunkStore, TableKnowledgeChunkStore>();
         services.AddSingleton<TableWeChatApiStore>();
         services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
         services.AddSingleton<IWeChatApiHealthStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());

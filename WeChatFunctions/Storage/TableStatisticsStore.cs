@@ -138,6 +138,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
             OverQuota: Read(nameof(DailyStatistics.OverQuota)),
             Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
             KeywordReplies: Read(nameof(DailyStatistics.KeywordReplies)),
+            EmbeddingTokens: Read(nameof(DailyStatistics.EmbeddingTokens)),
             RateLimited: Read(nameof(DailyStatistics.RateLimited)),
             BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
             BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)));
@@ -154,6 +155,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         row[nameof(DailyStatistics.OverQuota)] = sum.OverQuota;
         row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
         row[nameof(DailyStatistics.KeywordReplies)] = sum.KeywordReplies;
+        row[nameof(DailyStatistics.EmbeddingTokens)] = sum.EmbeddingTokens;
         row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
         row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
         row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;

@@ -1,0 +1,119 @@
+using WeChatFunctions.Knowledge;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Knowledge;
+
+/// <summary>Articles added from WeChat answer followers' questions, with their sources; <c>only</c> and <c>prefer</c> differ when nothing matches.</summary>
+public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
+{
+    private readonly KnowledgeFixture _fixture;
+    private readonly string _follower = WeChatClient.NewFollowerId();
+
+    public KnowledgeAnswerTests(KnowledgeFixture fixture)
+    {
+        _fixture = fixture;
+        _fixture.Model.Reset();
+    }
+
+    [Fact]
+    public async Task AnArticleAddedFromWeChatAnswersWithItsPassageInThePromptAndItsSourceAtTheEnd()
+    {
+        var url = _fixture.Pages.Serve("/s/hours", KnowledgePages.WeChatArticle(
+            "门店营业须知", "本店营业时间为每天早上九点到晚上十点，节假日照常营业。", "门店地址在人民路一百号，地铁二号线人民广场站步行五分钟。"));
+        var added = await AdminConsole.NewAdmin(_fixture.Prefer).RunAsync("kb_add", url);
+        _fixture.Model.Reset(new FakeModelBehavior { Answer = QuotingWhenGiven("早上九点到晚上十点", "本店营业时间为每天早上九点到晚上十点，节假日照常营业。") });
+
+        var answer = await _fixture.Prefer.AskAsync(_follower, "你们的营业时间是几点到几点？");
+
+        Assert.StartsWith("已导入《门店营业须知》1 段", added, StringComparison.Ordinal);
+        Assert.Equal($"本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n\n参考：《门店营业须知》 {url}", answer);
+        var system = _fixture.Model.Requests.Single().Messages[0].Content;
+        Assert.Contains(KnowledgeTexts.PreferInstruction, system, StringComparison.Ordinal);
+        Assert.Contains($"[1]《门店营业须知》 {url}\n本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n门店地址在人民路一百号", system, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ScriptMarker, system, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ChromeMarker, system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOrdinaryPageIsImportedWithoutItsNavigationAndFooter()
+    {
+        var url = _fixture.Pages.Serve("/blog/beans", KnowledgePages.SitePage(
+            "咖啡豆烘焙说明",
+            "我们的咖啡豆每周一在上海烘焙，烘焙后七天内发货，保证新鲜。这样做是为了让每一位顾客都能喝到风味最好的咖啡。",
+            "中度烘焙的豆子适合做拿铁，深度烘焙的豆子适合做意式浓缩。如果你不确定该选哪一种，可以在门店请咖啡师推荐。",
+            "开封后请密封避光保存，并在一个月内喝完。不建议把咖啡豆放进冰箱，因为反复取出会让豆子受潮。"));
+        var admin = AdminConsole.NewAdmin(_fixture.Prefer);
+        var added = await admin.RunAsync("kb_add", url);
+
+        await _fixture.Prefer.AskAsync(_follower, "咖啡豆是什么时候烘焙的？");
+
+        Assert.StartsWith("已导入《咖啡豆烘焙说明", added, StringComparison.Ordinal);
+        var system = _fixture.Model.Requests.Single().Messages[0].Content;
+        Assert.Contains("我们的咖啡豆每周一在上海烘焙", system, StringComparison.Ordinal);
+        Assert.Contains("开封后请密封避光保存", system, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ChromeMarker, system, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ScriptMarker, system, StringComparison.Ordinal);
+        Assert.Contains("咖啡豆烘焙说明", await admin.RunAsync("kb_list"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InOnlyModeAQuestionNothingMatchesGetsAFixedReplyWithoutAModelCallOrACharge()
+    {
+        var answer = await _fixture.Only.AskAsync(_follower, "火星上有没有液态水？");
+
+        Assert.Equal(KnowledgeTexts.NothingFound, answer);
+        Assert.Empty(_fixture.Model.Requests);
+        Assert.Contains(_fixture.Model.Embeddings.Requests, request => request.Inputs.Contains("火星上有没有液态水？"));
+        Assert.Equal(0, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+    }
+
+    [Fact]
+    public async Task InPreferModeAQuestionNothingMatchesIsAnsweredFromGeneralKnowledgeWithoutSources()
+    {
+        var answer = await _fixture.Prefer.AskAsync(_follower, "火星上有没有液态水？");
+
+        Assert.Equal("回答：火星上有没有液态水？", answer);
+        Assert.DoesNotContain(KnowledgeTexts.PreferInstruction, _fixture.Model.Requests.Single().Messages[0].Content, StringComparison.Ordinal);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+    }
+
+    [Fact]
+    public async Task InOnlyModeTheModelIsToldToKeepToThePassagesAndAnAnswerThatUsedNoneNamesNoSource()
+    {
+        var admin = AdminConsole.NewAdmin(_fixture.Only);
+        await admin.RunAsync("kb_add", _fixture.Pages.Serve("/s/wifi", KnowledgePages.WeChatArticle("无线网络说明", "门店无线网络名称是 Cafe-Guest，密码写在收银台旁边的小黑板上。")));
+        _fixture.Model.Reset(new FakeModelBehavior { Answer = _ => "资料中没有相关内容。" });
+
+        var answer = await _fixture.Only.AskAsync(_follower, "门店无线网络的速度快不快？");
+
+        Assert.Equal("资料中没有相关内容。", answer);
+        var system = _fixture.Model.Requests.Single().Messages[0].Content;
+        Assert.Contains(KnowledgeTexts.OnlyInstruction, system, StringComparison.Ordinal);
+        Assert.Contains("Cafe-Guest", system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KbRemoveTakesADocumentOutOfTheAnswersAtOnce()
+    {
+        var admin = AdminConsole.NewAdmin(_fixture.Only);
+        var url = _fixture.Pages.Serve("/s/pets", KnowledgePages.WeChatArticle("宠物友好政策", "小型宠物可以进入门店的户外区域，请全程牵绳。"));
+        var added = await admin.RunAsync("kb_add", url);
+        var id = added[(added.IndexOf("编号 ", StringComparison.Ordinal) + 3)..].TrimEnd('）', '。');
+        _fixture.Model.Reset(new FakeModelBehavior { Answer = QuotingWhenGiven("户外区域", "小型宠物可以进入门店的户外区域。") });
+        var before = await _fixture.Only.AskAsync(_follower, "可以带宠物进门店吗？");
+
+        var removed = await admin.RunAsync("kb_remove", id);
+        var again = await admin.RunAsync("kb_remove", url);
+        var after = await _fixture.Only.AskAsync(_follower, "可以带宠物进门店吗？");
+
+        Assert.Equal($"小型宠物可以进入门店的户外区域。\n\n参考：《宠物友好政策》 {url}", before);
+        Assert.Equal($"已从知识库删除《宠物友好政策》（{id}，1 段）。", removed);
+        Assert.StartsWith("知识库里没有编号、链接或路径是", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("宠物友好政策", after, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fixture.Model.Requests.Skip(1), request => request.Messages[0].Content.Contains("户外区域", StringComparison.Ordinal));
+        Assert.DoesNotContain("宠物友好政策", await admin.RunAsync("kb_list"), StringComparison.Ordinal);
+    }
+
+    private static Func<FakeChatRequest, string> QuotingWhenGiven(string marker, string quote) =>
+        request => request.Messages[0].Content.Contains(marker, StringComparison.Ordinal) ? quote : "我不太清楚。";
+}

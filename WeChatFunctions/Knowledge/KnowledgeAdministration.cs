@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Background;
+using WeChatFunctions.Settings;
+
+namespace WeChatFunctions.Knowledge;
+
+/// <summary>
+/// The admin commands for the knowledge base: <c>kb_add</c>, <c>kb_list</c>, <c>kb_remove</c> and <c>kb_stats</c>.
+/// An import runs as background work: the reply says how it ended when it ends within <see cref="QuickWait"/>, and
+/// otherwise that it goes on, with <c>kb_stats</c> to see how it ended.
+/// </summary>
+internal sealed class KnowledgeAdministration(
+    IKnowledgeCatalog catalog, IPassageIndex index, KnowledgeImporter importer, BackgroundWork background, IOptions<KnowledgeOptions> options, TimeProvider timeProvider)
+{
+    /// <summary>WeChat waits 5 seconds for the reply to the command; the other checks need some of them too.</summary>
+    public static readonly TimeSpan QuickWait = TimeSpan.FromSeconds(3);
+
+    private const int ListedDocuments = 30;
+
+    private const int ListedImports = 5;
+
+    /// <param name="url">The command's third line.</param>
+    public async Task<string?> AddAsync(string url, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var finished = new TaskCompletionSource<ImportRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        background.Run(async stopping =>
+        {
+            try
+            {
+                finished.TrySetResult(await importer.ImportUrlAsync(address, stopping));
+            }
+            catch (Exception exception)
+            {
+                finished.TrySetException(exception);
+                throw;
+            }
+        });
+        var ended = await Task.WhenAny(finished.Task, Task.Delay(QuickWait, timeProvider, cancellationToken)) == finished.Task;
+        return ended
+            ? KnowledgeViews.Outcome(await finished.Task)
+            : $"正在导入 {address}（编号 {KnowledgeDocument.IdOf(address.ToString())}），完成后用 kb_list 或 kb_stats 查看结果。";
+    }
+
+    public async Task<string> ListAsync(CancellationToken cancellationToken)
+    {
+        var documents = (await catalog.ListAsync(cancellationToken)).OrderByDescending(document => document.UpdatedAt).ToList();
+        if (documents.Count == 0)
+        {
+            return "知识库还是空的。用 kb_add 加入文章链接，或用命令行导入工具导入文件夹。";
+        }
+
+        var lines = documents.Take(ListedDocuments).Select(document => $"[{document.Id}] 《{document.Title}》{document.Chunks} 段 {document.Source}");
+        var more = documents.Count > ListedDocuments ? $"\n……另有 {documents.Count - ListedDocuments} 篇" : "";
+        return $"知识库（{documents.Count} 篇，{documents.Sum(document => document.Chunks)} 段，最近更新的在前）：\n" + string.Join('\n', lines) + more;
+    }
+
+    /// <param name="idOrSource">A document's id, or the URL or path it was imported from.</param>
+    /// <returns>The reply, or <see langword="null"/> when no document has that id or source.</returns>
+    public async Task<string?> RemoveAsync(string idOrSource, CancellationToken cancellationToken)
+    {
+        var document = await catalog.FindAsync(KnowledgeDocument.IsId(idOrSource.Trim()) ? idOrSource.Trim() : KnowledgeDocument.IdOf(idOrSource), cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        await index.RemoveAsync(document, cancellationToken);
+        await catalog.DeleteAsync(document.Id, cancellationToken);
+        return $"已从知识库删除《{document.Title}》（{document.Id}，{document.Chunks} 段）。";
+    }
+
+    public async Task<string> StatsAsync(CancellationToken cancellationToken)
+    {
+        var documents = await catalog.ListAsync(cancellationToken);
+        var imports = await catalog.ListImportsAsync(ListedImports, cancellationToken);
+        var knowledge = options.Value;
+        var dimensions = knowledge.EmbeddingDimensions > 0 ? knowledge.EmbeddingDimensions.ToString(CultureInfo.InvariantCulture) + " 维" : "模型默认维数";
+        var lines = new List<string>
+        {
+            $"知识库：{documents.Count} 篇文档，{documents.Sum(document => document.Chunks)} 段，嵌入共 {documents.Sum(document => document.Tokens)} token",
+            string.Create(CultureInfo.InvariantCulture, $"模式 {knowledge.Mode}，每问取 {knowledge.TopK} 段，最低相似度 {knowledge.MinScore:0.00}，嵌入模型 {knowledge.EmbeddingModel}（{dimensions}）"),
+            index.Describe(),
+        };
+        if (imports.Count > 0)
+        {
+            lines.Add("最近的导入：");
+            lines.AddRange(imports.Select(import => "• " + KnowledgeViews.Import(import, timeProvider.GetUtcNow())));
+        }
+
+        return string.Join('\n', lines);
+    }
+}

@@ -1,0 +1,34 @@
+using System.ClientModel;
+
+namespace WeChatFunctions.Knowledge;
+
+/// <summary>What followers and the model are told about the knowledge base.</summary>
+internal static class KnowledgeTexts
+{
+    /// <summary>The reply in <c>only</c> mode when no passage comes close enough; the question is not charged.</summary>
+    public const string NothingFound = "抱歉，公众号的资料里没有找到和这个问题相关的内容。可以换个说法再问，或者问问资料里介绍过的内容。你的问题没有被计入用量。";
+
+    /// <summary>The reply in <c>only</c> mode when the knowledge base cannot be searched; the question is not charged.</summary>
+    public const string Unavailable = "抱歉，公众号的资料库暂时查不了，请稍后再发一次你的问题。你的问题没有被计入用量。";
+
+    /// <summary>Opens the passages in the system prompt, in <c>prefer</c> mode.</summary>
+    public const string PreferInstruction =
+        "下面是本公众号资料中与用户问题相关的片段。回答时请优先依据这些资料；资料没有涵盖的部分，要先说明“资料中没有提到”，再用你的通用知识补充。不要编造资料里没有的具体信息（如价格、时间、地址）。";
+
+    /// <summary>Opens the passages in the system prompt, in <c>only</c> mode.</summary>
+    public const string OnlyInstruction =
+        "下面是本公众号资料中与用户问题相关的片段。只能依据这些资料回答；资料没有涵盖的，直接说明“资料中没有相关内容”，不要用通用知识补充，也不要编造。";
+
+    /// <summary>Starts the line that names the articles an answer drew on.</summary>
+    public const string SourcesLabel = "参考：";
+
+    /// <summary>A short, secret-free description of a failure, for an admin.</summary>
+    public static string ProblemOf(Exception exception) => exception switch
+    {
+        ClientResultException { Status: > 0 } result => $"HTTP {result.Status}",
+        Azure.RequestFailedException { Status: > 0 } request => $"HTTP {request.Status}",
+        HttpRequestException => "无法连接",
+        TimeoutException or TaskCanceledException => "超时",
+        _ => exception.GetType().Name,
+    };
+}
