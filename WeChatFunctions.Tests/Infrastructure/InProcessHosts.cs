@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,20 +22,29 @@ internal static class InProcessHosts
     /// <summary>Builds and starts a small stand-in server (the fake model, the image CDN) on a free loopback port.</summary>
     /// <param name="map">Maps the server's routes.</param>
     /// <returns>The started app and its address.</returns>
-    public static (WebApplication App, Uri BaseAddress) StartOnLoopback(Action<WebApplication> map)
+    /// <param name="certificate">Serves HTTPS with it, for clients that take only https URLs; plain HTTP when null.</param>
+    public static (WebApplication App, Uri BaseAddress) StartOnLoopback(Action<WebApplication> map, X509Certificate2? certificate = null)
     {
         WebApplication app;
         lock (StartLock)
         {
             var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (certificate is null)
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+            }
+            else
+            {
+                builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+            }
+
             builder.Logging.ClearProviders();
             app = builder.Build();
             map(app);
             app.StartAsync().GetAwaiter().GetResult();
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         return (app, new Uri(address));
     }
 }

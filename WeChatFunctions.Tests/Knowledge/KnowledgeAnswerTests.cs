@@ -114,6 +114,58 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         Assert.DoesNotContain("宠物友好政策", await admin.RunAsync("kb_list"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhenTheEmbeddingModelFailsOnlyModeSaysSoWithoutAChargeAndPreferModeAnswersAnyway()
+    {
+        _fixture.Model.Embeddings.FailureStatus = 503;
+
+        var only = await _fixture.Only.AskAsync(_follower, "会员积分怎么算？");
+        var prefer = await _fixture.Prefer.AskAsync(_follower, "会员积分怎么算？");
+
+        Assert.Equal(KnowledgeTexts.Unavailable, only);
+        Assert.Equal("回答：会员积分怎么算？", prefer);
+        Assert.Single(_fixture.Model.Requests);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(_fixture.Storage, _follower));
+    }
+
+    [Fact]
+    public async Task ImportsThatFailSayWhyAndKbStatsShowsThemBesideTheSizeAndTheSettings()
+    {
+        var admin = AdminConsole.NewAdmin(_fixture.Prefer);
+        var missing = new Uri(_fixture.Pages.BaseAddress, "/s/missing").ToString();
+
+        var notFound = await admin.RunAsync("kb_add", missing);
+        var notAUrl = await admin.RunAsync("kb_add", "营业时间");
+        var stats = await admin.RunAsync("kb_stats");
+
+        Assert.Equal($"导入失败：网页返回 HTTP 404。\n{missing}", notFound);
+        Assert.StartsWith("用法：kb_add", notAUrl, StringComparison.Ordinal);
+        Assert.Matches(@"^知识库：\d+ 篇文档，\d+ 段，嵌入共 \d+ token\n模式 prefer，每问取 4 段，最低相似度 0\.10，嵌入模型 text-embedding-3-small（256 维）\n存储：应用自己的存储账户", stats);
+        Assert.Contains($"失败：网页返回 HTTP 404：{missing}", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APageOnAPrivateAddressIsRefusedUnlessTheOperatorAllowsIt()
+    {
+        var guarded = _fixture.StartApplication(settings => (settings["knowledge_mode"], settings["allow_private_network_fetch"]) = ("prefer", "false")).CreateWeChatClient();
+        var url = _fixture.Pages.Serve("/s/inside", KnowledgePages.WeChatArticle("内网文章", "不应被导入的内容。"));
+
+        var refused = await AdminConsole.NewAdmin(guarded).RunAsync("kb_add", url);
+
+        Assert.Equal($"导入失败：不能导入内网或本机地址。\n{url}", refused);
+    }
+
+    [Fact]
+    public async Task EmbeddingTokensCountInTheStatisticsOfTheDay()
+    {
+        var admin = AdminConsole.NewAdmin(_fixture.Prefer);
+        await admin.RunAsync("kb_add", _fixture.Pages.Serve("/s/tokens", KnowledgePages.WeChatArticle("发票说明", "电子发票在小程序订单页面申请。")));
+
+        var statistics = await admin.StatisticsShowingAsync("知识库嵌入 token");
+
+        Assert.Matches("今天：.*知识库嵌入 token [1-9]", statistics);
+    }
+
     private static Func<FakeChatRequest, string> QuotingWhenGiven(string marker, string quote) =>
         request => request.Messages[0].Content.Contains(marker, StringComparison.Ordinal) ? quote : "我不太清楚。";
 }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using WeChatFunctions.Fetching;
-using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Knowledge;
 
@@ -16,9 +14,6 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeAdministration>();
         services.AddHttpClient<ArticleFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan).UseFetchGuard().RemoveAllLoggers();
         services.AddSingleton<EmbeddedPassageIndex>();
-        services.AddSingleton<IPassageIndex>(provider => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.UsesSearchService
-            ? throw new NotSupportedException("Azure AI Search is not wired yet.")
-            : provider.GetRequiredService<EmbeddedPassageIndex>());
         return services;
     }
 }

@@ -66,6 +66,11 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IKeywordStore, TableKeywordStore>();
         services.AddSingleton<IKnowledgeCatalog, TableKnowledgeCatalog>();
         services.AddSingleton<IKnowledgeChunkStore, TableKnowledgeChunkStore>();
+        services.AddSingleton<AzureSearchPassageIndex>();
+        services.AddHttpClient(AzureSearchPassageIndex.HttpClientName).RemoveAllLoggers();
+        services.AddSingleton<IPassageIndex>(provider => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.UsesSearchService
+            ? provider.GetRequiredService<AzureSearchPassageIndex>()
+            : provider.GetRequiredService<EmbeddedPassageIndex>());
         services.AddSingleton<TableWeChatApiStore>();
         services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
         services.AddSingleton<IWeChatApiHealthStore>(provider => provider.GetRequiredService<TableWeChatApiStore>());
