@@ -32,6 +32,9 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     /// <summary>Raised for each customer-service message, accepted or not.</summary>
     public event Action<PushedMessage>? Pushed;
 
+    /// <summary>The account's published articles, newest first, as <c>freepublish/batchget</c> lists them.</summary>
+    public IList<PublishedArticle> Published { get; } = new List<PublishedArticle>();
+
     public int StableTokenCalls => Volatile.Read(ref _stableTokenCalls);
 
     /// <summary>Calls refused for an invalid or expired access token (40001, 42001).</summary>
@@ -123,6 +126,8 @@ public sealed class WeChatApiServer : LoopbackHttpServer
                 return _menu is null ? Error(46003) : new JsonObject { ["menu"] = _menu.DeepClone() };
             case "menu/delete":
                 return Remember(null);
+            case "freepublish/batchget":
+                return PublishedArticles.Page(Published, body?["offset"]?.GetValue<int>() ?? -1, body?["count"]?.GetValue<int>() ?? 0, body?["no_content"]?.GetValue<int>() == 1) ?? Error(47001);
             default:
                 return Error(40066);
         }

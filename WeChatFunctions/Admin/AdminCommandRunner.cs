@@ -75,6 +75,7 @@ internal sealed partial class AdminCommandRunner(
             "kb_remove" when command.Arguments.Length > 0 =>
                 await knowledge.RemoveAsync(command.Arguments, cancellationToken) ?? $"知识库里没有编号、链接或路径是「{command.Arguments}」的文档。",
             "kb_stats" => await knowledge.StatsAsync(cancellationToken),
+            "kb_import_published" => knowledge.ImportPublished(),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),
         };

@@ -36,6 +36,7 @@ internal static class AdminTexts
         ("kb_list", "kb_list：列出知识库里的文档"),
         ("kb_remove", "kb_remove {编号或链接}：从知识库删除一篇文档"),
         ("kb_stats", "kb_stats：查看知识库的规模、设置和最近的导入"),
+        ("kb_import_published", "kb_import_published：把公众号已发表的全部文章导入知识库（需要认证的公众号和 wechat_app_secret）"),
     ];
 
     public static string Help => "管理命令（第一行 admin-command:{口令}，第二行命令，第三行参数）：\n"

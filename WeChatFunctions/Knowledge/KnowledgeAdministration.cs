@@ -11,7 +11,14 @@ namespace WeChatFunctions.Knowledge;
 /// otherwise that it goes on, with <c>kb_stats</c> to see how it ended.
 /// </summary>
 internal sealed class KnowledgeAdministration(
-    IKnowledgeCatalog catalog, IPassageIndex index, KnowledgeImporter importer, BackgroundWork background, IOptions<KnowledgeOptions> options, TimeProvider timeProvider)
+    IKnowledgeCatalog catalog,
+    IPassageIndex index,
+    KnowledgeImporter importer,
+    PublishedArticleImport published,
+    BackgroundWork background,
+    IOptions<KnowledgeOptions> options,
+    TimeProvider timeProvider,
+    ILogger<KnowledgeAdministration> logger)
 {
     /// <summary>WeChat waits 5 seconds for the reply to the command; the other checks need some of them too.</summary>
     public static readonly TimeSpan QuickWait = TimeSpan.FromSeconds(3);
@@ -19,6 +26,9 @@ internal sealed class KnowledgeAdministration(
     private const int ListedDocuments = 30;
 
     private const int ListedImports = 5;
+
+    /// <summary>How the listing of published articles shows in <c>kb_stats</c> when WeChat refuses it.</summary>
+    private const string PublishedSource = "公众号已发表的文章";
 
     /// <param name="url">The command's third line.</param>
     public async Task<string?> AddAsync(string url, CancellationToken cancellationToken)
@@ -45,6 +55,29 @@ internal sealed class KnowledgeAdministration(
         return ended
             ? KnowledgeViews.Outcome(await finished.Task)
             : $"正在导入 {address}（编号 {KnowledgeDocument.IdOf(address.ToString())}），完成后用 kb_list 或 kb_stats 查看结果。";
+    }
+
+    /// <summary>Starts importing every published article in the background; <c>kb_stats</c> shows each as it ends.</summary>
+    public string ImportPublished()
+    {
+        if (!published.IsPossible)
+        {
+            return "导入已发表的文章要用微信的接口：请先设置 wechat_app_id 和 wechat_app_secret（需要认证的公众号）。";
+        }
+
+        background.Run(async stopping =>
+        {
+            try
+            {
+                await published.ImportAllAsync(imported: null, stopping);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                KnowledgeLog.BackgroundImportFailed(logger, exception);
+                await importer.RecordFailureAsync(PublishedSource, "微信接口没有返回文章列表：" + KnowledgeTexts.ProblemOf(exception), stopping);
+            }
+        });
+        return "开始导入公众号已发表的文章（没有变化的会跳过），稍后用 kb_stats 查看每篇的结果。";
     }
 
     public async Task<string> ListAsync(CancellationToken cancellationToken)

@@ -47,6 +47,10 @@ internal sealed class KnowledgeImporter(
         return import;
     }
 
+    /// <summary>Records an import that failed before it had a document to import, such as a listing WeChat refused.</summary>
+    public async Task RecordFailureAsync(string source, string problem, CancellationToken cancellationToken) =>
+        await RecordAsync(await StartAsync(source, cancellationToken) with { Status = ImportStatus.Failed, Detail = problem }, cancellationToken);
+
     private async Task<ImportRecord> FinishAsync(ImportRecord started, ExtractedArticle article, CancellationToken cancellationToken)
     {
         var title = article.Title.Length > 0 ? article.Title : TitleFrom(started.Source);

@@ -12,6 +12,7 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeImporter>();
         services.AddSingleton<KnowledgeGrounding>();
         services.AddSingleton<KnowledgeAdministration>();
+        services.AddSingleton<PublishedArticleImport>();
         services.AddHttpClient<ArticleFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan).UseFetchGuard().RemoveAllLoggers();
         services.AddSingleton<EmbeddedPassageIndex>();
         return services;

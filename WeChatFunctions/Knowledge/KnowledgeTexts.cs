@@ -1,4 +1,5 @@
 using System.ClientModel;
+using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Knowledge;
 
@@ -26,6 +27,7 @@ internal static class KnowledgeTexts
     public static string ProblemOf(Exception exception) => exception switch
     {
         ClientResultException { Status: > 0 } result => $"HTTP {result.Status}",
+        WeChatApiException api => $"错误码 {api.ErrorCode}（{api.Problem}）",
         Azure.RequestFailedException { Status: > 0 } request => $"HTTP {request.Status}",
         HttpRequestException => "无法连接",
         TimeoutException or TaskCanceledException => "超时",

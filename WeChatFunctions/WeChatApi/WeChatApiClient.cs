@@ -16,6 +16,8 @@ internal sealed class WeChatApiClient(
 
     public const string TypingCall = "message/custom/typing";
 
+    public const string PublishedCall = "freepublish/batchget";
+
     /// <summary>Sends a customer-service text message. See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html</summary>
     public Task SendTextAsync(string openId, string content, CancellationToken cancellationToken) =>
         CallAsync(SendCall, new JsonObject { ["touser"] = openId, ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = content } }, tellsAdmins: true, cancellationToken);
@@ -27,7 +29,15 @@ internal sealed class WeChatApiClient(
     public Task TypingAsync(string openId, bool typing, CancellationToken cancellationToken) =>
         CallAsync(TypingCall, new JsonObject { ["touser"] = openId, ["command"] = typing ? "Typing" : "CancelTyping" }, tellsAdmins: false, cancellationToken);
 
-    private async Task CallAsync(string call, JsonObject body, bool tellsAdmins, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the account's published articles (发表记录), newest first, with their bodies.
+    /// See https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_publication_records.html
+    /// </summary>
+    /// <param name="count">1 to 20.</param>
+    public Task<JsonObject> GetPublishedAsync(int offset, int count, CancellationToken cancellationToken) =>
+        CallAsync(PublishedCall, new JsonObject { ["offset"] = offset, ["count"] = count, ["no_content"] = 0 }, tellsAdmins: false, cancellationToken);
+
+    private async Task<JsonObject> CallAsync(string call, JsonObject body, bool tellsAdmins, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -50,7 +60,7 @@ internal sealed class WeChatApiClient(
                     await health.SucceededAsync(cancellationToken);
                 }
 
-                return;
+                return answer;
             }
             catch (WeChatApiException failure)
             {
