@@ -89,6 +89,20 @@ param replyMode string = 'passive'
 @description('Put the app on a virtual network whose traffic leaves through a NAT Gateway with one static public IP, for WeChat\'s IP whitelist. About USD 35 a month (README).')
 param staticOutboundIp bool = false
 
+@description('knowledge_mode: off, or prefer / only to answer from the knowledge base (README, 知识库).')
+@allowed([ 'off', 'prefer', 'only' ])
+param knowledgeMode string = 'off'
+
+@description('Keep the knowledge base in a new Azure AI Search service instead of the app\'s storage account; the app reaches it with its managed identity.')
+param deployKnowledgeSearch bool = false
+
+@description('Pricing tier of that Azure AI Search service.')
+@allowed([ 'free', 'basic', 'standard' ])
+param knowledgeSearchSku string = 'basic'
+
+@description('Rerank the knowledge base\'s hybrid search with the semantic ranker of that service.')
+param knowledgeSemanticRanker bool = false
+
 @minValue(0)
 @description('Always-ready instances for the HTTP function: no cold start for the first message, billed while idle (README).')
 param alwaysReadyInstances int = 0
@@ -173,6 +187,19 @@ module openAI 'app/openai.bicep' = if (deployAzureOpenAI) {
     tags: tags
     modelName: chatGptModel
     modelVersion: azureOpenAIModelVersion
+    embeddingModelName: knowledgeMode == 'off' ? '' : 'text-embedding-3-small'
+  }
+}
+
+module knowledgeSearch 'app/search.bicep' = if (deployKnowledgeSearch) {
+  name: 'search'
+  scope: rg
+  params: {
+    name: 'srch-${resourceToken}'
+    location: location
+    tags: tags
+    sku: knowledgeSearchSku
+    semanticRanker: knowledgeSemanticRanker
   }
 }
 
@@ -232,6 +259,14 @@ var defaultSettings = {
   admin_user_ids: ''
   white_list_user_ids: ''
   admin_email: ''
+  knowledge_mode: knowledgeMode
+  knowledge_top_k: '4'
+  knowledge_min_score: '0.3'
+  knowledge_embedding_model: 'text-embedding-3-small'
+  knowledge_embedding_dimensions: '256'
+  knowledge_search_endpoint: deployKnowledgeSearch ? knowledgeSearch!.outputs.endpoint : ''
+  knowledge_search_index: 'wechat-knowledge'
+  knowledge_semantic_ranker: knowledgeSemanticRanker ? 'true' : 'false'
 }
 
 // The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.
@@ -246,6 +281,7 @@ module rbac 'app/rbac.bicep' = {
     userIdentityPrincipalId: principalId
     userIdentityPrincipalType: principalType
     openAIAccountName: deployAzureOpenAI ? openAI!.outputs.name : ''
+    searchServiceName: deployKnowledgeSearch ? knowledgeSearch!.outputs.name : ''
   }
 }
 
@@ -278,4 +314,5 @@ output SERVICE_API_NAME string = api.outputs.SERVICE_API_NAME
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 // The IP to add to the account's IP whitelist on 微信开发者平台; empty without staticOutboundIp.
 output WECHAT_OUTBOUND_IP string = staticOutboundIp ? network!.outputs.outboundIp : ''
+output KNOWLEDGE_SEARCH_ENDPOINT string = deployKnowledgeSearch ? knowledgeSearch!.outputs.endpoint : ''
 output WECHAT_SERVER_URL string = 'https://${api.outputs.SERVICE_API_HOSTNAME}/api/wechat'

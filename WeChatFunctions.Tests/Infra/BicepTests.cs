@@ -184,4 +184,27 @@ public sealed class BicepTests
         Assert.Contains("subnetId", site["virtualNetworkSubnetId"]!.ToString(), StringComparison.Ordinal);
         Assert.Contains("outboundIp", outputs["WECHAT_OUTBOUND_IP"]!["value"]!.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AKnowledgeSearchServiceIsOptionalKeylessAndTheAppMayCreateWriteAndQueryItsIndex()
+    {
+        var arm = await Compiled.Value;
+
+        var search = arm.Single("Microsoft.Search/searchServices");
+        var rbac = arm.All.Single(template => template.Name == "rbac").Json.ToJsonString(ArmTemplate.Verbatim);
+        var searchAssignments = arm.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(assignment => assignment["scope"]?.ToString().Contains("Microsoft.Search/searchServices", StringComparison.Ordinal) == true)
+            .ToList();
+        var parameters = arm.Json["parameters"]!;
+        var settings = arm.All.Single(template => template.Name == "api").Json.ToJsonString(ArmTemplate.Verbatim) + arm.Json.ToJsonString(ArmTemplate.Verbatim);
+
+        Assert.False((bool)parameters["deployKnowledgeSearch"]!["defaultValue"]!);
+        Assert.Equal("off", (string?)parameters["knowledgeMode"]!["defaultValue"]);
+        Assert.True((bool)search["properties"]!["disableLocalAuth"]!);
+        Assert.Equal(2, searchAssignments.Count); // the app's and the deployer's, each a copy loop over both roles
+        Assert.Contains("8ebe5a00-799e-43f5-93ac-243d3dce84a7", rbac, StringComparison.Ordinal); // Search Index Data Contributor
+        Assert.Contains("7ca78c08-252a-4471-8644-bb5ff32d4ba0", rbac, StringComparison.Ordinal); // Search Service Contributor
+        Assert.Contains("knowledge_search_endpoint", settings, StringComparison.Ordinal);
+        Assert.Contains("text-embedding-3-small", arm.Json.ToJsonString(ArmTemplate.Verbatim), StringComparison.Ordinal);
+    }
 }

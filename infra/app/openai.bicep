@@ -7,6 +7,9 @@ param modelName string
 param modelVersion string
 param capacity int = 30
 
+@description('An embedding model to deploy beside the chat model, for the knowledge base; empty deploys none.')
+param embeddingModelName string = ''
+
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: name
   location: location
@@ -26,6 +29,17 @@ resource deployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01
   sku: { name: 'GlobalStandard', capacity: capacity }
   properties: {
     model: { format: 'OpenAI', name: modelName, version: modelVersion }
+  }
+}
+
+// Deployments of one account are made one after the other; the service refuses them in parallel.
+resource embeddingDeployment 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = if (!empty(embeddingModelName)) {
+  parent: account
+  name: empty(embeddingModelName) ? 'none' : embeddingModelName
+  dependsOn: [ deployment ]
+  sku: { name: 'Standard', capacity: capacity }
+  properties: {
+    model: { format: 'OpenAI', name: embeddingModelName, version: '1' }
   }
 }
 

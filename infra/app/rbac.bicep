@@ -9,6 +9,7 @@ param userIdentityPrincipalId string = ''
 @allowed([ 'User', 'ServicePrincipal' ])
 param userIdentityPrincipalType string = 'User'
 param openAIAccountName string = ''
+param searchServiceName string = ''
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -17,7 +18,11 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  searchIndexDataContributor: '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
+  searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
 }
+// Search Service Contributor creates the index when it is missing; Search Index Data Contributor writes and queries it.
+var searchRoles = [ roles.searchServiceContributor, roles.searchIndexDataContributor ]
 var storageRoles = [ roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor ]
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -85,3 +90,28 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalType: 'ServicePrincipal'
   }
 }
+
+resource searchService 'Microsoft.Search/searchServices@2023-11-01' existing = if (!empty(searchServiceName)) {
+  name: searchServiceName
+}
+
+resource appSearchRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in searchRoles: if (!empty(searchServiceName)) {
+  name: guid(resourceGroup().id, searchServiceName, managedIdentityPrincipalId, role)
+  scope: searchService
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: managedIdentityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+// The deployer imports documents from their own machine with the command-line importer.
+resource userSearchRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in searchRoles: if (!empty(searchServiceName) && !empty(userIdentityPrincipalId)) {
+  name: guid(resourceGroup().id, searchServiceName, userIdentityPrincipalId, role)
+  scope: searchService
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: userIdentityPrincipalId
+    principalType: userIdentityPrincipalType
+  }
+}]
