@@ -8,7 +8,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 public sealed class PageServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, (int Status, string Html)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, string Html, TimeSpan Delay)> _pages = new(StringComparer.Ordinal);
 
     private PageServer() => (_app, BaseAddress) = InProcessHosts.StartOnLoopback(app => app.MapGet("/{**path}", ServeAsync));
 
@@ -17,9 +17,10 @@ public sealed class PageServer : IAsyncDisposable
     public static Task<PageServer> StartAsync() => Task.FromResult(new PageServer());
 
     /// <returns>The page's URL.</returns>
-    public string Serve(string path, string html, int status = StatusCodes.Status200OK)
+    /// <param name="delay">How long the server takes before it answers.</param>
+    public string Serve(string path, string html, int status = StatusCodes.Status200OK, TimeSpan delay = default)
     {
-        _pages[path.TrimStart('/')] = (status, html);
+        _pages[path.TrimStart('/')] = (status, html, delay);
         return new Uri(BaseAddress, path).ToString();
     }
 
@@ -31,6 +32,7 @@ public sealed class PageServer : IAsyncDisposable
             return;
         }
 
+        await Task.Delay(page.Delay, context.RequestAborted);
         context.Response.StatusCode = page.Status;
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(page.Html, context.RequestAborted);

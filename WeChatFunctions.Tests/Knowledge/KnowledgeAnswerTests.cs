@@ -32,6 +32,63 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         Assert.Contains($"[1]《门店营业须知》 {url}\n本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n门店地址在人民路一百号", system, StringComparison.Ordinal);
         Assert.DoesNotContain(KnowledgePages.ScriptMarker, system, StringComparison.Ordinal);
         Assert.DoesNotContain(KnowledgePages.ChromeMarker, system, StringComparison.Ordinal);
+        Assert.All(_fixture.Model.Embeddings.Requests, request =>
+        {
+            Assert.Equal("text-embedding-3-small", request.Model);
+            Assert.Equal(256, request.Dimensions);
+            Assert.Equal("Bearer sk-test-0123456789abcdef", request.Authorization); // the chat model's credentials
+        });
+    }
+
+    [Fact]
+    public async Task ThePassagesCountInTheTokenBudgetAndTheHistoryIsTrimmedBeforeThem()
+    {
+        var tight = _fixture.StartApplication(settings => (settings["knowledge_mode"], settings["max_context_tokens"]) = ("prefer", "500")).CreateWeChatClient();
+        await AdminConsole.NewAdmin(tight).RunAsync("kb_add", _fixture.Pages.Serve("/s/delivery", KnowledgePages.WeChatArticle(
+            "外卖配送说明", "外卖配送范围是门店周边三公里以内，满三十元起送，配送费五元，通常四十分钟内送达。雨雪天气配送时间可能延长，请耐心等待。")));
+        var filler = string.Concat(Enumerable.Repeat("请你详细地讲一讲这个城市的历史和文化。", 6));
+        await tight.AskAsync(_follower, "第一个问题：" + filler);
+        await tight.AskAsync(_follower, "第二个问题：" + filler);
+
+        await tight.AskAsync(_follower, "外卖配送范围是多少公里？");
+
+        var request = _fixture.Model.Requests[^1];
+        Assert.Contains("外卖配送范围是门店周边三公里以内", request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.Messages, message => message.Content.StartsWith("第一个问题", StringComparison.Ordinal));
+        Assert.InRange(request.PromptTokens, 1, 500);
+    }
+
+    [Fact]
+    public async Task ALargePageIsRefusedAndASlowOneFinishesInTheBackgroundAndShowsInKbStats()
+    {
+        var admin = AdminConsole.NewAdmin(_fixture.Prefer);
+        var large = _fixture.Pages.Serve("/s/large", KnowledgePages.WeChatArticle("超大页面", new string('大', 2 * 1024 * 1024)));
+        var slow = _fixture.Pages.Serve("/s/slow", KnowledgePages.WeChatArticle("慢速页面", "这个页面的服务器要四秒才回应，导入在后台完成。"), delay: TimeSpan.FromSeconds(4));
+
+        var refused = await admin.RunAsync("kb_add", large);
+        var pending = await admin.RunAsync("kb_add", slow);
+        var stats = "";
+        for (var attempt = 0; attempt < 100 && !stats.Contains("成功：《慢速页面》", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            stats = await admin.RunAsync("kb_stats");
+        }
+
+        Assert.Equal($"导入失败：网页超过 5 MB。\n{large}", refused);
+        Assert.StartsWith($"正在导入 {slow}（编号 d", pending, StringComparison.Ordinal);
+        Assert.Contains("成功：《慢速页面》1 段", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnImportTheDaysTokenBudgetCannotCoverIsRefused()
+    {
+        var capped = _fixture.StartApplication(settings => (settings["knowledge_mode"], settings["max_answer_tokens"], settings["global_daily_token_limit"]) = ("prefer", "16", "100"));
+        var url = _fixture.Pages.Serve("/s/budget", KnowledgePages.WeChatArticle("很长的规章", [.. Enumerable.Range(1, 40).Select(number => $"第{number}条：会员在门店消费时可以累计积分并兑换礼品，积分不能转让。")]));
+
+        var refused = await AdminConsole.NewAdmin(capped.CreateWeChatClient()).RunAsync("kb_add", url);
+
+        Assert.StartsWith("导入失败：今天的全局 token 额度不够嵌入这篇文档（约 ", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fixture.Model.Embeddings.Requests, request => request.Inputs.Any(input => input.Contains("积分不能转让", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed class RetrievalFixture : IAsyncLifetime
 
     public const string AzureSearch = "azure-search";
 
+    /// <summary>Azure AI Search with the semantic ranker.</summary>
+    public const string SemanticSearch = "azure-search-semantic";
+
     private readonly Dictionary<string, Task<IServiceProvider>> _stores = [];
     private readonly List<WeChatApplication> _applications = [];
 
@@ -46,8 +49,10 @@ public sealed class RetrievalFixture : IAsyncLifetime
     {
         var settings = WeChatApplication.DefaultSettings(Storage, Model);
         settings["knowledge_mode"] = "prefer";
-        if (store == AzureSearch)
+        if (store is AzureSearch or SemanticSearch)
         {
+            settings["knowledge_semantic_ranker"] = store == SemanticSearch ? "true" : "false";
+            settings["knowledge_search_index"] = store == SemanticSearch ? "wechat-knowledge-semantic" : "wechat-knowledge";
             settings["knowledge_search_endpoint"] = Search.Endpoint.ToString();
             settings["knowledge_search_key"] = FakeSearchServer.AdminKey;
         }

@@ -13,6 +13,7 @@ public sealed class RetrievalTests(RetrievalFixture fixture) : IClassFixture<Ret
     [Theory]
     [InlineData(RetrievalFixture.Embedded)]
     [InlineData(RetrievalFixture.AzureSearch)]
+    [InlineData(RetrievalFixture.SemanticSearch)]
     public async Task EachQuestionFindsItsAnswerAmongTheTopFour(string store)
     {
         var services = await fixture.WithCorpusAsync(store);
@@ -64,8 +65,9 @@ public sealed class RetrievalTests(RetrievalFixture fixture) : IClassFixture<Ret
 
         var requests = fixture.Search.Requests;
         Assert.All(requests, request => Assert.Equal(FakeSearchServer.ApiVersion, request.ApiVersion));
-        Assert.Equal("GET /indexes('wechat-knowledge')", requests[0].Method + " " + requests[0].Path);
-        Assert.Single(requests, request => request.Method == "POST" && request.Path == "/indexes");
+        var first = requests.First(request => request.Path.Contains("('wechat-knowledge')", StringComparison.Ordinal) || request.Body.Contains("\"name\":\"wechat-knowledge\"", StringComparison.Ordinal));
+        Assert.Equal("GET /indexes('wechat-knowledge')", first.Method + " " + first.Path);
+        Assert.Single(requests, request => request.Method == "POST" && request.Path == "/indexes" && request.Body.Contains("\"name\":\"wechat-knowledge\"", StringComparison.Ordinal));
         var index = fixture.Search.Index("wechat-knowledge")!.Definition.ToJsonString();
         Assert.Contains("\"dimensions\":256", index, StringComparison.Ordinal);
         Assert.Contains("\"analyzer\":\"zh-Hans.lucene\"", index, StringComparison.Ordinal);
@@ -77,6 +79,18 @@ public sealed class RetrievalTests(RetrievalFixture fixture) : IClassFixture<Ret
         Assert.Contains("\"kind\":\"vector\"", search, StringComparison.Ordinal);
         Assert.Contains("\"k\":4", search, StringComparison.Ordinal);
         Assert.DoesNotContain("semantic", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheSemanticRankerTheQueryAsksForItByTheIndexsConfiguration()
+    {
+        var services = await fixture.WithCorpusAsync(RetrievalFixture.SemanticSearch);
+
+        await SearchAsync(services, "怎么申请电子发票？", 4);
+
+        var search = fixture.Search.Requests.Last(request => request.Path.EndsWith("/docs/search.post.search", StringComparison.Ordinal)).Body;
+        Assert.Contains("\"queryType\":\"semantic\"", search, StringComparison.Ordinal);
+        Assert.Contains("\"semanticConfiguration\":\"knowledge\"", search, StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> SearchAsync(IServiceProvider services, string question, int top) =>

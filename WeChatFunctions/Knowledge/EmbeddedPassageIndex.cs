@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Knowledge;
 
@@ -9,7 +11,8 @@ namespace WeChatFunctions.Knowledge;
 /// exhaustively; only the texts of the passages found are read, in one round of point reads. The catalog's version is
 /// checked at most every <see cref="RefreshInterval"/>, and only documents added or changed since are loaded.
 /// </summary>
-internal sealed class EmbeddedPassageIndex(IKnowledgeCatalog catalog, IKnowledgeChunkStore store, TimeProvider timeProvider) : IPassageIndex, IDisposable
+internal sealed class EmbeddedPassageIndex(IKnowledgeCatalog catalog, IKnowledgeChunkStore store, IOptions<KnowledgeOptions> options, TimeProvider timeProvider)
+    : IPassageIndex, IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
 
@@ -64,7 +67,10 @@ internal sealed class EmbeddedPassageIndex(IKnowledgeCatalog catalog, IKnowledge
     {
         var documents = _documents.Values.ToList();
         var megabytes = documents.Sum(document => document.Vectors.Bytes) / 1024.0 / 1024.0;
-        return string.Create(CultureInfo.InvariantCulture, $"存储：应用自己的存储账户，本实例内存中 {documents.Sum(document => document.Vectors.Count)} 段向量（{megabytes:0.0} MB）");
+        var expected = options.Value.EmbeddingDimensions;
+        var stale = expected == 0 ? 0 : documents.Count(document => document.Vectors.Count > 0 && document.Vectors.Dimensions != expected);
+        return string.Create(CultureInfo.InvariantCulture, $"存储：应用自己的存储账户，本实例内存中 {documents.Sum(document => document.Vectors.Count)} 段向量（{megabytes:0.0} MB）")
+            + (stale > 0 ? string.Create(CultureInfo.InvariantCulture, $"\n注意：{stale} 篇文档的向量维数与 knowledge_embedding_dimensions 不同，检索不到，请重新导入") : "");
     }
 
     /// <summary>Loads what changed since the last check, if the catalog changed; at most once per <see cref="RefreshInterval"/>.</summary>
