@@ -223,6 +223,25 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         Assert.Matches("今天：.*知识库嵌入 token [1-9]", statistics);
     }
 
+    [Fact]
+    public async Task ANewInstanceLoadsTheVectorsAsItStartsBeforeAnyQuestion()
+    {
+        await AdminConsole.NewAdmin(_fixture.Prefer).RunAsync("kb_add", _fixture.Pages.Serve("/s/warm", KnowledgePages.WeChatArticle("预热说明", "新实例启动时就读入全部向量。")));
+        var admin = AdminConsole.NewAdmin(_fixture.StartApplication(settings => settings["knowledge_mode"] = "prefer").CreateWeChatClient());
+
+        var stats = "";
+        for (var attempt = 0; attempt < 100 && !LoadedChunks().IsMatch(stats); attempt++)
+        {
+            await Task.Delay(100);
+            stats = await admin.RunAsync("kb_stats");
+        }
+
+        Assert.Matches(LoadedChunks(), stats);
+        Assert.Empty(_fixture.Model.Requests);
+    }
+
+    private static System.Text.RegularExpressions.Regex LoadedChunks() => new("内存中 [1-9]\\d* 段向量");
+
     private static Func<FakeChatRequest, string> QuotingWhenGiven(string marker, string quote) =>
         request => request.Messages[0].Content.Contains(marker, StringComparison.Ordinal) ? quote : "我不太清楚。";
 }

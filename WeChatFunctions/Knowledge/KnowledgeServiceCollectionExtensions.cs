@@ -15,6 +15,7 @@ internal static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<PublishedArticleImport>();
         services.AddHttpClient<ArticleFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan).UseFetchGuard().RemoveAllLoggers();
         services.AddSingleton<EmbeddedPassageIndex>();
+        services.AddHostedService<KnowledgeWarmUp>();
         return services;
     }
 }
