@@ -245,6 +245,7 @@ var defaultSettings = {
   rate_limit_per_minute: '6'
   price_per_1k_prompt_tokens: '0'
   price_per_1k_completion_tokens: '0'
+  price_per_1k_embedding_tokens: '0'
   price_currency: 'USD'
   moderation: 'off'
   banned_words: ''

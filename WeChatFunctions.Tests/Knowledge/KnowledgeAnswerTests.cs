@@ -224,6 +224,17 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
     }
 
     [Fact]
+    public async Task WithAnEmbeddingPriceTheSpendEstimateCountsEmbeddingTokens()
+    {
+        var priced = AdminConsole.NewAdmin(_fixture.StartApplication(settings => (settings["knowledge_mode"], settings["price_per_1k_embedding_tokens"]) = ("prefer", "1000")).CreateWeChatClient());
+        await priced.RunAsync("kb_add", _fixture.Pages.Serve("/s/priced", KnowledgePages.WeChatArticle("价格说明", "嵌入也要花钱。")));
+
+        var statistics = await priced.StatisticsShowingAsync("知识库嵌入 token");
+
+        Assert.Matches(@"估算花费（USD）：今天 [1-9]\d*\.\d{4}", statistics);
+    }
+
+    [Fact]
     public async Task ANewInstanceLoadsTheVectorsAsItStartsBeforeAnyQuestion()
     {
         await AdminConsole.NewAdmin(_fixture.Prefer).RunAsync("kb_add", _fixture.Pages.Serve("/s/warm", KnowledgePages.WeChatArticle("预热说明", "新实例启动时就读入全部向量。")));

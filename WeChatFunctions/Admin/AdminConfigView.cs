@@ -53,7 +53,7 @@ internal sealed class AdminConfigView(
             $"global_daily_token_limit：{quota.Value.GlobalDailyTokenLimit}",
             $"rate_limit_per_minute：{quota.Value.RateLimitPerMinute}",
             $"max_answer_tokens：{model.Value.MaxAnswerTokens}",
-            string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}"),
+            string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}，embedding {prices.Value.EmbeddingPer1K}"),
             $"max_clock_skew_seconds：{weChat.Value.MaxClockSkewSeconds}",
             $"reply_mode：{customerService.Value.ReplyMode}",
             $"max_pushed_messages：{customerService.Value.MaxPushedMessages}",

@@ -11,12 +11,16 @@ public sealed class PriceOptions
     [ConfigurationKeyName("price_per_1k_completion_tokens")]
     public decimal CompletionPer1K { get; set; }
 
+    /// <summary>The embedding model's price, for the knowledge base's embedding tokens.</summary>
+    [ConfigurationKeyName("price_per_1k_embedding_tokens")]
+    public decimal EmbeddingPer1K { get; set; }
+
     /// <summary>Only a label: USD for OpenAI, CNY for DeepSeek or Qwen, whatever the bill is in.</summary>
     [ConfigurationKeyName("price_currency")]
     public string Currency { get; set; } = "USD";
 
-    public bool IsSet => PromptPer1K > 0 || CompletionPer1K > 0;
+    public bool IsSet => PromptPer1K > 0 || CompletionPer1K > 0 || EmbeddingPer1K > 0;
 
-    public decimal CostOf(long promptTokens, long completionTokens) =>
-        (promptTokens * PromptPer1K + completionTokens * CompletionPer1K) / 1000m;
+    public decimal CostOf(long promptTokens, long completionTokens, long embeddingTokens = 0) =>
+        (promptTokens * PromptPer1K + completionTokens * CompletionPer1K + embeddingTokens * EmbeddingPer1K) / 1000m;
 }

@@ -65,7 +65,7 @@ internal sealed class StatisticsView(
         return top.Count == 0 ? [] : [$"近7天花费最多的 {top.Count} 位：", .. top];
     }
 
-    private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens));
+    private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens, figures.EmbeddingTokens));
 
     private static string Money(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);
 
