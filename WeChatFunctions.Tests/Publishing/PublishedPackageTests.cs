@@ -25,6 +25,17 @@ public sealed class PublishedPackageTests(PublishedPackage package) : IClassFixt
     }
 
     [Fact]
+    public void TheDashboardIsAnAnonymousGetTriggerBelowApiDashboardNotUnderTheHostsReservedAdminRoute()
+    {
+        var dashboard = package.Function("dashboard");
+
+        var trigger = Assert.Single(dashboard["bindings"]!.AsArray(), binding => (string?)binding!["type"] == "httpTrigger")!;
+        Assert.Equal("dashboard/{*asset}", (string?)trigger["route"]);
+        Assert.Equal("Anonymous", (string?)trigger["authLevel"]);
+        Assert.Equal(["get"], trigger["methods"]!.AsArray().Select(method => (string)method!));
+    }
+
+    [Fact]
     public void TheCleanupFunctionIsATimerTriggerOnTheCleanupScheduleSetting()
     {
         var cleanup = package.Function("cleanup");

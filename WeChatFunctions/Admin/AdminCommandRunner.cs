@@ -26,6 +26,7 @@ internal sealed partial class AdminCommandRunner(
     WeChatApiHealth weChatApi,
     KeywordAdministration keywords,
     KnowledgeAdministration knowledge,
+    IDashboardLinks dashboard,
     TimeProvider timeProvider)
 {
     private const int DefaultAuditEntries = 10;
@@ -76,6 +77,7 @@ internal sealed partial class AdminCommandRunner(
                 await knowledge.RemoveAsync(command.Arguments, cancellationToken) ?? $"知识库里没有编号、链接或路径是「{command.Arguments}」的文档。",
             "kb_stats" => await knowledge.StatsAsync(cancellationToken),
             "kb_import_published" => knowledge.ImportPublished(),
+            "dashboard" => await dashboard.IssueAsync(cancellationToken),
             var name when AdminTexts.Commands.Any(known => known.Name == name) => AdminTexts.Usage(name),
             var name => AdminTexts.Unknown(name),
         };

@@ -36,6 +36,7 @@ internal static class AdminTexts
         ("kb_list", "kb_list：列出知识库里的文档"),
         ("kb_remove", "kb_remove {编号或链接}：从知识库删除一篇文档"),
         ("kb_stats", "kb_stats：查看知识库的规模、设置和最近的导入"),
+        ("dashboard", "dashboard：获取管理后台的一次性链接（趋势、花费、拒绝原因、审计记录）"),
         ("kb_import_published", "kb_import_published：把公众号已发表的全部文章导入知识库（需要认证的公众号和 wechat_app_secret）"),
     ];
 

@@ -11,6 +11,8 @@ internal interface IAdminStore
 
     Task<IReadOnlyList<string>> ListWhiteListedAsync(CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<string>> ListBlockedAsync(CancellationToken cancellationToken);
+
     Task SetDefaultLimitAsync(int dailyLimit, CancellationToken cancellationToken);
 
     /// <returns>The limit set by <c>set_default_limit</c>, or <see langword="null"/> when the setting's applies.</returns>

@@ -40,6 +40,9 @@ internal enum ExpiredData
     /// <summary>Admin lockouts long over.</summary>
     Lockouts,
 
+    /// <summary>The dashboard's one-time codes and sessions, a day after they expired.</summary>
+    DashboardAccess,
+
     /// <summary>
     /// Each instance's statistics rows of a day long over, folded into one row for the day, so that <c>get_stat</c>
     /// reads a row per day rather than one per instance that ever ran.

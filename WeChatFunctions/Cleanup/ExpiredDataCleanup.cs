@@ -75,6 +75,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.FollowerState, At(now - retention));
         yield return (ExpiredData.QuietPreferences, At(now - retention));
         yield return (ExpiredData.Lockouts, At(now - ClaimLifetime));
+        yield return (ExpiredData.DashboardAccess, At(now - ClaimLifetime));
         yield return (ExpiredData.StatisticsWriterRows, At(now - FinishedStatisticsAge));
     }
 

@@ -4,6 +4,7 @@ using WeChatFunctions.Background;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Cleanup;
 using WeChatFunctions.Commands;
+using WeChatFunctions.Dashboard;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
@@ -55,6 +56,7 @@ internal static class AssistantServices
             .AddKeywords()
             .AddKnowledge()
             .AddAdminCommands()
+            .AddDashboard()
             .AddFollowerCommands()
             .AddCleanup()
             .AddMessageHandling()

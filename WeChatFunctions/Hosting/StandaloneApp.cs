@@ -1,3 +1,4 @@
+using WeChatFunctions.Dashboard;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Settings;
 
@@ -27,6 +28,7 @@ internal static class StandaloneApp
 
         await using var app = builder.Build();
         app.MapMethods(WeChatFunction.Path, [HttpMethods.Get, HttpMethods.Post], (HttpContext context, WeChatEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapGet(DashboardFunction.Path + "/{**asset}", (HttpContext context, DashboardEndpoint endpoint) => endpoint.HandleAsync(context));
         await app.RunAsync();
     }
 }

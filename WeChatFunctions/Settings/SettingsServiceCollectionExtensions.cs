@@ -68,6 +68,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeAttributesValidator>();
         services.AddSingleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>();
 
+        services.AddOptions<DashboardOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardAttributesValidator>();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+
         services.AddOptions<FetchOptions>().BindConfiguration("");
         services.AddOptions<AdminOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();

@@ -5,6 +5,7 @@ using WeChatFunctions.Admin;
 using WeChatFunctions.Answering;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Cleanup;
+using WeChatFunctions.Dashboard;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Functions;
 using WeChatFunctions.Images;
@@ -65,6 +66,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IPushJobStore, TablePushJobStore>();
         services.AddSingleton<IKeywordStore, TableKeywordStore>();
         services.AddSingleton<IKnowledgeCatalog, TableKnowledgeCatalog>();
+        services.AddSingleton<IDashboardAccessStore, TableDashboardAccessStore>();
         services.AddSingleton<IKnowledgeChunkStore, TableKnowledgeChunkStore>();
         services.AddSingleton<AzureSearchPassageIndex>();
         services.AddHttpClient(AzureSearchPassageIndex.HttpClientName).RemoveAllLoggers();

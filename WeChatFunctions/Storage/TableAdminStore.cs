@@ -65,11 +65,16 @@ internal sealed class TableAdminStore(TableClientProvider tables, PolicySnapshot
         await UpsertAsync(row, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> ListWhiteListedAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ListWhiteListedAsync(CancellationToken cancellationToken) =>
+        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Followers} and WhiteListed eq {true}"), cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListBlockedAsync(CancellationToken cancellationToken) =>
+        ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Followers} and Blocked eq {true}"), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> ListAsync(string filter, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var followers = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Followers} and WhiteListed eq {true}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             followers.Add(row.RowKey);

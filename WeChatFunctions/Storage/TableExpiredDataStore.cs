@@ -24,6 +24,7 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePen
         ExpiredData.FollowerState => DeleteFollowerStateAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.QuietPreferences => DeleteQuietPreferencesAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.StatisticsWriterRows => statistics.FoldWriterRowsAsync(cutoff.Day, maxRows, cancellationToken),
+        ExpiredData.DashboardAccess => DeleteAsync(TableDashboardAccessStore.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff.At}"), maxRows, cancellationToken),
         ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rows are known for this kind."),
     };

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using WeChatFunctions.Statistics;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.Tests.Dashboard;
+
+/// <summary>The page shows a seeded week of statistics, the ranges, the lists and the audit, in tables that need no JavaScript.</summary>
+public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fixture)
+{
+    [Fact]
+    public async Task ASeededWeekShowsDayByDayWithTheRefusalsTheListsTheAuditAndTheMaskedConfiguration()
+    {
+        var application = Fixture.StartApplication(settings => settings["price_per_1k_prompt_tokens"] = "1");
+        var store = application.Services.GetRequiredService<IStatisticsStore>();
+        var writer = "seed-" + Guid.NewGuid().ToString("N")[..8];
+        for (var back = 1; back <= 6; back++)
+        {
+            var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-back).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            await store.SaveTotalsAsync(day, writer, new DailyStatistics(Messages: 1000 + back, Answered: 900 + back, PromptTokens: 50_000 + back, OverQuota: 7, RateLimited: 3, BlockedQuestions: 2, BlockedAnswers: 1), null, CancellationToken.None);
+        }
+
+        var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
+        await admin.RunAsync("add_white_list", Follower);
+        var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.10");
+        await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
+
+        var week = await (await browser.OpenAsync()).Content.ReadAsStringAsync();
+        var quarter = await (await browser.OpenAsync("/api/dashboard?days=90")).Content.ReadAsStringAsync();
+
+        var threeDaysAgo = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-3).ToString("MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains($"<tr><td>{threeDaysAgo}</td><td>1003</td><td>903</td><td>0</td><td>50003</td><td>0</td><td>0</td><td>50.0030</td>", week, StringComparison.Ordinal);
+        Assert.Equal(7, CountOf(Table(week, "daily"), "<tr><td>"));
+        Assert.Equal(90, CountOf(Table(quarter, "daily"), "<tr><td>"));
+        Assert.Contains("<tr><td>超出额度（次数、token 或全局预算）</td><td>42</td></tr>", week, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>提问太快（限速）</td><td>18</td></tr>", week, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"?days=7\" aria-current=\"page\">7 天</a>", week, StringComparison.Ordinal);
+        Assert.Contains("每日概况（近 90 天）", quarter, StringComparison.Ordinal);
+        Assert.Contains($"{Follower[..6]}…{Follower[^4..]}", week, StringComparison.Ordinal);
+        Assert.DoesNotContain(Follower, week, StringComparison.Ordinal);
+        Assert.Contains("<td>add_white_list</td>", week, StringComparison.Ordinal);
+        Assert.Contains("chat_gpt_token：sk-…cdef", week, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-0123456789abcdef", week, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", week, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private static string Table(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+    }
+}
