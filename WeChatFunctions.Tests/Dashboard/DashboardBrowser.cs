@@ -10,6 +10,9 @@ internal sealed partial class DashboardBrowser(HttpClient http, string client)
 
     public static string CodeIn(string reply) => LinkCode().Match(reply).Groups["code"].Value;
 
+    /// <summary>The link of the command's reply, on its second line.</summary>
+    public static string LinkIn(string reply) => reply.Split('\n')[1].Trim();
+
     /// <summary>Opens the one-time link from the command's reply, keeping the session cookie it sets.</summary>
     public async Task<HttpResponseMessage> OpenLinkAsync(string code)
     {

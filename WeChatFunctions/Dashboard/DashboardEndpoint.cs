@@ -7,16 +7,14 @@ namespace WeChatFunctions.Dashboard;
 /// <summary>
 /// Serves the dashboard: a one-time code is exchanged for a session cookie (HttpOnly, Secure, SameSite=Strict), a
 /// session sees the page, anyone else is told how to get a link. Every response forbids framing, caching and
-/// referrers, and allows only the app's own stylesheet.
+/// referrers, and allows only the app's own stylesheets and scripts.
 /// </summary>
 internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage page, IOptions<DashboardOptions> options)
 {
     public const string SessionCookie = "wechat_dashboard";
 
-    private const string Stylesheet = "dashboard.css";
-
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -34,7 +32,7 @@ internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage pa
         var cancellationToken = context.RequestAborted;
         if (context.Request.RouteValues["asset"] is string asset && asset.Length > 0)
         {
-            return asset == Stylesheet ? Results.Text(DashboardStyle.Css, "text/css; charset=utf-8") : Results.NotFound();
+            return DashboardAssets.Serve(asset) ?? Results.NotFound();
         }
 
         if (context.Request.Query.TryGetValue("code", out var code))

@@ -9,8 +9,8 @@ using WeChatFunctions.Statistics;
 namespace WeChatFunctions.Dashboard;
 
 /// <summary>
-/// The dashboard as one server-rendered HTML page: every figure is in a table, so it reads without JavaScript, in
-/// Chinese, on a phone. Follower OpenIDs are masked; the configuration is masked as <c>get_config</c> masks it.
+/// The dashboard as one server-rendered HTML page: charts drawn by the app's own script, and every figure in a table
+/// as well, so it reads without JavaScript; in Chinese, on a phone. Follower OpenIDs are masked; the configuration is masked as <c>get_config</c> masks it.
 /// </summary>
 internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOptions> prices)
 {
@@ -19,10 +19,11 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
     public async Task<string> RenderAsync(int days, CancellationToken cancellationToken)
     {
         var snapshot = await data.ReadAsync(days, cancellationToken);
-        var html = new StringBuilder(Head("管理后台"));
+        var html = new StringBuilder(Head("管理后台", DashboardCharts.HeadLinks));
         html.Append("<header><h1>公众号助手 · 管理后台</h1><nav>")
             .AppendJoin(' ', Ranges.Select(range => $"<a href=\"?days={range}\"{(range == days ? " aria-current=\"page\"" : "")}>{range} 天</a>"))
-            .Append("</nav></header>");
+            .Append("</nav></header>")
+            .Append(DashboardCharts.Markup(snapshot, prices.Value));
         AppendDaily(html, snapshot, days);
         AppendRefusals(html, snapshot);
         AppendSpenders(html, snapshot);
@@ -54,7 +55,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append("<th>关键词回复</th><th>模型错误</th></tr></thead><tbody>");
         foreach (var (day, figures) in snapshot.Days.Reverse())
         {
-            html.Append(Invariant($"<tr><td>{day[4..6]}-{day[6..]}</td><td>{figures.Messages}</td><td>{figures.Answered}</td><td>{figures.ActiveFollowers}</td><td>{figures.PromptTokens}</td><td>{figures.CompletionTokens}</td><td>{figures.EmbeddingTokens}</td>"))
+            html.Append(Invariant($"<tr><td>{DashboardCharts.Day(day)}</td><td>{figures.Messages}</td><td>{figures.Answered}</td><td>{figures.ActiveFollowers}</td><td>{figures.PromptTokens}</td><td>{figures.CompletionTokens}</td><td>{figures.EmbeddingTokens}</td>"))
                 .Append(prices.Value.IsSet ? $"<td>{Cost(figures)}</td>" : "")
                 .Append(Invariant($"<td>{figures.KeywordReplies}</td><td>{figures.ModelErrors}</td></tr>"));
         }
