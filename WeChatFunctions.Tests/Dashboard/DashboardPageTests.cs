@@ -17,7 +17,7 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         for (var back = 1; back <= 6; back++)
         {
             var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-back).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            await store.SaveTotalsAsync(day, writer, new DailyStatistics(Messages: 1000 + back, Answered: 900 + back, PromptTokens: 50_000 + back, OverQuota: 7, RateLimited: 3, BlockedQuestions: 2, BlockedAnswers: 1), null, CancellationToken.None);
+            await store.SaveTotalsAsync(day, writer, new DailyStatistics(Messages: 1000 + back, Answered: 900 + back, PromptTokens: 50_000 + back, OverQuota: 7, RateLimited: 3, BlockedQuestions: 2, BlockedAnswers: 1, GlobalCapped: 2, FirstPageOnFirstAttempt: 800, FirstPageOnSecondAttempt: 70, FirstPageOnThirdAttempt: 20, FirstPageOnContinue: 10), null, CancellationToken.None);
         }
 
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
@@ -32,7 +32,12 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.Contains($"<tr><td>{threeDaysAgo}</td><td>1003</td><td>903</td><td>0</td><td>50003</td><td>0</td><td>0</td><td>50.0030</td>", week, StringComparison.Ordinal);
         Assert.Equal(7, CountOf(Table(week, "daily"), "<tr><td>"));
         Assert.Equal(90, CountOf(Table(quarter, "daily"), "<tr><td>"));
-        Assert.Contains("<tr><td>超出额度（次数、token 或全局预算）</td><td>42</td></tr>", week, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>超出粉丝的每日次数或 token 额度</td><td>30</td></tr>", week, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>全局 token 预算已用完</td><td>12</td></tr>", week, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>微信第 1 次请求</td><td>48", Table(week, "delivery"), StringComparison.Ordinal); // 4800 seeded, and today's
+        Assert.Contains("<tr><td>第 2 次请求（重试）</td><td>420</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>第 3 次请求（最后一次重试）</td><td>120</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>粉丝回复「继续」后</td><td>60</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
         Assert.Contains("<tr><td>提问太快（限速）</td><td>18</td></tr>", week, StringComparison.Ordinal);
         Assert.Contains("<a href=\"?days=7\" aria-current=\"page\">7 天</a>", week, StringComparison.Ordinal);
         Assert.Contains("每日概况（近 90 天）", quarter, StringComparison.Ordinal);

@@ -107,7 +107,7 @@ internal sealed class ReplyWindow(
 
                 if (IsFirstPageOfAnAnswer(answer, source, page))
                 {
-                    statistics.AnswerDelivered(ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
+                    statistics.AnswerDelivered(arrival, ask is null ? null : WeChatRetries.AttemptAt(firstArrival, arrival));
                     if (route == PushRoute.TheRest && page!.HasMore)
                     {
                         await pushes.PlanAsync(key, firstArrival, page.End, page: 2, cancellationToken);

@@ -67,11 +67,18 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
     {
         var total = snapshot.Days.Aggregate(DailyStatistics.Zero, (sum, day) => sum + day.Figures);
         html.Append("<section><h2>拒绝原因</h2><div class=\"scroll\"><table id=\"refusals\"><thead><tr><th>原因</th><th>次数</th></tr></thead><tbody>")
-            .Append(Invariant($"<tr><td>超出额度（次数、token 或全局预算）</td><td>{total.OverQuota}</td></tr>"))
+            .Append(Invariant($"<tr><td>超出粉丝的每日次数或 token 额度</td><td>{total.OverQuota - total.GlobalCapped}</td></tr>"))
+            .Append(Invariant($"<tr><td>全局 token 预算已用完</td><td>{total.GlobalCapped}</td></tr>"))
             .Append(Invariant($"<tr><td>提问太快（限速）</td><td>{total.RateLimited}</td></tr>"))
             .Append(Invariant($"<tr><td>问题未通过审核</td><td>{total.BlockedQuestions}</td></tr>"))
             .Append(Invariant($"<tr><td>回答未通过审核</td><td>{total.BlockedAnswers}</td></tr>"))
             .Append("</tbody></table></div></section>");
+        html.Append("<section><h2>回答的第一页在哪次送达</h2><div class=\"scroll\"><table id=\"delivery\"><thead><tr><th>送达于</th><th>回答数</th></tr></thead><tbody>")
+            .Append(Invariant($"<tr><td>微信第 1 次请求</td><td>{total.FirstPageOnFirstAttempt}</td></tr>"))
+            .Append(Invariant($"<tr><td>第 2 次请求（重试）</td><td>{total.FirstPageOnSecondAttempt}</td></tr>"))
+            .Append(Invariant($"<tr><td>第 3 次请求（最后一次重试）</td><td>{total.FirstPageOnThirdAttempt}</td></tr>"))
+            .Append(Invariant($"<tr><td>粉丝回复「继续」后</td><td>{total.FirstPageOnContinue}</td></tr>"))
+            .Append("</tbody></table></div><p class=\"muted\">客服消息模式下推送的回答不在此列。</p></section>");
     }
 
     private void AppendSpenders(StringBuilder html, DashboardSnapshot snapshot)

@@ -1,6 +1,9 @@
 namespace WeChatFunctions.Statistics;
 
 /// <summary>One day's figures, or a sum of days'. Active followers are distinct within a day; summed, they are follower-days.</summary>
+/// <param name="OverQuota">Questions refused by a limit: the follower's questions or tokens, or the account's budget.</param>
+/// <param name="GlobalCapped">Of <paramref name="OverQuota"/>, those refused by the account's budget (<c>global_daily_token_limit</c>).</param>
+/// <param name="FirstPageOnFirstAttempt">Answers whose first page went out on WeChat's first attempt; the next two on its retries, the last on 「继续」.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -14,7 +17,12 @@ internal sealed record DailyStatistics(
     long BlockedQuestions = 0,
     long BlockedAnswers = 0,
     long KeywordReplies = 0,
-    long EmbeddingTokens = 0)
+    long EmbeddingTokens = 0,
+    long GlobalCapped = 0,
+    long FirstPageOnFirstAttempt = 0,
+    long FirstPageOnSecondAttempt = 0,
+    long FirstPageOnThirdAttempt = 0,
+    long FirstPageOnContinue = 0)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -33,7 +41,12 @@ internal sealed record DailyStatistics(
         left.BlockedQuestions + right.BlockedQuestions,
         left.BlockedAnswers + right.BlockedAnswers,
         left.KeywordReplies + right.KeywordReplies,
-        left.EmbeddingTokens + right.EmbeddingTokens);
+        left.EmbeddingTokens + right.EmbeddingTokens,
+        left.GlobalCapped + right.GlobalCapped,
+        left.FirstPageOnFirstAttempt + right.FirstPageOnFirstAttempt,
+        left.FirstPageOnSecondAttempt + right.FirstPageOnSecondAttempt,
+        left.FirstPageOnThirdAttempt + right.FirstPageOnThirdAttempt,
+        left.FirstPageOnContinue + right.FirstPageOnContinue);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -12,7 +12,17 @@ namespace WeChatFunctions.Statistics;
 internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, AssistantMetrics metrics)
 {
     /// <summary>The first page of an answer reached the follower, on WeChat's attempt <paramref name="attempt"/> or, when <see langword="null"/>, on 「继续」.</summary>
-    public void AnswerDelivered(int? attempt) => metrics.AnswerDelivered(attempt);
+    public void AnswerDelivered(DateTimeOffset at, int? attempt)
+    {
+        metrics.AnswerDelivered(attempt);
+        Add(at, attempt switch
+        {
+            1 => new DailyStatistics(FirstPageOnFirstAttempt: 1),
+            2 => new DailyStatistics(FirstPageOnSecondAttempt: 1),
+            null => new DailyStatistics(FirstPageOnContinue: 1),
+            _ => new DailyStatistics(FirstPageOnThirdAttempt: 1),
+        });
+    }
 
     /// <summary>A message's first arrival; retries are not counted.</summary>
     public void MessageReceived(string followerId, DateTimeOffset at)
@@ -61,7 +71,12 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
             QuotaRefusal.RateLimited => RefusalReason.RateLimited,
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Only a refusal is recorded."),
         });
-        Add(at, refusal == QuotaRefusal.RateLimited ? new DailyStatistics(RateLimited: 1) : new DailyStatistics(OverQuota: 1));
+        Add(at, refusal switch
+        {
+            QuotaRefusal.RateLimited => new DailyStatistics(RateLimited: 1),
+            QuotaRefusal.AccountTokens => new DailyStatistics(OverQuota: 1, GlobalCapped: 1),
+            _ => new DailyStatistics(OverQuota: 1),
+        });
     }
 
     public void QuestionBlocked(DateTimeOffset at)

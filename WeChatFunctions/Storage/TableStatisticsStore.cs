@@ -139,6 +139,11 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
             Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
             KeywordReplies: Read(nameof(DailyStatistics.KeywordReplies)),
             EmbeddingTokens: Read(nameof(DailyStatistics.EmbeddingTokens)),
+            GlobalCapped: Read(nameof(DailyStatistics.GlobalCapped)),
+            FirstPageOnFirstAttempt: Read(nameof(DailyStatistics.FirstPageOnFirstAttempt)),
+            FirstPageOnSecondAttempt: Read(nameof(DailyStatistics.FirstPageOnSecondAttempt)),
+            FirstPageOnThirdAttempt: Read(nameof(DailyStatistics.FirstPageOnThirdAttempt)),
+            FirstPageOnContinue: Read(nameof(DailyStatistics.FirstPageOnContinue)),
             RateLimited: Read(nameof(DailyStatistics.RateLimited)),
             BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
             BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)));
@@ -156,6 +161,11 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
         row[nameof(DailyStatistics.KeywordReplies)] = sum.KeywordReplies;
         row[nameof(DailyStatistics.EmbeddingTokens)] = sum.EmbeddingTokens;
+        row[nameof(DailyStatistics.GlobalCapped)] = sum.GlobalCapped;
+        row[nameof(DailyStatistics.FirstPageOnFirstAttempt)] = sum.FirstPageOnFirstAttempt;
+        row[nameof(DailyStatistics.FirstPageOnSecondAttempt)] = sum.FirstPageOnSecondAttempt;
+        row[nameof(DailyStatistics.FirstPageOnThirdAttempt)] = sum.FirstPageOnThirdAttempt;
+        row[nameof(DailyStatistics.FirstPageOnContinue)] = sum.FirstPageOnContinue;
         row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
         row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
         row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
