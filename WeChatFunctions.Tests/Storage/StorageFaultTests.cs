@@ -51,7 +51,9 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         var delivery = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Text("心跳丢了回应").From(Follower));
 
         Assert.True(_proxy.Faults >= 2, $"{_proxy.Faults} faults");
-        Assert.Equal(1, delivery.Attempt);
+        // The answer streams for 3 s through lost responses and their retries: on a busy machine its first page can
+        // miss the first attempt's window and go out on the second, which is as good; what matters is below.
+        Assert.InRange(delivery.Attempt, 1, 2);
         Assert.StartsWith("第1句。", delivery.Content, StringComparison.Ordinal);
         Assert.Single(Fixture.Model.RequestsAbout("心跳丢了回应"));
         // The owner kept saving after each lost response, so the whole answer is in storage for any instance.
