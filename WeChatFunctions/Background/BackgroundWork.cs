@@ -10,10 +10,14 @@ internal sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 
-    public void Run(Func<CancellationToken, Task> work)
+    public void Run(Func<CancellationToken, Task> work) => Track(Task.Run(() => work(lifetime.ApplicationStopping), CancellationToken.None));
+
+    /// <returns>The work and its result, for a caller that waits for it a while; it is not stopped when that caller stops waiting.</returns>
+    public Task<TResult> Begin<TResult>(Func<CancellationToken, Task<TResult>> work) => Track(Task.Run(() => work(lifetime.ApplicationStopping), CancellationToken.None));
+
+    private TTask Track<TTask>(TTask task)
+        where TTask : Task
     {
-        var stopping = lifetime.ApplicationStopping;
-        var task = Task.Run(() => work(stopping), CancellationToken.None);
         _running.TryAdd(task, true);
         task.ContinueWith(
             finished =>
@@ -27,6 +31,7 @@ internal sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+        return task;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -38,22 +38,10 @@ internal sealed class KnowledgeAdministration(
             return null;
         }
 
-        var finished = new TaskCompletionSource<ImportRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        background.Run(async stopping =>
-        {
-            try
-            {
-                finished.TrySetResult(await importer.ImportUrlAsync(address, stopping));
-            }
-            catch (Exception exception)
-            {
-                finished.TrySetException(exception);
-                throw;
-            }
-        });
-        var ended = await Task.WhenAny(finished.Task, Task.Delay(QuickWait, timeProvider, cancellationToken)) == finished.Task;
+        var import = background.Begin(stopping => importer.ImportUrlAsync(address, stopping));
+        var ended = await Task.WhenAny(import, Task.Delay(QuickWait, timeProvider, cancellationToken)) == import;
         return ended
-            ? KnowledgeViews.Outcome(await finished.Task)
+            ? KnowledgeViews.Outcome(await import)
             : $"正在导入 {address}（编号 {KnowledgeDocument.IdOf(address.ToString())}），完成后用 kb_list 或 kb_stats 查看结果。";
     }
 
