@@ -11,27 +11,20 @@ internal sealed class KnowledgeImporter(
     IKnowledgeCatalog catalog, IPassageIndex index, TextChunker chunker, ImportEmbedding embedding, ArticleFetcher fetcher, TimeProvider timeProvider, ILogger<KnowledgeImporter> logger)
 {
     /// <summary>Fetches a page and imports it; a failure is recorded and returned, never thrown.</summary>
-    public async Task<ImportRecord> ImportUrlAsync(Uri address, CancellationToken cancellationToken)
-    {
-        var source = address.ToString();
-        var started = await StartAsync(source, cancellationToken);
-        try
-        {
-            return await FinishAsync(started, await fetcher.FetchAsync(address, cancellationToken), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return await FailAsync(started, exception, cancellationToken);
-        }
-    }
+    public Task<ImportRecord> ImportUrlAsync(Uri address, CancellationToken cancellationToken) =>
+        ImportAsync(address.ToString(), token => fetcher.FetchAsync(address, token), cancellationToken);
 
     /// <summary>Imports text already at hand: a file, or an article from WeChat's API.</summary>
-    public async Task<ImportRecord> ImportAsync(string source, ExtractedArticle article, CancellationToken cancellationToken)
+    public Task<ImportRecord> ImportAsync(string source, ExtractedArticle article, CancellationToken cancellationToken) =>
+        ImportAsync(source, _ => Task.FromResult(article), cancellationToken);
+
+    /// <param name="read">Gets the document's title and text; what it throws is recorded as the import's failure.</param>
+    private async Task<ImportRecord> ImportAsync(string source, Func<CancellationToken, Task<ExtractedArticle>> read, CancellationToken cancellationToken)
     {
         var started = await StartAsync(source, cancellationToken);
         try
         {
-            return await FinishAsync(started, article, cancellationToken);
+            return await FinishAsync(started, await read(cancellationToken), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -40,7 +33,7 @@ internal sealed class KnowledgeImporter(
     }
 
     /// <summary>Records the import as running, so that <c>kb_stats</c> shows it while it lasts.</summary>
-    public async Task<ImportRecord> StartAsync(string source, CancellationToken cancellationToken)
+    private async Task<ImportRecord> StartAsync(string source, CancellationToken cancellationToken)
     {
         var import = new ImportRecord(KnowledgeDocument.IdOf(source), source.Trim(), ImportStatus.Running, "", timeProvider.GetUtcNow());
         await catalog.RecordImportAsync(import, cancellationToken);
