@@ -31,7 +31,7 @@ internal static class FetchGuard
         var allowed = addresses.Where(address => allowPrivate || !PrivateAddresses.Contains(address)).ToArray();
         if (allowed.Length == 0)
         {
-            throw new HttpRequestException($"{endPoint.Host} resolves only to private or local addresses, which are not fetched.");
+            throw new PrivateAddressRefusedException(endPoint.Host);
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

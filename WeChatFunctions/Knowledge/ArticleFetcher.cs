@@ -57,7 +57,7 @@ internal sealed class ArticleFetcher(HttpClient http)
         }
         catch (HttpRequestException exception)
         {
-            throw new KnowledgeImportException(exception.Message.Contains("private or local", StringComparison.Ordinal) ? "不能导入内网或本机地址" : "网页无法访问", exception);
+            throw new KnowledgeImportException(PrivateAddressRefusedException.IsIn(exception) ? "不能导入内网或本机地址" : "网页无法访问", exception);
         }
     }
 }
