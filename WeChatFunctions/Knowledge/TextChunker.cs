@@ -72,9 +72,9 @@ internal sealed class TextChunker(TokenCounter counter)
             var first = true;
             foreach (var sentence in Sentences.Of(trimmed))
             {
-                foreach (var piece in PiecesOf(sentence))
+                foreach (var (piece, pieceTokens) in PiecesOf(sentence))
                 {
-                    yield return new TextUnit(piece, counter.CountText(piece), first);
+                    yield return new TextUnit(piece, pieceTokens, first);
                     first = false;
                 }
             }
@@ -85,12 +85,13 @@ internal sealed class TextChunker(TokenCounter counter)
     /// A sentence cut into pieces of at most a chunk's tokens, at a space where one is near. Tokens are not spread
     /// evenly over characters, so a piece still too long is cut again.
     /// </summary>
-    private IEnumerable<string> PiecesOf(string sentence)
+    /// <returns>Each piece with its tokens, counted once.</returns>
+    private IEnumerable<(string Piece, int Tokens)> PiecesOf(string sentence)
     {
         var tokens = counter.CountText(sentence);
         if (tokens <= TargetTokens || sentence.Length < 2)
         {
-            yield return sentence;
+            yield return (sentence, tokens);
             yield break;
         }
 
