@@ -42,7 +42,7 @@ internal sealed class KnowledgeEmbedder(IEmbeddingGenerator<string, Embedding<fl
 
     private static float[] Normalized(ReadOnlySpan<float> vector)
     {
-        var length = MathF.Sqrt(TensorPrimitives.SumOfSquares(vector));
+        var length = TensorPrimitives.Norm(vector);
         var normalized = vector.ToArray();
         if (length > 0)
         {
