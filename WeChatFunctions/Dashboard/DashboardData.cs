@@ -39,4 +39,8 @@ internal sealed record DashboardSnapshot(
     IReadOnlyList<string> WhiteList,
     IReadOnlyList<string> Blocked,
     IReadOnlyList<AuditEntry> Audit,
-    IReadOnlyList<string> Configuration);
+    IReadOnlyList<string> Configuration)
+{
+    /// <summary>The range's figures added up.</summary>
+    public DailyStatistics Total { get; } = Days.Aggregate(DailyStatistics.Zero, (sum, day) => sum + day.Figures);
+}

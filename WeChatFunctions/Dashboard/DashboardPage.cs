@@ -47,7 +47,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
 
     private void AppendDaily(StringBuilder html, DashboardSnapshot snapshot, int days)
     {
-        var total = snapshot.Days.Aggregate(DailyStatistics.Zero, (sum, day) => sum + day.Figures);
+        var total = snapshot.Total;
         html.Append(Invariant($"<section><h2>每日概况（近 {days} 天）</h2><p class=\"muted\">共 {total.Messages} 条消息，{total.Answered} 个回答，{total.Tokens} token"))
             .Append(prices.Value.IsSet ? Invariant($"，估算花费 {Cost(total)} {Encode(prices.Value.Currency)}") : "")
             .Append("</p><div class=\"scroll\"><table id=\"daily\"><thead><tr><th>日期</th><th>消息</th><th>回答</th><th>活跃粉丝</th><th>prompt token</th><th>completion token</th><th>嵌入 token</th>")
@@ -65,7 +65,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
 
     private static void AppendRefusals(StringBuilder html, DashboardSnapshot snapshot)
     {
-        var total = snapshot.Days.Aggregate(DailyStatistics.Zero, (sum, day) => sum + day.Figures);
+        var total = snapshot.Total;
         html.Append("<section><h2>拒绝原因</h2><div class=\"scroll\"><table id=\"refusals\"><thead><tr><th>原因</th><th>次数</th></tr></thead><tbody>")
             .Append(Invariant($"<tr><td>超出粉丝的每日次数或 token 额度</td><td>{total.OverQuota - total.GlobalCapped}</td></tr>"))
             .Append(Invariant($"<tr><td>全局 token 预算已用完</td><td>{total.GlobalCapped}</td></tr>"))
