@@ -10,7 +10,7 @@ namespace WeChatFunctions.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real browser, the size of a phone: Debian's Chromium, driven through chromedriver by Selenium.
-/// It follows the admin's link, sees the charts drawn with the seeded week and the audit table, and keeps a screenshot.
+/// It follows the admin's link, sees the charts drawn with the seeded week, busy hours and latency, and the audit table, and keeps a screenshot.
 /// </summary>
 public sealed class DashboardBrowserTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
@@ -24,7 +24,14 @@ public sealed class DashboardBrowserTests(WeChatFixture fixture) : FollowerTest(
         for (var back = 1; back <= 6; back++)
         {
             var day = beijing.AddDays(-back).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            await store.SaveTotalsAsync(day, writer, new DailyStatistics(Messages: 3000 + (back * 100), Answered: 2000 + (back * 100), PromptTokens: 40_000 * back), null, CancellationToken.None);
+            await store.SaveTotalsAsync(day, writer, new DailyStatistics(
+                Messages: 3000 + (back * 100),
+                Answered: 2000 + (back * 100),
+                PromptTokens: 40_000 * back,
+                MessagesByHour: BucketCounts.Of(Enumerable.Range(0, 24).Select(hour => (long)(hour * back))),
+                AnswerLatency: BucketCounts.One(back)),
+            null,
+            CancellationToken.None);
         }
 
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
@@ -43,6 +50,10 @@ public sealed class DashboardBrowserTests(WeChatFixture fixture) : FollowerTest(
         Assert.True(activity.FindElement(By.TagName("canvas")).Size.Width > 200);
         Assert.Equal("true", browser.FindElement(By.Id("chart-tokens")).GetAttribute("data-rendered"));
         Assert.Equal("true", browser.FindElement(By.Id("chart-spend")).GetAttribute("data-rendered"));
+        // Each hour's messages over the six days: hour × (1 + 2 + … + 6).
+        Assert.Equal(string.Join(',', Enumerable.Range(0, 24).Select(hour => hour * 21)), browser.FindElement(By.Id("chart-hours")).GetAttribute("data-values")?.Split(';')[0]);
+        Assert.Equal("true", browser.FindElement(By.Id("chart-latency")).GetAttribute("data-rendered"));
+        Assert.True(browser.FindElement(By.CssSelector("#chart-hours canvas")).Size.Width > 200);
         Assert.EndsWith("/api/dashboard", browser.Url, StringComparison.Ordinal);
         Assert.Contains("block", browser.FindElement(By.Id("audit")).Text, StringComparison.Ordinal);
         Assert.Contains($"{Follower[..6]}…{Follower[^4..]}", browser.FindElement(By.TagName("body")).Text, StringComparison.Ordinal);

@@ -50,6 +50,43 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.Contains("\"messages\":[1006,1005,1004,1003,1002,1001,", week, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheBusyHoursAndTheModelsPercentilesOfTheSeededWeekAreShown()
+    {
+        var application = Fixture.StartApplication();
+        var store = application.Services.GetRequiredService<IStatisticsStore>();
+        var writer = "seed-" + Guid.NewGuid().ToString("N")[..8];
+        for (var back = 1; back <= 6; back++)
+        {
+            var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-back).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            await store.SaveTotalsAsync(day, writer, new DailyStatistics(MessagesByHour: EveningPeak(back), AnswerLatency: MostlyUnderTwoSeconds, FirstTextLatency: BucketCounts.One(1)), null, CancellationToken.None);
+        }
+
+        var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
+        var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.11");
+        await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
+        var week = await (await browser.OpenAsync()).Content.ReadAsStringAsync();
+
+        // 6 days of 100 + back at 20:00 and 1 at 03:00; today's messages, if any, in the hour they came.
+        var evening = Table(week, "hours");
+        Assert.Matches("<tr><td>20:00–21:00</td><td>62[1-9]</td><td>9[0-9.]+%</td></tr>", evening);
+        Assert.Contains("最忙的是 20:00–21:00", week, StringComparison.Ordinal);
+        Assert.Equal(24, CountOf(evening, "<tr><td>"));
+        // 90 calls in (1.5 s, 2 s] and 10 in (10 s, 15 s] a day: P50 at 300 of 600 is 1.5 + 0.5 × 300/540, P99 at 594 is 10 + 5 × 54/60.
+        Assert.Contains("<tr><td>回答完整</td><td>", Table(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("<td>1.8 秒</td><td>2.0 秒</td><td>14.5 秒</td></tr>", Table(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>收到第一个字</td>", Table(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("\"answerP50\":[1.78,1.78,1.78,1.78,1.78,1.78,", week, StringComparison.Ordinal);
+    }
+
+    /// <summary>100 + <paramref name="back"/> messages from 20:00 to 21:00, and one at 03:00.</summary>
+    private static BucketCounts EveningPeak(int back) =>
+        BucketCounts.Of(Enumerable.Range(0, 24).Select(hour => hour switch { 20 => 100L + back, 3 => 1L, _ => 0L }));
+
+    /// <summary>90 answers finished in (1.5 s, 2 s], 10 in (10 s, 15 s].</summary>
+    private static BucketCounts MostlyUnderTwoSeconds =>
+        BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(bucket => bucket switch { 3 => 90L, 11 => 10L, _ => 0L }));
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static string Table(string html, string id)

@@ -123,7 +123,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         foreach (var batch in Enumerable.Range(0, 150).Chunk(100))
         {
             await statistics.SubmitTransactionAsync(batch.Select(index => new TableTransactionAction(
-                TableTransactionActionType.Add, new TableEntity(old, $"writer-{index:D3}") { ["Messages"] = 2L, ["Answered"] = 1L })));
+                TableTransactionActionType.Add, new TableEntity(old, $"writer-{index:D3}") { ["Messages"] = 2L, ["Answered"] = 1L, ["MessagesByHour20"] = 2L, ["AnswerLatency03"] = 1L })));
         }
 
         await statistics.AddEntityAsync(new TableEntity(old, "shard-3") { ["Messages"] = 7L, ["PromptTokens"] = 100L });
@@ -135,6 +135,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         var total = Assert.Single(folded);
         Assert.Equal("total", total.RowKey);
         Assert.Equal((307L, 150L, 100L), (total.GetInt64("Messages"), total.GetInt64("Answered"), total.GetInt64("PromptTokens")));
+        Assert.Equal((300L, 150L), (total.GetInt64("MessagesByHour20"), total.GetInt64("AnswerLatency03")));
         Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>(recent, "writer-still-writing")).HasValue);
     }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using WeChatFunctions.Statistics;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Statistics;
@@ -15,27 +12,12 @@ public sealed class DeliveryStatisticsTests(WeChatFixture fixture) : FollowerTes
 
         Assert.Equal("回答：你好", await Fixture.WeChat.AskAsync(Follower, "你好"));
         var refused = await capped.AskAsync(WeChatClient.NewFollowerId(), "一个很长很长的问题，它的提示词远远超过二十个 token 的全局预算，所以会被拒绝。");
-        var today = await TodayWhenAsync(figures => figures.FirstPageOnFirstAttempt >= 1 && figures.GlobalCapped >= 1);
+        var today = await StoredStatistics.TodayWhenAsync(Fixture, figures => figures.FirstPageOnFirstAttempt >= 1 && figures.GlobalCapped >= 1);
 
         Assert.DoesNotContain("回答：", refused, StringComparison.Ordinal);
         Assert.Equal(1, today.FirstPageOnFirstAttempt);
         Assert.Equal(0, today.FirstPageOnSecondAttempt + today.FirstPageOnThirdAttempt + today.FirstPageOnContinue);
         Assert.Equal(1, today.GlobalCapped);
         Assert.Equal(1, today.OverQuota);
-    }
-
-    /// <summary>Today's figures once <paramref name="settled"/> holds, for at most 15 s: each instance writes its own every second.</summary>
-    private async Task<DailyStatistics> TodayWhenAsync(Func<DailyStatistics, bool> settled)
-    {
-        var store = Fixture.StartApplication().Services.GetRequiredService<IStatisticsStore>();
-        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var figures = DailyStatistics.Zero;
-        for (var attempt = 0; attempt < 150 && !settled(figures); attempt++)
-        {
-            await Task.Delay(100);
-            figures = (await store.ReadAllAsync(CancellationToken.None)).GetValueOrDefault(today, DailyStatistics.Zero);
-        }
-
-        return figures;
     }
 }

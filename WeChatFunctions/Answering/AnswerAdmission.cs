@@ -64,7 +64,7 @@ internal sealed class AnswerAdmission(
 
         if (outcome.IsAnswer || outcome.Usage != TokenUsage.None)
         {
-            statistics.Spent(claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked);
+            statistics.Spent(claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked, outcome.Timing);
         }
 
         if (charge is null)

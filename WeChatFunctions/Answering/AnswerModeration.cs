@@ -41,6 +41,6 @@ internal sealed class AnswerModeration(ContentModeration moderation, StatisticsR
         }
 
         var blocked = verdict == ModerationVerdict.Blocked;
-        return DialogOutcome.Withheld(blocked ? FollowerTexts.AnswerBlocked : FollowerTexts.ModerationUnavailable, outcome.Usage, blocked);
+        return DialogOutcome.Withheld(blocked ? FollowerTexts.AnswerBlocked : FollowerTexts.ModerationUnavailable, outcome, blocked);
     }
 }

@@ -48,6 +48,12 @@ internal enum ExpiredData
     /// reads a row per day rather than one per instance that ever ran.
     /// </summary>
     StatisticsWriterRows,
+
+    /// <summary>
+    /// Each finished day's top followers by tokens, masked, rolled up from the usage rows before those expire, so that
+    /// the dashboard ranks 30 and 90 days; and the roll-ups past those 90 days.
+    /// </summary>
+    SpenderRollUps,
 }
 
 /// <summary>Where expiry falls: a moment, and the quota day it falls in, for rows keyed by day.</summary>

@@ -77,6 +77,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.Lockouts, At(now - ClaimLifetime));
         yield return (ExpiredData.DashboardAccess, At(now - ClaimLifetime));
         yield return (ExpiredData.StatisticsWriterRows, At(now - FinishedStatisticsAge));
+        yield return (ExpiredData.SpenderRollUps, At(now - FinishedStatisticsAge));
     }
 
     private ExpiryCutoff At(DateTimeOffset moment) => new(moment, days.DayOf(moment));

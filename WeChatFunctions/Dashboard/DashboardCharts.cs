@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Dashboard;
 
@@ -31,6 +32,9 @@ internal static class DashboardCharts
                 ? Array(days.Select(day => (JsonNode)decimal.Round(prices.CostOf(day.Figures.PromptTokens, day.Figures.CompletionTokens, day.Figures.EmbeddingTokens), 4)))
                 : null,
             ["currency"] = prices.Currency,
+            ["hours"] = Array(Enumerable.Range(0, DashboardTimes.HoursOfTheDay).Select(hour => (JsonNode)snapshot.Total.MessagesByHour[hour])),
+            ["answerP50"] = Array(days.Select(day => Seconds(day.Figures.AnswerLatency, 0.5))),
+            ["answerP90"] = Array(days.Select(day => Seconds(day.Figures.AnswerLatency, 0.9))),
         };
         // The serializer escapes < and >, so nothing in the figures can close the script element.
         return "<section><h2>趋势</h2><figure id=\"chart-activity\" class=\"chart\"></figure><figure id=\"chart-tokens\" class=\"chart\"></figure>"
@@ -42,5 +46,9 @@ internal static class DashboardCharts
     /// <summary>A <c>yyyyMMdd</c> day as the page shows it: <c>MM-dd</c>.</summary>
     public static string Day(string day) => string.Create(CultureInfo.InvariantCulture, $"{day[4..6]}-{day[6..]}");
 
-    private static JsonArray Array(IEnumerable<JsonNode> values) => new([.. values]);
+    private static JsonArray Array(IEnumerable<JsonNode?> values) => new([.. values]);
+
+    /// <summary>A day's percentile in seconds, or null for a day without answers, which the chart leaves as a gap.</summary>
+    private static JsonNode? Seconds(BucketCounts latency, double quantile) =>
+        ModelLatency.Percentile(latency, quantile) is { } duration ? Math.Round(duration.TotalSeconds, 2) : null;
 }

@@ -6,10 +6,17 @@ namespace WeChatFunctions.Dashboard;
 
 /// <summary>What the dashboard shows, read from the tables that already exist: statistics, usage, policies, audit, settings.</summary>
 internal sealed class DashboardData(
-    IStatisticsStore statistics, IUsageStore usage, IAdminStore admins, IAuditStore audit, AdminConfigView config, QuotaDays days, TimeProvider timeProvider)
+    IStatisticsStore statistics,
+    IUsageStore usage,
+    ISpenderRollUpStore rolledUpSpenders,
+    IAdminStore admins,
+    IAuditStore audit,
+    AdminConfigView config,
+    QuotaDays days,
+    TimeProvider timeProvider)
 {
-    /// <summary>Usage rows are kept 8 days, so the spenders cover the last 7.</summary>
-    public const int SpenderDays = 7;
+    /// <summary>Usage rows are kept 8 days, so the spenders of the last 7 are exact; earlier days come from their roll-ups.</summary>
+    public const int ExactSpenderDays = 7;
 
     private const int TopSpenders = 10;
 
@@ -20,18 +27,37 @@ internal sealed class DashboardData(
         var now = timeProvider.GetUtcNow();
         var range = Enumerable.Range(0, dayCount).Select(back => days.DayOf(now.AddDays(-back))).Reverse().ToList();
         var recorded = await statistics.ReadAllAsync(cancellationToken);
-        var spenders = await usage.ReadSpendAsync(days.DayOf(now.AddDays(1 - SpenderDays)), days.DayOf(now), cancellationToken);
         return new DashboardSnapshot(
             [.. range.Select(day => (day, recorded.GetValueOrDefault(day, DailyStatistics.Zero)))],
-            [.. spenders.OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens).Take(TopSpenders)],
+            await TopSpendersAsync(now, dayCount, cancellationToken),
             await admins.ListWhiteListedAsync(cancellationToken),
             await admins.ListBlockedAsync(cancellationToken),
             await audit.LatestAsync(AuditEntries, cancellationToken),
             (await config.RenderAsync(cancellationToken)).Split('\n').Skip(1).ToList());
     }
+
+    /// <summary>The followers who used most tokens over the range, masked: the last 7 days from the usage rows, the days before from their roll-ups.</summary>
+    private async Task<IReadOnlyList<FollowerSpend>> TopSpendersAsync(DateTimeOffset now, int dayCount, CancellationToken cancellationToken)
+    {
+        var exact = await usage.ReadSpendAsync(days.DayOf(now.AddDays(1 - Math.Min(dayCount, ExactSpenderDays))), days.DayOf(now), cancellationToken);
+        var earlier = dayCount > ExactSpenderDays
+            ? await rolledUpSpenders.ReadAsync(days.DayOf(now.AddDays(1 - dayCount)), days.DayOf(now.AddDays(-ExactSpenderDays)), cancellationToken)
+            : [];
+        return
+        [
+            .. exact.Select(spend => spend with { FollowerId = MaskedFollower.Of(spend.FollowerId) })
+                .Concat(earlier)
+                .GroupBy(spend => spend.FollowerId, StringComparer.Ordinal)
+                .Select(follower => new FollowerSpend(follower.Key, follower.Sum(spend => spend.PromptTokens), follower.Sum(spend => spend.CompletionTokens)))
+                .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
+                .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
+                .Take(TopSpenders),
+        ];
+    }
 }
 
 /// <param name="Days">Each day of the range, oldest first, with its figures (zero for a day nothing was recorded).</param>
+/// <param name="TopSpenders">The followers who used most tokens over the range, their OpenIDs masked.</param>
 /// <param name="Configuration">The lines of <c>get_config</c>, secrets masked as it masks them.</param>
 internal sealed record DashboardSnapshot(
     IReadOnlyList<(string Day, DailyStatistics Figures)> Days,

@@ -12,7 +12,7 @@ namespace WeChatFunctions.Dashboard;
 /// The dashboard as one server-rendered HTML page: charts drawn by the app's own script, and every figure in a table
 /// as well, so it reads without JavaScript; in Chinese, on a phone. Follower OpenIDs are masked; the configuration is masked as <c>get_config</c> masks it.
 /// </summary>
-internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOptions> prices)
+internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOptions> prices, IOptions<QuotaOptions> quota)
 {
     private static readonly int[] Ranges = [7, 30, 90];
 
@@ -26,7 +26,8 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append(DashboardCharts.Markup(snapshot, prices.Value));
         AppendDaily(html, snapshot, days);
         AppendRefusals(html, snapshot);
-        AppendSpenders(html, snapshot);
+        DashboardTimes.Append(html, snapshot.Total, quota.Value.TimeZone);
+        AppendSpenders(html, snapshot, days);
         AppendList(html, "白名单", snapshot.WhiteList);
         AppendList(html, "已禁用", snapshot.Blocked);
         AppendAudit(html, snapshot);
@@ -41,9 +42,6 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
     public static string Entering(string path) =>
         Head("管理后台", $"<meta http-equiv=\"refresh\" content=\"0;url={Encode(path)}\">")
         + $"<main><h1>管理后台</h1><p>已登录，正在打开……</p><p><a href=\"{Encode(path)}\">如果没有自动打开，请点这里</a></p></main></body></html>";
-
-    /// <summary>Enough of an OpenID to tell followers apart, not to write to one: <c>oAbCdE…wxyz</c>.</summary>
-    public static string Mask(string openId) => openId.Length <= 10 ? "****" : $"{openId[..6]}…{openId[^4..]}";
 
     private void AppendDaily(StringBuilder html, DashboardSnapshot snapshot, int days)
     {
@@ -81,9 +79,14 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append("</tbody></table></div><p class=\"muted\">客服消息模式下推送的回答不在此列。</p></section>");
     }
 
-    private void AppendSpenders(StringBuilder html, DashboardSnapshot snapshot)
+    private void AppendSpenders(StringBuilder html, DashboardSnapshot snapshot, int days)
     {
-        html.Append(Invariant($"<section><h2>用量最多的粉丝（近 {DashboardData.SpenderDays} 天）</h2>"));
+        html.Append(Invariant($"<section><h2>用量最多的粉丝（近 {days} 天）</h2>"));
+        if (days > DashboardData.ExactSpenderDays)
+        {
+            html.Append(Invariant($"<p class=\"muted\">{DashboardData.ExactSpenderDays} 天以前的日子，每天只保留当天用量最多的 {ISpenderRollUpStore.FollowersPerDay} 位。</p>"));
+        }
+
         if (snapshot.TopSpenders.Count == 0)
         {
             html.Append("<p class=\"muted\">暂无数据。</p></section>");
@@ -94,7 +97,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append(prices.Value.IsSet ? "<th>估算花费</th>" : "").Append("</tr></thead><tbody>");
         foreach (var spend in snapshot.TopSpenders)
         {
-            html.Append(Invariant($"<tr><td>{Encode(Mask(spend.FollowerId))}</td><td>{spend.PromptTokens}</td><td>{spend.CompletionTokens}</td>"))
+            html.Append(Invariant($"<tr><td>{Encode(spend.FollowerId)}</td><td>{spend.PromptTokens}</td><td>{spend.CompletionTokens}</td>"))
                 .Append(prices.Value.IsSet ? $"<td>{Money(prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens))}</td>" : "")
                 .Append("</tr>");
         }
@@ -104,7 +107,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
 
     private static void AppendList(StringBuilder html, string title, IReadOnlyList<string> followers) =>
         html.Append(Invariant($"<section><h2>{title}（{followers.Count} 人）</h2>"))
-            .Append(followers.Count == 0 ? "<p class=\"muted\">无。</p>" : "<p>" + string.Join("、", followers.Select(follower => Encode(Mask(follower)))) + "</p>")
+            .Append(followers.Count == 0 ? "<p class=\"muted\">无。</p>" : "<p>" + string.Join("、", followers.Select(follower => Encode(MaskedFollower.Of(follower)))) + "</p>")
             .Append("</section>");
 
     private static void AppendAudit(StringBuilder html, DashboardSnapshot snapshot)
@@ -112,7 +115,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         html.Append(Invariant($"<section><h2>最近 {snapshot.Audit.Count} 条管理操作（北京时间）</h2><div class=\"scroll\"><table id=\"audit\"><thead><tr><th>时间</th><th>管理员</th><th>命令</th><th>参数</th><th>结果</th></tr></thead><tbody>"));
         foreach (var entry in snapshot.Audit)
         {
-            html.Append($"<tr><td>{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm")}</td><td>{Encode(Mask(entry.SenderId))}</td><td>{Encode(entry.Command)}</td><td>{Encode(OpenIds().Replace(entry.Arguments, found => Mask(found.Value)))}</td><td>{Encode(entry.Result)}</td></tr>");
+            html.Append($"<tr><td>{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm")}</td><td>{Encode(MaskedFollower.Of(entry.SenderId))}</td><td>{Encode(entry.Command)}</td><td>{Encode(OpenIds().Replace(entry.Arguments, found => MaskedFollower.Of(found.Value)))}</td><td>{Encode(entry.Result)}</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");

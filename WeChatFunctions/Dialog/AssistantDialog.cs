@@ -16,6 +16,7 @@ internal sealed class AssistantDialog(
     TokenCounter tokenCounter,
     IOptions<ConversationOptions> options,
     IOptions<ModelOptions> modelOptions,
+    TimeProvider timeProvider,
     ILogger<AssistantDialog> logger)
 {
     /// <summary>When the API rejects the prompt as too long anyway, the retry keeps only this share of the budget.</summary>
@@ -53,7 +54,15 @@ internal sealed class AssistantDialog(
     public async Task<DialogOutcome> AnswerAsync(
         DialogQuestion question, Prompt prompt, Action<string> onText, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var answer = new StreamedText(onText, question.AnswerSoFar);
+        var started = timeProvider.GetTimestamp();
+        TimeSpan? firstText = null;
+        var answer = new StreamedText(
+            text =>
+            {
+                firstText ??= timeProvider.GetElapsedTime(started);
+                onText(text);
+            },
+            question.AnswerSoFar);
         var interrupted = false;
         try
         {
@@ -86,11 +95,12 @@ internal sealed class AssistantDialog(
             DialogLog.AnswerContinued(logger, question.AnswerSoFar.Length);
         }
 
+        var timing = interrupted || firstText is not { } first ? null : new ModelTiming(first, timeProvider.GetElapsedTime(started));
         var text = answer.ToString();
         var answerTokens = tokenCounter.CountMessage(text);
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
-        return DialogOutcome.Answered(new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted);
+        return DialogOutcome.Answered(new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted, timing);
     }
 
     /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>

@@ -8,14 +8,23 @@ namespace WeChatFunctions.Dialog;
 /// <param name="IsInterrupted">The answer broke off after some text had streamed; <see cref="ReplyText"/> then says so.</param>
 /// <param name="IsBlocked">Moderation blocked the model's answer; <see cref="Usage"/> still says what it cost.</param>
 /// <param name="Exchange">For an answer, what to remember of it once it may be shown.</param>
+/// <param name="Timing">For an answer the model finished, how long it took.</param>
 internal sealed record DialogOutcome(
-    string ReplyText, bool IsAnswer, TokenUsage Usage, bool IsModelError = false, bool IsInterrupted = false, bool IsBlocked = false, DialogExchange? Exchange = null)
+    string ReplyText,
+    bool IsAnswer,
+    TokenUsage Usage,
+    bool IsModelError = false,
+    bool IsInterrupted = false,
+    bool IsBlocked = false,
+    DialogExchange? Exchange = null,
+    ModelTiming? Timing = null)
 {
-    public static DialogOutcome Answered(DialogExchange exchange, TokenUsage usage, bool interrupted) =>
-        new(interrupted ? exchange.Answer + FollowerTexts.AnswerInterrupted : exchange.Answer, IsAnswer: true, usage, IsInterrupted: interrupted, Exchange: exchange);
+    public static DialogOutcome Answered(DialogExchange exchange, TokenUsage usage, bool interrupted, ModelTiming? timing) =>
+        new(interrupted ? exchange.Answer + FollowerTexts.AnswerInterrupted : exchange.Answer, IsAnswer: true, usage, IsInterrupted: interrupted, Exchange: exchange, Timing: timing);
 
     /// <summary>An answer the model produced that moderation blocked or could not check, so the follower gets <paramref name="followerText"/> instead.</summary>
-    public static DialogOutcome Withheld(string followerText, TokenUsage usage, bool blocked) => new(followerText, IsAnswer: false, usage, IsBlocked: blocked);
+    public static DialogOutcome Withheld(string followerText, DialogOutcome answer, bool blocked) =>
+        new(followerText, IsAnswer: false, answer.Usage, IsBlocked: blocked, Timing: answer.Timing);
 
     public static DialogOutcome Failed(string followerText) => new(followerText, IsAnswer: false, TokenUsage.None);
 

@@ -12,6 +12,9 @@ internal sealed class QuotaDays(IOptions<QuotaOptions> options)
     /// <summary>The day as <c>yyyyMMdd</c>, which sorts in time order as a row key.</summary>
     public string DayOf(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The hour of the day, 0 to 23, that <paramref name="moment"/> falls in.</summary>
+    public int HourOf(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone).Hour;
+
     /// <summary>The moment as the admins' clock shows it.</summary>
     public DateTimeOffset LocalTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, _zone);
 

@@ -4,6 +4,9 @@ namespace WeChatFunctions.Statistics;
 /// <param name="OverQuota">Questions refused by a limit: the follower's questions or tokens, or the account's budget.</param>
 /// <param name="GlobalCapped">Of <paramref name="OverQuota"/>, those refused by the account's budget (<c>global_daily_token_limit</c>).</param>
 /// <param name="FirstPageOnFirstAttempt">Answers whose first page went out on WeChat's first attempt; the next two on its retries, the last on 「继续」.</param>
+/// <param name="MessagesByHour">Messages by the hour of the day they arrived, 0 to 23, in the time zone of the days.</param>
+/// <param name="FirstTextLatency">Answers by how long the model took to stream their first text, in <see cref="ModelLatency"/>'s buckets.</param>
+/// <param name="AnswerLatency">Answers by how long the model took to finish them, in <see cref="ModelLatency"/>'s buckets.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -22,9 +25,18 @@ internal sealed record DailyStatistics(
     long FirstPageOnFirstAttempt = 0,
     long FirstPageOnSecondAttempt = 0,
     long FirstPageOnThirdAttempt = 0,
-    long FirstPageOnContinue = 0)
+    long FirstPageOnContinue = 0,
+    BucketCounts? MessagesByHour = null,
+    BucketCounts? FirstTextLatency = null,
+    BucketCounts? AnswerLatency = null)
 {
     public static readonly DailyStatistics Zero = new();
+
+    public BucketCounts MessagesByHour { get; init; } = MessagesByHour ?? BucketCounts.None;
+
+    public BucketCounts FirstTextLatency { get; init; } = FirstTextLatency ?? BucketCounts.None;
+
+    public BucketCounts AnswerLatency { get; init; } = AnswerLatency ?? BucketCounts.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -46,7 +58,10 @@ internal sealed record DailyStatistics(
         left.FirstPageOnFirstAttempt + right.FirstPageOnFirstAttempt,
         left.FirstPageOnSecondAttempt + right.FirstPageOnSecondAttempt,
         left.FirstPageOnThirdAttempt + right.FirstPageOnThirdAttempt,
-        left.FirstPageOnContinue + right.FirstPageOnContinue);
+        left.FirstPageOnContinue + right.FirstPageOnContinue,
+        left.MessagesByHour + right.MessagesByHour,
+        left.FirstTextLatency + right.FirstTextLatency,
+        left.AnswerLatency + right.AnswerLatency);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -30,13 +30,14 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
         metrics.MessageReceived();
         var day = days.DayOf(at);
         tally.MarkActive(day, followerId);
-        tally.Add(day, new DailyStatistics(Messages: 1));
+        tally.Add(day, new DailyStatistics(Messages: 1, MessagesByHour: BucketCounts.One(days.HourOf(at))));
     }
 
     /// <summary>The tokens a generation cost, for the day's totals, with what became of it.</summary>
     /// <param name="answered">The follower got the answer.</param>
     /// <param name="blocked">Moderation replaced the answer; its tokens were spent all the same.</param>
-    public void Spent(DateTimeOffset at, TokenUsage usage, bool answered, bool blocked)
+    /// <param name="timing">How long the model took, for a call that finished.</param>
+    public void Spent(DateTimeOffset at, TokenUsage usage, bool answered, bool blocked, ModelTiming? timing)
     {
         metrics.TokensSpent(usage.PromptTokens, usage.CompletionTokens);
         if (blocked)
@@ -49,7 +50,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
             BlockedAnswers: blocked ? 1 : 0,
             PromptTokens: usage.PromptTokens,
             CompletionTokens: usage.CompletionTokens,
-            EmbeddingTokens: usage.EmbeddingTokens));
+            EmbeddingTokens: usage.EmbeddingTokens,
+            FirstTextLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.FirstText)),
+            AnswerLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.Complete))));
     }
 
     /// <summary>Tokens spent embedding documents for the knowledge base.</summary>

@@ -55,6 +55,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IAdminStore, TableAdminStore>();
         services.AddSingleton<TableStatisticsStore>();
         services.AddSingleton<IStatisticsStore>(provider => provider.GetRequiredService<TableStatisticsStore>());
+        services.AddSingleton<TableSpenderRollUpStore>();
+        services.AddSingleton<ISpenderRollUpStore>(provider => provider.GetRequiredService<TableSpenderRollUpStore>());
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());

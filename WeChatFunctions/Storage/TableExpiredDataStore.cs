@@ -8,7 +8,7 @@ namespace WeChatFunctions.Storage;
 /// Finds expired rows by a key or property the app wrote where one exists, else by the storage Timestamp of rows that
 /// are rewritten on every use, and deletes them through <see cref="TableRows"/>.
 /// </summary>
-internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePendingImageStore images, TableStatisticsStore statistics) : IExpiredDataStore
+internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePendingImageStore images, TableStatisticsStore statistics, TableSpenderRollUpStore spenders) : IExpiredDataStore
 {
     public Task<int> DeleteAsync(ExpiredData kind, ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken) => kind switch
     {
@@ -24,6 +24,7 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePen
         ExpiredData.FollowerState => DeleteFollowerStateAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.QuietPreferences => DeleteQuietPreferencesAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.StatisticsWriterRows => statistics.FoldWriterRowsAsync(cutoff.Day, maxRows, cancellationToken),
+        ExpiredData.SpenderRollUps => spenders.RollUpAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.DashboardAccess => DeleteAsync(TableDashboardAccessStore.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff.At}"), maxRows, cancellationToken),
         ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rows are known for this kind."),

@@ -27,11 +27,12 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
     /// <summary>One entity-group transaction holds 100 actions: the total and 99 rows folded into it.</summary>
     private const int RowsPerFold = 99;
 
+
     public async Task<string> SaveTotalsAsync(string day, string writer, DailyStatistics totals, string? version, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var row = new TableEntity(day, writer);
-        Write(row, totals);
+        StatisticsRow.Write(row, totals);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -46,7 +47,7 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
                 // Only this writer writes the row, so a write of its own landed: this one, its response lost, or an
                 // earlier one given up on. These totals are the newest, so they go over whatever else landed.
                 var found = await table.GetEntityIfExistsAsync<TableEntity>(day, writer, cancellationToken: cancellationToken);
-                if (found.HasValue && ToStatistics(found.Value!) == totals)
+                if (found.HasValue && StatisticsRow.Read(found.Value!) == totals)
                 {
                     return found.Value!.ETag.ToString();
                 }
@@ -73,8 +74,8 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
             var day = fold[0].PartitionKey;
             var found = await table.GetEntityIfExistsAsync<TableEntity>(day, TotalRow, cancellationToken: cancellationToken);
             var total = found.HasValue ? found.Value! : new TableEntity(day, TotalRow);
-            var sum = fold.Aggregate(ToStatistics(total), (figures, row) => figures + ToStatistics(row));
-            Write(total, sum);
+            var sum = fold.Aggregate(StatisticsRow.Read(total), (figures, row) => figures + StatisticsRow.Read(row));
+            StatisticsRow.Write(total, sum);
             List<TableTransactionAction> actions =
             [
                 found.HasValue ? new(TableTransactionActionType.UpdateReplace, total, total.ETag) : new(TableTransactionActionType.Add, total),
@@ -119,55 +120,9 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         var filter = TableClient.CreateQueryFilter($"PartitionKey lt {"a"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            days[row.PartitionKey] = days.GetValueOrDefault(row.PartitionKey, DailyStatistics.Zero) + ToStatistics(row);
+            days[row.PartitionKey] = days.GetValueOrDefault(row.PartitionKey, DailyStatistics.Zero) + StatisticsRow.Read(row);
         }
 
         return days;
-    }
-
-    private static DailyStatistics ToStatistics(TableEntity row)
-    {
-        long Read(string name) => row.GetInt64(name) ?? 0;
-        return new DailyStatistics(
-            Messages: Read(nameof(DailyStatistics.Messages)),
-            Answered: Read(nameof(DailyStatistics.Answered)),
-            ActiveFollowers: Read(nameof(DailyStatistics.ActiveFollowers)),
-            PromptTokens: Read(nameof(DailyStatistics.PromptTokens)),
-            CompletionTokens: Read(nameof(DailyStatistics.CompletionTokens)),
-            ModelErrors: Read(nameof(DailyStatistics.ModelErrors)),
-            OverQuota: Read(nameof(DailyStatistics.OverQuota)),
-            Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
-            KeywordReplies: Read(nameof(DailyStatistics.KeywordReplies)),
-            EmbeddingTokens: Read(nameof(DailyStatistics.EmbeddingTokens)),
-            GlobalCapped: Read(nameof(DailyStatistics.GlobalCapped)),
-            FirstPageOnFirstAttempt: Read(nameof(DailyStatistics.FirstPageOnFirstAttempt)),
-            FirstPageOnSecondAttempt: Read(nameof(DailyStatistics.FirstPageOnSecondAttempt)),
-            FirstPageOnThirdAttempt: Read(nameof(DailyStatistics.FirstPageOnThirdAttempt)),
-            FirstPageOnContinue: Read(nameof(DailyStatistics.FirstPageOnContinue)),
-            RateLimited: Read(nameof(DailyStatistics.RateLimited)),
-            BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
-            BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)));
-    }
-
-    private static void Write(TableEntity row, DailyStatistics sum)
-    {
-        row[nameof(DailyStatistics.Messages)] = sum.Messages;
-        row[nameof(DailyStatistics.Answered)] = sum.Answered;
-        row[nameof(DailyStatistics.ActiveFollowers)] = sum.ActiveFollowers;
-        row[nameof(DailyStatistics.PromptTokens)] = sum.PromptTokens;
-        row[nameof(DailyStatistics.CompletionTokens)] = sum.CompletionTokens;
-        row[nameof(DailyStatistics.ModelErrors)] = sum.ModelErrors;
-        row[nameof(DailyStatistics.OverQuota)] = sum.OverQuota;
-        row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
-        row[nameof(DailyStatistics.KeywordReplies)] = sum.KeywordReplies;
-        row[nameof(DailyStatistics.EmbeddingTokens)] = sum.EmbeddingTokens;
-        row[nameof(DailyStatistics.GlobalCapped)] = sum.GlobalCapped;
-        row[nameof(DailyStatistics.FirstPageOnFirstAttempt)] = sum.FirstPageOnFirstAttempt;
-        row[nameof(DailyStatistics.FirstPageOnSecondAttempt)] = sum.FirstPageOnSecondAttempt;
-        row[nameof(DailyStatistics.FirstPageOnThirdAttempt)] = sum.FirstPageOnThirdAttempt;
-        row[nameof(DailyStatistics.FirstPageOnContinue)] = sum.FirstPageOnContinue;
-        row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
-        row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
-        row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
     }
 }

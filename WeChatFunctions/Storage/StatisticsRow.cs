@@ -1,0 +1,80 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using WeChatFunctions.Statistics;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>A statistics row's columns: one per figure, and one per bucket of the figures counted in buckets.</summary>
+internal static class StatisticsRow
+{
+    private const int HoursOfTheDay = 24;
+
+    public static DailyStatistics Read(TableEntity row)
+    {
+        long Read(string name) => row.GetInt64(name) ?? 0;
+        return new DailyStatistics(
+            Messages: Read(nameof(DailyStatistics.Messages)),
+            Answered: Read(nameof(DailyStatistics.Answered)),
+            ActiveFollowers: Read(nameof(DailyStatistics.ActiveFollowers)),
+            PromptTokens: Read(nameof(DailyStatistics.PromptTokens)),
+            CompletionTokens: Read(nameof(DailyStatistics.CompletionTokens)),
+            ModelErrors: Read(nameof(DailyStatistics.ModelErrors)),
+            OverQuota: Read(nameof(DailyStatistics.OverQuota)),
+            Subscriptions: Read(nameof(DailyStatistics.Subscriptions)),
+            KeywordReplies: Read(nameof(DailyStatistics.KeywordReplies)),
+            EmbeddingTokens: Read(nameof(DailyStatistics.EmbeddingTokens)),
+            GlobalCapped: Read(nameof(DailyStatistics.GlobalCapped)),
+            FirstPageOnFirstAttempt: Read(nameof(DailyStatistics.FirstPageOnFirstAttempt)),
+            FirstPageOnSecondAttempt: Read(nameof(DailyStatistics.FirstPageOnSecondAttempt)),
+            FirstPageOnThirdAttempt: Read(nameof(DailyStatistics.FirstPageOnThirdAttempt)),
+            FirstPageOnContinue: Read(nameof(DailyStatistics.FirstPageOnContinue)),
+            RateLimited: Read(nameof(DailyStatistics.RateLimited)),
+            BlockedQuestions: Read(nameof(DailyStatistics.BlockedQuestions)),
+            BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)),
+            MessagesByHour: ReadBuckets(row, nameof(DailyStatistics.MessagesByHour), HoursOfTheDay),
+            FirstTextLatency: ReadBuckets(row, nameof(DailyStatistics.FirstTextLatency), ModelLatency.BucketCount),
+            AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount));
+    }
+
+    /// <summary>Bucket <c>n</c> is the property <c>{name}{n:00}</c>; a bucket never counted has none.</summary>
+    private static BucketCounts ReadBuckets(TableEntity row, string name, int count) =>
+        BucketCounts.Of(Enumerable.Range(0, count).Select(bucket => row.GetInt64(BucketProperty(name, bucket)) ?? 0));
+
+    private static void WriteBuckets(TableEntity row, string name, BucketCounts buckets)
+    {
+        for (var bucket = 0; bucket < buckets.Length; bucket++)
+        {
+            if (buckets[bucket] != 0)
+            {
+                row[BucketProperty(name, bucket)] = buckets[bucket];
+            }
+        }
+    }
+
+    private static string BucketProperty(string name, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{name}{bucket:00}");
+
+    public static void Write(TableEntity row, DailyStatistics sum)
+    {
+        row[nameof(DailyStatistics.Messages)] = sum.Messages;
+        row[nameof(DailyStatistics.Answered)] = sum.Answered;
+        row[nameof(DailyStatistics.ActiveFollowers)] = sum.ActiveFollowers;
+        row[nameof(DailyStatistics.PromptTokens)] = sum.PromptTokens;
+        row[nameof(DailyStatistics.CompletionTokens)] = sum.CompletionTokens;
+        row[nameof(DailyStatistics.ModelErrors)] = sum.ModelErrors;
+        row[nameof(DailyStatistics.OverQuota)] = sum.OverQuota;
+        row[nameof(DailyStatistics.Subscriptions)] = sum.Subscriptions;
+        row[nameof(DailyStatistics.KeywordReplies)] = sum.KeywordReplies;
+        row[nameof(DailyStatistics.EmbeddingTokens)] = sum.EmbeddingTokens;
+        row[nameof(DailyStatistics.GlobalCapped)] = sum.GlobalCapped;
+        row[nameof(DailyStatistics.FirstPageOnFirstAttempt)] = sum.FirstPageOnFirstAttempt;
+        row[nameof(DailyStatistics.FirstPageOnSecondAttempt)] = sum.FirstPageOnSecondAttempt;
+        row[nameof(DailyStatistics.FirstPageOnThirdAttempt)] = sum.FirstPageOnThirdAttempt;
+        row[nameof(DailyStatistics.FirstPageOnContinue)] = sum.FirstPageOnContinue;
+        row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
+        row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
+        row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
+        WriteBuckets(row, nameof(DailyStatistics.MessagesByHour), sum.MessagesByHour);
+        WriteBuckets(row, nameof(DailyStatistics.FirstTextLatency), sum.FirstTextLatency);
+        WriteBuckets(row, nameof(DailyStatistics.AnswerLatency), sum.AnswerLatency);
+    }
+}

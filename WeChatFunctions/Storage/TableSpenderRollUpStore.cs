@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using WeChatFunctions.Cleanup;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Statistics;
+
+namespace WeChatFunctions.Storage;
+
+/// <summary>
+/// The roll-ups in the <c>WeChatStatistics</c> table: partition <c>spenders</c>, a row per day (row key
+/// <c>yyyyMMdd</c>) holding that day's top followers as JSON. The cleanup writes each finished day's row once, while
+/// the day's usage rows are still kept, and deletes rows past <see cref="ISpenderRollUpStore.KeptDays"/>.
+/// </summary>
+internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsageStore usage, QuotaDays days) : ISpenderRollUpStore
+{
+    /// <summary>Sorts after the day partitions and the active-follower partitions, so their queries never meet it.</summary>
+    public const string Partition = "spenders";
+
+    private const string TopProperty = "Top";
+
+    /// <summary>Finished days before the cutoff whose usage rows the cleanup has surely not deleted yet (they are kept 8 days).</summary>
+    private const int DaysBeforeCutoff = 4;
+
+    public async Task<IReadOnlyList<FollowerSpend>> ReadAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableStatisticsStore.TableName, cancellationToken);
+        var sums = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {firstDay} and RowKey le {lastDay}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            foreach (var entry in JsonSerializer.Deserialize<List<Entry>>(row.GetString(TopProperty) ?? "[]") ?? [])
+            {
+                var sum = sums.GetValueOrDefault(entry.F) ?? new FollowerSpend(entry.F, 0, 0);
+                sums[entry.F] = sum with { PromptTokens = sum.PromptTokens + entry.P, CompletionTokens = sum.CompletionTokens + entry.C };
+            }
+        }
+
+        return [.. sums.Values];
+    }
+
+    /// <summary>Rolls up the finished days before <paramref name="cutoff"/> that have no roll-up yet, and deletes those past their time.</summary>
+    /// <returns>How many rows were written and deleted.</returns>
+    public async Task<int> RollUpAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableStatisticsStore.TableName, cancellationToken);
+        var finished = Enumerable.Range(1, DaysBeforeCutoff).Select(back => days.DayOf(cutoff.At.AddDays(-back))).Where(day => string.CompareOrdinal(day, cutoff.Day) < 0).Distinct().ToList();
+        var rolledUp = await table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {finished.Min()} and RowKey le {finished.Max()}"), select: ["RowKey"], cancellationToken: cancellationToken)
+            .Select(row => row.RowKey)
+            .ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var written = 0;
+        foreach (var day in finished.Where(day => !rolledUp.Contains(day)))
+        {
+            var top = (await usage.ReadSpendAsync(day, day, cancellationToken))
+                .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
+                .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
+                .Take(ISpenderRollUpStore.FollowersPerDay)
+                .Select(spend => new Entry(MaskedFollower.Of(spend.FollowerId), spend.PromptTokens, spend.CompletionTokens));
+            await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = JsonSerializer.Serialize(top) }, TableUpdateMode.Replace, cancellationToken);
+            written++;
+        }
+
+        var expired = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {days.DayOf(cutoff.At.AddDays(-ISpenderRollUpStore.KeptDays))}");
+        return written + await TableRows.DeleteAsync(table, expired, maxRows, cancellationToken);
+    }
+
+    /// <summary>A follower's day in the roll-up, with short names: a day's row holds up to 200 of them in one 32K-character property.</summary>
+    private sealed record Entry(string F, long P, long C);
+}
