@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WeChatFunctions.Cleanup;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Statistics;
-using WeChatFunctions.Tests.Dashboard;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Statistics;

@@ -51,17 +51,26 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
         var written = 0;
         foreach (var day in finished.Where(day => !rolledUp.Contains(day)))
         {
-            var top = (await usage.ReadSpendAsync(day, day, cancellationToken))
-                .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
-                .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
-                .Take(ISpenderRollUpStore.FollowersPerDay)
-                .Select(spend => new Entry(MaskedFollower.Of(spend.FollowerId), spend.PromptTokens, spend.CompletionTokens));
-            await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = JsonSerializer.Serialize(top) }, TableUpdateMode.Replace, cancellationToken);
+            await SaveAsync(table, day, await usage.ReadSpendAsync(day, day, cancellationToken), cancellationToken);
             written++;
         }
 
         var expired = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {days.DayOf(cutoff.At.AddDays(-ISpenderRollUpStore.KeptDays))}");
         return written + await TableRows.DeleteAsync(table, expired, maxRows, cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="day"/>'s roll-up of <paramref name="spenders"/>: the top ones, masked.</summary>
+    public async Task SaveAsync(string day, IEnumerable<FollowerSpend> spenders, CancellationToken cancellationToken) =>
+        await SaveAsync(await tables.GetAsync(TableStatisticsStore.TableName, cancellationToken), day, spenders, cancellationToken);
+
+    private static async Task SaveAsync(TableClient table, string day, IEnumerable<FollowerSpend> spenders, CancellationToken cancellationToken)
+    {
+        var top = spenders
+            .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
+            .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
+            .Take(ISpenderRollUpStore.FollowersPerDay)
+            .Select(spend => new Entry(MaskedFollower.Of(spend.FollowerId), spend.PromptTokens, spend.CompletionTokens));
+        await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = JsonSerializer.Serialize(top) }, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>A follower's day in the roll-up, with short names: a day's row holds up to 200 of them in one 32K-character property.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace WeChatFunctions.Tests.Dashboard;
+namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>Opens the dashboard the way a browser does: the link, then the page with the cookie the link set.</summary>
 internal sealed partial class DashboardBrowser(HttpClient http, string client)

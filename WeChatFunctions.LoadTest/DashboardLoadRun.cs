@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using WeChatFunctions.Cleanup;
+using WeChatFunctions.Dashboard;
+using WeChatFunctions.Limits;
+using WeChatFunctions.Statistics;
+using WeChatFunctions.Storage;
+using WeChatFunctions.Tests.Infrastructure;
+
+namespace WeChatFunctions.LoadTest;
+
+/// <summary>
+/// The dashboard at a busy account's scale: 90 days of statistics written by several instances, the last 7 days'
+/// usage of <c>followersPerDay</c> followers a day, and roll-ups of as many for the 83 days before. It times the
+/// cleanup run that rolls up the 4 finished days still to do, and the page for each range.
+/// </summary>
+internal static class DashboardLoadRun
+{
+    private const int Instances = 4;
+
+    private const int Requests = 20;
+
+    private static readonly int[] Ranges = [7, 30, 90];
+
+    public static async Task<int> RunAsync(int followersPerDay)
+    {
+        await using var storage = await AzuriteServer.StartAsync();
+        await using var model = await FakeModelServer.StartAsync();
+        var settings = WeChatApplication.DefaultSettings(storage, model);
+        (settings["Logging:LogLevel:Default"], settings["price_per_1k_prompt_tokens"]) = ("Warning", "0.002");
+        await using var app = new WeChatApplication(settings);
+        var days = app.Services.GetRequiredService<QuotaDays>();
+        var now = DateTimeOffset.UtcNow;
+        var random = new Random(20261130);
+        var followers = Enumerable.Range(0, followersPerDay * 3).Select(_ => WeChatClient.NewFollowerId()).ToArray();
+
+        var seeding = Stopwatch.GetTimestamp();
+        await SeedStatisticsAsync(app.Services.GetRequiredService<IStatisticsStore>(), days, now, random);
+        var usage = app.Services.GetRequiredService<IUsageStore>();
+        for (var back = 0; back < DashboardData.ExactSpenderDays; back++)
+        {
+            var day = days.DayOf(now.AddDays(-back));
+            await Parallel.ForEachAsync(random.GetItems(followers, followersPerDay).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (follower, token) =>
+                await usage.TryChangeAsync(follower, day, current => current with { Questions = 5, PromptTokens = Random.Shared.Next(1_000, 50_000), CompletionTokens = Random.Shared.Next(100, 5_000) }, followsOwnWrite: false, token));
+        }
+
+        var rollUps = app.Services.GetRequiredService<TableSpenderRollUpStore>();
+        for (var back = DashboardData.ExactSpenderDays + 1; back < 90; back++)
+        {
+            var spenders = random.GetItems(followers, followersPerDay).Distinct().Select(follower => new FollowerSpend(follower, random.Next(1_000, 50_000), random.Next(100, 5_000)));
+            await rollUps.SaveAsync(days.DayOf(now.AddDays(-back)), spenders, CancellationToken.None);
+        }
+
+        Console.WriteLine(Invariant($"dashboard: seeded 90 days × {Instances} instances of statistics, 7 days × {followersPerDay} followers of usage, 82 days of roll-ups in {Stopwatch.GetElapsedTime(seeding).TotalSeconds:0.0} s"));
+
+        var cleaning = Stopwatch.GetTimestamp();
+        var report = await app.Services.GetRequiredService<ExpiredDataCleanup>().RunAsync(CancellationToken.None);
+        Console.WriteLine(Invariant($"  cleanup run that rolls up 4 days of {followersPerDay} followers each: {Stopwatch.GetElapsedTime(cleaning).TotalMilliseconds:0} ms ({report.Deleted.GetValueOrDefault(ExpiredData.SpenderRollUps)} roll-ups written)"));
+
+        var admin = AdminConsole.NewAdmin(app.CreateWeChatClient());
+        var browser = new DashboardBrowser(app.CreateClient(), "192.0.2.20");
+        await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
+        foreach (var range in Ranges)
+        {
+            var latencies = new List<double>();
+            var bytes = 0;
+            for (var request = 0; request < Requests; request++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await browser.OpenAsync(Invariant($"/api/dashboard?days={range}"));
+                bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                response.EnsureSuccessStatusCode();
+            }
+
+            latencies.Sort();
+            Console.WriteLine(Invariant($"  {range}-day page: {bytes / 1024.0:0.0} KB, p50 {latencies[Requests / 2]:0} ms, max {latencies[^1]:0} ms over {Requests} requests"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Each instance's running totals for each day, with every hour and latency bucket counted.</summary>
+    private static async Task SeedStatisticsAsync(IStatisticsStore store, QuotaDays days, DateTimeOffset now, Random random)
+    {
+        for (var back = 0; back < 90; back++)
+        {
+            for (var instance = 0; instance < Instances; instance++)
+            {
+                var figures = new DailyStatistics(
+                    Messages: random.Next(1_000, 5_000),
+                    Answered: random.Next(900, 4_500),
+                    PromptTokens: random.Next(1_000_000, 5_000_000),
+                    CompletionTokens: random.Next(100_000, 500_000),
+                    MessagesByHour: BucketCounts.Of(Enumerable.Range(0, 24).Select(_ => (long)random.Next(10, 400))),
+                    FirstTextLatency: BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(_ => (long)random.Next(0, 200))),
+                    AnswerLatency: BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(_ => (long)random.Next(0, 200))));
+                await store.SaveTotalsAsync(days.DayOf(now.AddDays(-back)), Invariant($"load-{instance}"), figures, null, CancellationToken.None);
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
