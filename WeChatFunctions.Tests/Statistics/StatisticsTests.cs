@@ -101,6 +101,7 @@ public sealed partial class StatisticsTests : IAsyncLifetime
         var statistics = await AdminConsole.NewAdmin(_fixture.StartApplication().CreateWeChatClient()).RunAsync("get_stat");
 
         Assert.StartsWith("今天：消息 2，回答 2，活跃 1 人，", TodayLine().Match(statistics).Value, StringComparison.Ordinal);
+        Assert.Matches("\n模型用时（近7天）：第一个字 P50 [0-9]+\\.[0-9] 秒，回答完整 P50 [0-9]+\\.[0-9] 秒、P90 [0-9]+\\.[0-9] 秒(\n|$)", statistics);
     }
 
     [Fact]

@@ -17,14 +17,6 @@ internal static class DashboardTimes
         AppendLatency(html, total);
     }
 
-    /// <summary>A percentile as the page shows it: seconds to a tenth, or that the calls took at least the slowest bucket's bound.</summary>
-    public static string Seconds(TimeSpan? duration) => duration switch
-    {
-        null => "—",
-        { } slow when slow >= ModelLatency.Slowest => Invariant($"≥{ModelLatency.Slowest.TotalSeconds:0} 秒"),
-        { } known => Invariant($"{known.TotalSeconds:0.0} 秒"),
-    };
-
     private static void AppendHours(StringBuilder html, BucketCounts messages, string timeZone)
     {
         var total = messages.Total;
@@ -55,7 +47,7 @@ internal static class DashboardTimes
 
     private static void AppendLatencyRow(StringBuilder html, string label, BucketCounts buckets) =>
         html.Append(Invariant($"<tr><td>{label}</td><td>{buckets.Total}</td>"))
-            .AppendJoin(string.Empty, Percentiles.Select(percentile => $"<td>{Seconds(ModelLatency.Percentile(buckets, percentile.Quantile))}</td>"))
+            .AppendJoin(string.Empty, Percentiles.Select(percentile => $"<td>{ModelLatency.Describe(ModelLatency.Percentile(buckets, percentile.Quantile))}</td>"))
             .Append("</tr>");
 
     private static string Hours(int hour) => Invariant($"{hour:00}:00–{(hour + 1) % HoursOfTheDay:00}:00");

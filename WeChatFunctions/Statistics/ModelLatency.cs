@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WeChatFunctions.Statistics;
 
 /// <summary>
@@ -19,6 +21,14 @@ internal static class ModelLatency
         var index = Array.BinarySearch(UpperBounds, duration.TotalSeconds);
         return index >= 0 ? index : ~index;
     }
+
+    /// <summary>A percentile as admins read it: seconds to a tenth, 「≥120 秒」 past the last bucket's bound, or 「—」 without calls.</summary>
+    public static string Describe(TimeSpan? percentile) => percentile switch
+    {
+        null => "—",
+        { } slow when slow >= Slowest => string.Create(CultureInfo.InvariantCulture, $"≥{Slowest.TotalSeconds:0} 秒"),
+        { } known => string.Create(CultureInfo.InvariantCulture, $"{known.TotalSeconds:0.0} 秒"),
+    };
 
     /// <summary>The time within which <paramref name="quantile"/> of the counted calls finished, or <see langword="null"/> when none were counted.</summary>
     /// <remarks>In the last bucket, which has no upper bound, it is that bucket's lower bound: the calls took at least that long.</remarks>

@@ -37,6 +37,11 @@ internal sealed class StatisticsView(
             Line("累计", total, "人天"),
         };
 
+        if (week.AnswerLatency.Total > 0)
+        {
+            lines.Add($"模型用时（近7天）：第一个字 P50 {Percentile(week.FirstTextLatency, 0.5)}，回答完整 P50 {Percentile(week.AnswerLatency, 0.5)}、P90 {Percentile(week.AnswerLatency, 0.9)}");
+        }
+
         if (quota.Value.GlobalDailyTokenLimit is > 0 and var budget)
         {
             // A question is refused once the budget no instance has leased yet cannot cover what it reserves.
@@ -64,6 +69,8 @@ internal sealed class StatisticsView(
             .ToList();
         return top.Count == 0 ? [] : [$"近7天花费最多的 {top.Count} 位：", .. top];
     }
+
+    private static string Percentile(BucketCounts latency, double quantile) => ModelLatency.Describe(ModelLatency.Percentile(latency, quantile));
 
     private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens, figures.EmbeddingTokens));
 
