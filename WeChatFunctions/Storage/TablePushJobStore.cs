@@ -21,9 +21,10 @@ internal sealed class TablePushJobStore(TableClientProvider tables) : IPushJobSt
     public async Task AddAsync(PushJob job, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableReplyClaimStore.TableName, cancellationToken);
-        // The mark first: a job the sweep can see is always one the follower's messages see too.
-        await InsertAsync(table, Mark(job.Key, PushedPrefix, job.FirstArrival), cancellationToken);
-        await InsertAsync(table, ToRow(job), cancellationToken);
+        // The mark first: a job the sweep can see is always one the follower's messages see too. A row found was stored
+        // already, by another attempt at the message or by this one's write whose response was lost.
+        await TableRows.TryAddAsync(table, Mark(job.Key, PushedPrefix, job.FirstArrival), cancellationToken);
+        await TableRows.TryAddAsync(table, ToRow(job), cancellationToken);
     }
 
     public async Task<PushJob?> FindAsync(MessageKey key, CancellationToken cancellationToken)
@@ -68,22 +69,10 @@ internal sealed class TablePushJobStore(TableClientProvider tables) : IPushJobSt
         var table = await tables.GetAsync(TableReplyClaimStore.TableName, cancellationToken);
         if (unpushed)
         {
-            await InsertAsync(table, Mark(job.Key, UnpushedPrefix, job.FirstArrival), cancellationToken);
+            await TableRows.TryAddAsync(table, Mark(job.Key, UnpushedPrefix, job.FirstArrival), cancellationToken);
         }
 
         await table.DeleteEntityAsync(JobPartition, JobRow(job.Key), ETag.All, cancellationToken);
-    }
-
-    private static async Task InsertAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException exists) when (exists.Status == 409)
-        {
-            // Stored already: by another attempt at the message, or by this one's write whose response was lost.
-        }
     }
 
     /// <summary>Carries <c>FirstArrival</c> like a claim, for the lost-answer query and the claims' cleanup.</summary>

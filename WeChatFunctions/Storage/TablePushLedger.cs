@@ -27,17 +27,13 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
         var table = await tables.GetAsync(TableName, cancellationToken);
         // Names this arrival, so that a write whose response was lost, retried by the SDK, is not counted twice.
         var arrivalId = Guid.NewGuid().ToString("N");
-        try
+        var firstSighting = new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1, [BodyHashProperty] = bodyHash, [LastArrivalProperty] = arrivalId };
+        if (await TableRows.TryAddAsync(table, firstSighting, cancellationToken))
         {
-            await table.AddEntityAsync(
-                new TableEntity(fingerprint, "") { [FirstArrivalProperty] = arrival, [ArrivalsProperty] = 1, [BodyHashProperty] = bodyHash, [LastArrivalProperty] = arrivalId },
-                cancellationToken);
             return new PushSighting(arrival, 1, bodyHash);
         }
-        catch (RequestFailedException seen) when (seen.Status == 409)
-        {
-            // Seen before, or this very arrival's insert landed and its response was lost: count it unless it is counted.
-        }
+
+        // Seen before, or this very arrival's insert landed and its response was lost: count it unless it is counted.
 
         // Only WeChat's three attempts share a fingerprint, so more conflicts than this are not WeChat; the replay
         // guard then serves the push on the strength of its signature, timestamp and message claim.

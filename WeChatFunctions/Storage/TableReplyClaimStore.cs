@@ -105,18 +105,9 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
     public Task WithdrawDeliveredAsync(MessageKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
         InsertMarkAsync(key.FollowerId, WithdrawnPrefix + key.MessageId, at, cancellationToken);
 
-    private async Task InsertMarkAsync(string followerId, string rowKey, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity(followerId, rowKey) { [nameof(ReplyClaimEntity.FirstArrival)] = at }, cancellationToken);
-        }
-        catch (RequestFailedException exists) when (exists.Status == 409)
-        {
-            // Marked already: by an earlier attempt, or by this one's write whose response was lost.
-        }
-    }
+    /// <summary>A mark found was made already: by an earlier attempt, or by this one's write whose response was lost.</summary>
+    private async Task InsertMarkAsync(string followerId, string rowKey, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await TableRows.TryAddAsync(await tables.GetAsync(TableName, cancellationToken), new TableEntity(followerId, rowKey) { [nameof(ReplyClaimEntity.FirstArrival)] = at }, cancellationToken);
 
     public async Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {

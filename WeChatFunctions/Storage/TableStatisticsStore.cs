@@ -100,16 +100,13 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         var table = await tables.GetAsync(TableName, cancellationToken);
         // Names this insert, so that one whose response was lost, retried by the SDK, still counts as the first.
         var markId = Guid.NewGuid().ToString("N");
-        try
+        if (await TableRows.TryAddAsync(table, new TableEntity(ActivePrefix + day, followerId) { [MarkIdProperty] = markId }, cancellationToken))
         {
-            await table.AddEntityAsync(new TableEntity(ActivePrefix + day, followerId) { [MarkIdProperty] = markId }, cancellationToken);
             return true;
         }
-        catch (RequestFailedException exists) when (exists.Status == 409)
-        {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(ActivePrefix + day, followerId, select: [MarkIdProperty], cancellationToken: cancellationToken);
-            return found.HasValue && found.Value!.GetString(MarkIdProperty) == markId;
-        }
+
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ActivePrefix + day, followerId, select: [MarkIdProperty], cancellationToken: cancellationToken);
+        return found.HasValue && found.Value!.GetString(MarkIdProperty) == markId;
     }
 
     public async Task<IReadOnlyDictionary<string, DailyStatistics>> ReadAllAsync(CancellationToken cancellationToken)
