@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Admin;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
 
 namespace WeChatFunctions.Dashboard;
 
@@ -57,7 +57,7 @@ internal sealed class DashboardAccess(IDashboardAccessStore store, IAdminStore a
 
     private static string NewSecret() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
-    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    private static string HashOf(string secret) => HexDigest.Sha256(secret);
 
     private static string Base64UrlEncode(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Functions;
@@ -26,7 +25,7 @@ internal sealed class ReplayGuard(IPushLedger ledger, IOptions<WeChatOptions> op
 
         try
         {
-            var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body.Span));
+            var bodyHash = HexDigest.Sha256(body.Span);
             var sighting = await ledger.RecordArrivalAsync(Fingerprint(query), bodyHash, arrival, cancellationToken);
             if (sighting.FirstBodyHash != bodyHash)
             {
@@ -46,5 +45,5 @@ internal sealed class ReplayGuard(IPushLedger ledger, IOptions<WeChatOptions> op
 
     /// <summary>SHA-256 of the timestamp and the nonce, as hex: a fixed-size key for any query.</summary>
     private static string Fingerprint(WeChatRequest query) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{query.Timestamp}\n{query.Nonce}")));
+        HexDigest.Sha256($"{query.Timestamp}\n{query.Nonce}");
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using WeChatFunctions.Text;
 
 namespace WeChatFunctions.Knowledge;
 
@@ -13,13 +12,13 @@ namespace WeChatFunctions.Knowledge;
 /// <param name="Tokens">The embedding tokens its chunks cost.</param>
 internal sealed record KnowledgeDocument(string Id, string Title, string Source, string ContentHash, int Chunks, long Tokens, DateTimeOffset UpdatedAt)
 {
-    public static string IdOf(string source) => "d" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.Trim())))[..IdDigits];
+    public static string IdOf(string source) => "d" + HexDigest.Sha256(source.Trim())[..IdDigits];
 
     public static bool IsId(string text) => text.Length == IdDigits + 1 && text[0] == 'd' && text.Skip(1).All(char.IsAsciiHexDigitLower);
 
     private const int IdDigits = 10;
 
-    public static string HashOf(ExtractedArticle article) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(article.Title + "\n" + article.Text)));
+    public static string HashOf(ExtractedArticle article) => HexDigest.Sha256(article.Title + "\n" + article.Text);
 
     /// <summary>A link a follower can open, or <see langword="null"/> for a file imported from disk.</summary>
     public static string? Link(string source) =>
