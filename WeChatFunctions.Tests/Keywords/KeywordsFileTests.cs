@@ -58,6 +58,17 @@ public sealed class KeywordsFileTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.StartsWith("没有编号或第一个触发词", removeFileRule, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheFileIsReadOnceAtStartUpAndThoseRulesAnswerTheMessagesAfter()
+    {
+        var file = Write("keywords.yaml", "- { match: exact, phrases: [营业时间], reply: 早九晚五 }\n");
+        var weChat = Fixture.StartApplication(settings => settings["keywords_file"] = file).CreateWeChatClient();
+        // Changed after start-up, even to something malformed: the app goes on with the rules it checked.
+        await File.WriteAllTextAsync(file, "- match: exact\n  phrases: [a\n");
+
+        Assert.Equal("早九晚五", await weChat.AskAsync(Follower, "营业时间"));
+    }
+
     [Theory]
     [InlineData("- match: exact\n  phrases: [a\n  reply: x\n", "which is not a list of rules at line")]
     [InlineData("- match: sometimes\n  phrases: [a]\n  reply: x\n", "whose rule 1 is invalid: 匹配方式须是 exact、contains 或 key")]

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Settings;
+
 namespace WeChatFunctions.Keywords;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace WeChatFunctions.Keywords;
 /// instance sees a change within seconds, and those of <c>keywords_file</c>. A stored rule wins over a file rule that
 /// shares one of its phrases and its kind of match. Exact rules are tried before contains rules, each in order.
 /// </summary>
-internal sealed class KeywordBook(IKeywordStore store, KeywordsFile file, TimeProvider timeProvider) : IDisposable
+internal sealed class KeywordBook(IKeywordStore store, KeywordsFile file, IOptions<KeywordOptions> options, TimeProvider timeProvider) : IDisposable
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
@@ -16,19 +19,20 @@ internal sealed class KeywordBook(IKeywordStore store, KeywordsFile file, TimePr
     public async Task<KeywordRule?> FindForTextAsync(string text, CancellationToken cancellationToken)
     {
         var rules = await AllAsync(cancellationToken);
-        return rules.FirstOrDefault(rule => rule.Match == KeywordMatch.Exact && rule.Matches(text, KeywordMatch.Exact))
-            ?? rules.FirstOrDefault(rule => rule.Match == KeywordMatch.Contains && rule.Matches(text, KeywordMatch.Contains));
+        var folded = KeywordRule.Fold(text);
+        return rules.FirstOrDefault(rule => rule.Match == KeywordMatch.Exact && rule.MatchesText(folded))
+            ?? rules.FirstOrDefault(rule => rule.Match == KeywordMatch.Contains && rule.MatchesText(folded));
     }
 
     /// <returns>The rule bound to a menu CLICK key, <c>subscribe</c> or a QR scene, or <see langword="null"/>.</returns>
     public async Task<KeywordRule?> FindForKeyAsync(string key, CancellationToken cancellationToken) =>
-        (await AllAsync(cancellationToken)).FirstOrDefault(rule => rule.Matches(key, KeywordMatch.Key));
+        (await AllAsync(cancellationToken)).FirstOrDefault(rule => rule.MatchesKey(key));
 
     public async Task<IReadOnlyList<KeywordRule>> AllAsync(CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(cancellationToken);
         var overridden = stored.SelectMany(rule => rule.Phrases.Select(phrase => (rule.Match, Phrase: phrase.ToUpperInvariant()))).ToHashSet();
-        return [.. stored, .. file.Rules.Where(rule => !rule.Phrases.Any(phrase => overridden.Contains((rule.Match, phrase.ToUpperInvariant()))))];
+        return [.. stored, .. file.RulesOf(options.Value.KeywordsFile).Where(rule => !rule.Phrases.Any(phrase => overridden.Contains((rule.Match, phrase.ToUpperInvariant()))))];
     }
 
     /// <summary>A change made on this instance is seen here at once.</summary>

@@ -9,22 +9,23 @@ internal sealed record KeywordRule(string Id, KeywordMatch Match, IReadOnlyList<
 {
     public const int MaxReplyBytes = Utf8Pages.WeChatTextLimitBytes;
 
-    /// <summary>Whether <paramref name="text"/> fires the rule; <paramref name="text"/> and the phrases are compared folded.</summary>
-    public bool Matches(string text, KeywordMatch kind)
-    {
-        if (kind == KeywordMatch.Key)
-        {
-            return Match == KeywordMatch.Key && Phrases.Any(phrase => string.Equals(phrase, text.Trim(), StringComparison.Ordinal));
-        }
+    /// <summary>The phrases as <see cref="Fold"/> makes them, folded once rather than for every message; rules are only ever copied with a new id.</summary>
+    private readonly string[] _foldedPhrases = [.. Phrases.Select(Fold)];
 
-        var folded = Fold(text);
-        return Match switch
-        {
-            KeywordMatch.Exact => Phrases.Any(phrase => string.Equals(Fold(phrase), folded, StringComparison.Ordinal)),
-            KeywordMatch.Contains => Phrases.Any(phrase => folded.Contains(Fold(phrase), StringComparison.Ordinal)),
-            _ => false,
-        };
-    }
+    /// <summary>Whether a typed or spoken message fires the rule.</summary>
+    /// <param name="foldedText">The message as <see cref="Fold"/> makes it, folded once for all the rules.</param>
+    public bool MatchesText(string foldedText) => Match switch
+    {
+        KeywordMatch.Exact => _foldedPhrases.Any(phrase => string.Equals(phrase, foldedText, StringComparison.Ordinal)),
+        KeywordMatch.Contains => _foldedPhrases.Any(phrase => foldedText.Contains(phrase, StringComparison.Ordinal)),
+        _ => false,
+    };
+
+    /// <summary>Whether a menu click, a follow or a QR scene with <paramref name="key"/> fires the rule; keys compare exactly.</summary>
+    public bool MatchesKey(string key) => Match == KeywordMatch.Key && Phrases.Any(phrase => string.Equals(phrase, key.Trim(), StringComparison.Ordinal));
+
+    /// <summary>Trimmed, width-folded and upper-cased, so that ＶＩＰ, vip and VIP match alike.</summary>
+    public static string Fold(string text) => WidthFolding.Fold(text.Trim()).ToUpperInvariant();
 
     /// <summary>
     /// Reads <c>{exact|contains|key} {phrases}</c>, phrases separated by <c>,</c> or <c>，</c>, and checks the reply.
@@ -46,6 +47,4 @@ internal sealed record KeywordRule(string Id, KeywordMatch Match, IReadOnlyList<
 
     /// <summary>The form the admin commands show and <c>test_keyword</c> names.</summary>
     public string Describe() => $"[{Id}] {Match.ToString().ToLowerInvariant()} {string.Join('，', Phrases)} → {ShortText.Of(Reply, 30)}";
-
-    private static string Fold(string text) => WidthFolding.Fold(text.Trim()).ToUpperInvariant();
 }

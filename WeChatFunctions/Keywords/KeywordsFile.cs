@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -16,11 +13,28 @@ namespace WeChatFunctions.Keywords;
 /// </code>
 /// A rule's id comes from its content, so it stays the same across restarts and instances.
 /// </summary>
-internal sealed class KeywordsFile(IOptions<KeywordOptions> options)
+/// <remarks>It takes the path rather than the options: the start-up check that reads the file runs while the options are being made.</remarks>
+internal sealed class KeywordsFile
 {
-    private readonly Lazy<IReadOnlyList<KeywordRule>> _rules = new(() => Load(options.Value.KeywordsFile));
+    private Loaded? _loaded;
 
-    public IReadOnlyList<KeywordRule> Rules => _rules.Value;
+    /// <summary>
+    /// The rules of the file at <paramref name="path"/>, read the first time they are asked for: the start-up check
+    /// reads them, and messages are then matched against those.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is missing or malformed; the message names the setting and the problem.</exception>
+    public IReadOnlyList<KeywordRule> RulesOf(string? path)
+    {
+        if (Volatile.Read(ref _loaded) is { } loaded && loaded.Path == path)
+        {
+            return loaded.Rules;
+        }
+
+        // Two first readers at once both read the file; they find the same rules.
+        var rules = Load(path);
+        Volatile.Write(ref _loaded, new Loaded(path, rules));
+        return rules;
+    }
 
     /// <exception cref="InvalidDataException">The file is missing or malformed; the message names the setting and the problem.</exception>
     public static IReadOnlyList<KeywordRule> Load(string? path)
@@ -53,9 +67,10 @@ internal sealed class KeywordsFile(IOptions<KeywordOptions> options)
     {
         var rule = KeywordRule.TryParse($"{entry.Match} {string.Join(',', entry.Phrases ?? [])}", entry.Reply ?? "", out var problem)
             ?? throw new InvalidDataException($"Setting 'keywords_file' names '{path}', whose rule {index + 1} is invalid: {problem}.");
-        var content = Encoding.UTF8.GetBytes($"{rule.Match}\n{string.Join('\n', rule.Phrases)}\n{rule.Reply}");
-        return rule with { Id = "f" + Convert.ToHexStringLower(SHA256.HashData(content))[..5] };
+        return rule with { Id = "f" + HexDigest.Sha256($"{rule.Match}\n{string.Join('\n', rule.Phrases)}\n{rule.Reply}")[..5] };
     }
+
+    private sealed record Loaded(string? Path, IReadOnlyList<KeywordRule> Rules);
 
     /// <summary>One rule as the file spells it.</summary>
     private sealed class FileRule
