@@ -70,7 +70,7 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         // 6 days of 100 + back at 20:00 and 1 at 03:00; today's messages, if any, in the hour they came.
         var evening = Table(week, "hours");
         Assert.Matches("<tr><td>20:00–21:00</td><td>62[1-9]</td><td>9[0-9.]+%</td></tr>", evening);
-        Assert.Contains("最忙的是 20:00–21:00", week, StringComparison.Ordinal);
+        Assert.Contains("按 UTC+08:00 的时间。最忙的是 20:00–21:00", week, StringComparison.Ordinal);
         Assert.Equal(24, CountOf(evening, "<tr><td>"));
         // 90 calls in (1.5 s, 2 s] and 10 in (10 s, 15 s] a day: P50 at 300 of 600 is 1.5 + 0.5 × 300/540, P99 at 594 is 10 + 5 × 54/60.
         Assert.Contains("<tr><td>回答完整</td><td>", Table(week, "latency"), StringComparison.Ordinal);

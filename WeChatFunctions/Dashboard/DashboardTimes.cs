@@ -22,7 +22,7 @@ internal static class DashboardTimes
         var total = messages.Total;
         var busiest = Enumerable.Range(0, HoursOfTheDay).MaxBy(hour => messages[hour]);
         html.Append("<section><h2>繁忙时段</h2>")
-            .Append(Invariant($"<p class=\"muted\">每小时收到的消息，按 {WebEncoded(timeZone)} 时间。"))
+            .Append(Invariant($"<p class=\"muted\">每小时收到的消息，按 {WebEncoded(ZoneName(timeZone))} 的时间。"))
             .Append(total == 0 ? "暂无数据。" : Invariant($"最忙的是 {Hours(busiest)}，共 {messages[busiest]} 条，占 {Share(messages[busiest], total)}。"))
             .Append("</p><figure id=\"chart-hours\" class=\"chart\"></figure>")
             .Append("<details><summary>每小时的数字</summary><div class=\"scroll\"><table id=\"hours\"><thead><tr><th>时段</th><th>消息</th><th>占比</th></tr></thead><tbody>");
@@ -49,6 +49,9 @@ internal static class DashboardTimes
         html.Append(Invariant($"<tr><td>{label}</td><td>{buckets.Total}</td>"))
             .AppendJoin(string.Empty, Percentiles.Select(percentile => $"<td>{ModelLatency.Describe(ModelLatency.Percentile(buckets, percentile.Quantile))}</td>"))
             .Append("</tr>");
+
+    /// <summary><c>quota_timezone</c> as people read it: an offset such as <c>+08:00</c> becomes <c>UTC+08:00</c>; a zone's name stays.</summary>
+    private static string ZoneName(string timeZone) => timeZone.StartsWith('+') || timeZone.StartsWith('-') ? "UTC" + timeZone : timeZone;
 
     private static string Hours(int hour) => Invariant($"{hour:00}:00–{(hour + 1) % HoursOfTheDay:00}:00");
 
