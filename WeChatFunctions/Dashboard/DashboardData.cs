@@ -43,16 +43,8 @@ internal sealed class DashboardData(
         var earlier = dayCount > ExactSpenderDays
             ? await rolledUpSpenders.ReadAsync(days.DayOf(now.AddDays(1 - dayCount)), days.DayOf(now.AddDays(-ExactSpenderDays)), cancellationToken)
             : [];
-        return
-        [
-            .. exact.Select(spend => spend with { FollowerId = MaskedFollower.Of(spend.FollowerId) })
-                .Concat(earlier)
-                .GroupBy(spend => spend.FollowerId, StringComparer.Ordinal)
-                .Select(follower => new FollowerSpend(follower.Key, follower.Sum(spend => spend.PromptTokens), follower.Sum(spend => spend.CompletionTokens)))
-                .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
-                .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
-                .Take(TopSpenders),
-        ];
+        var masked = exact.Select(spend => spend with { FollowerId = MaskedFollower.Of(spend.FollowerId) });
+        return [.. FollowerSpend.MostTokens(FollowerSpend.SumByFollower(masked.Concat(earlier)), TopSpenders)];
     }
 }
 

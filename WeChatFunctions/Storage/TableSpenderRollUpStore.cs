@@ -24,18 +24,10 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
     public async Task<IReadOnlyList<FollowerSpend>> ReadAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableStatisticsStore.TableName, cancellationToken);
-        var sums = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {firstDay} and RowKey le {lastDay}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            foreach (var entry in JsonSerializer.Deserialize<List<Entry>>(row.GetString(TopProperty) ?? "[]") ?? [])
-            {
-                var sum = sums.GetValueOrDefault(entry.F) ?? new FollowerSpend(entry.F, 0, 0);
-                sums[entry.F] = sum with { PromptTokens = sum.PromptTokens + entry.P, CompletionTokens = sum.CompletionTokens + entry.C };
-            }
-        }
-
-        return [.. sums.Values];
+        var days = await table.QueryAsync<TableEntity>(filter, select: [TopProperty], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return FollowerSpend.SumByFollower(
+            days.SelectMany(day => JsonSerializer.Deserialize<List<Entry>>(day.GetString(TopProperty) ?? "[]") ?? []).Select(entry => new FollowerSpend(entry.F, entry.P, entry.C)));
     }
 
     /// <summary>Rolls up the finished days before <paramref name="cutoff"/> that have no roll-up yet, and deletes those past their time.</summary>
@@ -65,10 +57,7 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
 
     private static async Task SaveAsync(TableClient table, string day, IEnumerable<FollowerSpend> spenders, CancellationToken cancellationToken)
     {
-        var top = spenders
-            .OrderByDescending(spend => spend.PromptTokens + spend.CompletionTokens)
-            .ThenBy(spend => spend.FollowerId, StringComparer.Ordinal)
-            .Take(ISpenderRollUpStore.FollowersPerDay)
+        var top = FollowerSpend.MostTokens(spenders, ISpenderRollUpStore.FollowersPerDay)
             .Select(spend => new Entry(MaskedFollower.Of(spend.FollowerId), spend.PromptTokens, spend.CompletionTokens));
         await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = JsonSerializer.Serialize(top) }, TableUpdateMode.Replace, cancellationToken);
     }

@@ -85,21 +85,13 @@ internal sealed class TableUsageStore(TableClientProvider tables) : IUsageStore,
     public async Task<IReadOnlyList<FollowerSpend>> ReadSpendAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var followers = new Dictionary<string, FollowerSpend>(StringComparer.Ordinal);
         // Day keys are digits, so the "recent" rows sort after every day and fall outside the range.
         var filter = TableClient.CreateQueryFilter($"RowKey ge {firstDay} and RowKey le {lastDay} and PartitionKey ne {TableAccountBudgetStore.Partition}");
         string[] columns = ["PartitionKey", nameof(FollowerUsage.PromptTokens), nameof(FollowerUsage.CompletionTokens)];
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
-        {
-            var sum = followers.GetValueOrDefault(row.PartitionKey) ?? new FollowerSpend(row.PartitionKey, 0, 0);
-            followers[row.PartitionKey] = sum with
-            {
-                PromptTokens = sum.PromptTokens + (row.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0),
-                CompletionTokens = sum.CompletionTokens + (row.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0),
-            };
-        }
-
-        return [.. followers.Values];
+        var days = await table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken)
+            .Select(row => new FollowerSpend(row.PartitionKey, row.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0, row.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0))
+            .ToListAsync(cancellationToken);
+        return FollowerSpend.SumByFollower(days);
     }
 
     private static async Task<UsageRows> ReadAsync(TableClient table, string followerId, string day, CancellationToken cancellationToken)
