@@ -29,7 +29,7 @@ internal static class DashboardCharts
             ["completionTokens"] = Array(days.Select(day => (JsonNode)day.Figures.CompletionTokens)),
             ["embeddingTokens"] = Array(days.Select(day => (JsonNode)day.Figures.EmbeddingTokens)),
             ["spend"] = prices.IsSet
-                ? Array(days.Select(day => (JsonNode)decimal.Round(prices.CostOf(day.Figures.PromptTokens, day.Figures.CompletionTokens, day.Figures.EmbeddingTokens), 4)))
+                ? Array(days.Select(day => (JsonNode)decimal.Round(SpendEstimate.Of(day.Figures, prices), 4)))
                 : null,
             ["currency"] = prices.Currency,
             ["hours"] = Array(Enumerable.Range(0, DashboardTimes.HoursOfTheDay).Select(hour => (JsonNode)snapshot.Total.MessagesByHour[hour])),

@@ -98,7 +98,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         foreach (var spend in snapshot.TopSpenders)
         {
             html.Append(Invariant($"<tr><td>{Encode(spend.FollowerId)}</td><td>{spend.PromptTokens}</td><td>{spend.CompletionTokens}</td>"))
-                .Append(prices.Value.IsSet ? $"<td>{Money(prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens))}</td>" : "")
+                .Append(prices.Value.IsSet ? $"<td>{SpendEstimate.Text(prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens))}</td>" : "")
                 .Append("</tr>");
         }
 
@@ -121,9 +121,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         html.Append("</tbody></table></div></section>");
     }
 
-    private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens, figures.EmbeddingTokens));
-
-    private static string Money(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);
+    private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Head(string title, string extra = "") =>
         $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{extra}"

@@ -65,16 +65,14 @@ internal sealed class StatisticsView(
             .OrderByDescending(entry => entry.cost)
             .ThenBy(entry => entry.spend.FollowerId, StringComparer.Ordinal)
             .Take(TopSpenders)
-            .Select((entry, rank) => Invariant($"{rank + 1}. {entry.spend.FollowerId} {Money(entry.cost)}（token {entry.spend.PromptTokens}+{entry.spend.CompletionTokens}）"))
+            .Select((entry, rank) => Invariant($"{rank + 1}. {entry.spend.FollowerId} {SpendEstimate.Text(entry.cost)}（token {entry.spend.PromptTokens}+{entry.spend.CompletionTokens}）"))
             .ToList();
         return top.Count == 0 ? [] : [$"近7天花费最多的 {top.Count} 位：", .. top];
     }
 
     private static string Percentile(BucketCounts latency, double quantile) => ModelLatency.Describe(ModelLatency.Percentile(latency, quantile));
 
-    private string Cost(DailyStatistics figures) => Money(prices.Value.CostOf(figures.PromptTokens, figures.CompletionTokens, figures.EmbeddingTokens));
-
-    private static string Money(decimal amount) => amount.ToString("0.0000", CultureInfo.InvariantCulture);
+    private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
         $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}");
