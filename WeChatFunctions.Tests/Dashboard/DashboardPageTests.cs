@@ -30,14 +30,14 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
 
         var threeDaysAgo = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-3).ToString("MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"<tr><td>{threeDaysAgo}</td><td>1003</td><td>903</td><td>0</td><td>50003</td><td>0</td><td>0</td><td>50.0030</td>", week, StringComparison.Ordinal);
-        Assert.Equal(7, CountOf(Table(week, "daily"), "<tr><td>"));
-        Assert.Equal(90, CountOf(Table(quarter, "daily"), "<tr><td>"));
+        Assert.Equal(7, CountOf(DashboardBrowser.Rows(week, "daily"), "<tr><td>"));
+        Assert.Equal(90, CountOf(DashboardBrowser.Rows(quarter, "daily"), "<tr><td>"));
         Assert.Contains("<tr><td>超出粉丝的每日次数或 token 额度</td><td>30</td></tr>", week, StringComparison.Ordinal);
         Assert.Contains("<tr><td>全局 token 预算已用完</td><td>12</td></tr>", week, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>微信第 1 次请求</td><td>48", Table(week, "delivery"), StringComparison.Ordinal); // 4800 seeded, and today's
-        Assert.Contains("<tr><td>第 2 次请求（重试）</td><td>420</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
-        Assert.Contains("<tr><td>第 3 次请求（最后一次重试）</td><td>120</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
-        Assert.Contains("<tr><td>粉丝回复「继续」后</td><td>60</td></tr>", Table(week, "delivery"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>微信第 1 次请求</td><td>48", DashboardBrowser.Rows(week, "delivery"), StringComparison.Ordinal); // 4800 seeded, and today's
+        Assert.Contains("<tr><td>第 2 次请求（重试）</td><td>420</td></tr>", DashboardBrowser.Rows(week, "delivery"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>第 3 次请求（最后一次重试）</td><td>120</td></tr>", DashboardBrowser.Rows(week, "delivery"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>粉丝回复「继续」后</td><td>60</td></tr>", DashboardBrowser.Rows(week, "delivery"), StringComparison.Ordinal);
         Assert.Contains("<tr><td>提问太快（限速）</td><td>18</td></tr>", week, StringComparison.Ordinal);
         Assert.Contains("<a href=\"?days=7\" aria-current=\"page\">7 天</a>", week, StringComparison.Ordinal);
         Assert.Contains("每日概况（近 90 天）", quarter, StringComparison.Ordinal);
@@ -68,14 +68,14 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         var week = await (await browser.OpenAsync()).Content.ReadAsStringAsync();
 
         // 6 days of 100 + back at 20:00 and 1 at 03:00; today's messages, if any, in the hour they came.
-        var evening = Table(week, "hours");
+        var evening = DashboardBrowser.Rows(week, "hours");
         Assert.Matches("<tr><td>20:00–21:00</td><td>62[1-9]</td><td>9[0-9.]+%</td></tr>", evening);
         Assert.Contains("按 UTC+08:00 的时间。最忙的是 20:00–21:00", week, StringComparison.Ordinal);
         Assert.Equal(24, CountOf(evening, "<tr><td>"));
         // 90 calls in (1.5 s, 2 s] and 10 in (10 s, 15 s] a day: P50 at 300 of 600 is 1.5 + 0.5 × 300/540, P99 at 594 is 10 + 5 × 54/60.
-        Assert.Contains("<tr><td>回答完整</td><td>", Table(week, "latency"), StringComparison.Ordinal);
-        Assert.Contains("<td>1.8 秒</td><td>2.0 秒</td><td>14.5 秒</td></tr>", Table(week, "latency"), StringComparison.Ordinal);
-        Assert.Contains("<tr><td>收到第一个字</td>", Table(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>回答完整</td><td>", DashboardBrowser.Rows(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("<td>1.8 秒</td><td>2.0 秒</td><td>14.5 秒</td></tr>", DashboardBrowser.Rows(week, "latency"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>收到第一个字</td>", DashboardBrowser.Rows(week, "latency"), StringComparison.Ordinal);
         Assert.Contains("\"answerP50\":[1.78,1.78,1.78,1.78,1.78,1.78,", week, StringComparison.Ordinal);
     }
 
@@ -88,10 +88,4 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(bucket => bucket switch { 3 => 90L, 11 => 10L, _ => 0L }));
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
-
-    private static string Table(string html, string id)
-    {
-        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-        return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-    }
 }

@@ -39,6 +39,13 @@ internal sealed partial class DashboardBrowser(HttpClient http, string client)
         return await http.SendAsync(request);
     }
 
+    /// <summary>The body rows of the page's table <paramref name="id"/>, as the server rendered them.</summary>
+    public static string Rows(string html, string id)
+    {
+        var start = html.IndexOf("<tbody>", html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal), StringComparison.Ordinal) + "<tbody>".Length;
+        return html[start..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
+    }
+
     public static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
 
     [GeneratedRegex(@"/api/dashboard\?code=(?<code>[A-Za-z0-9_-]+)")]

@@ -47,8 +47,8 @@ public sealed class SpenderRollUpTests(WeChatFixture fixture) : FollowerTest(fix
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
         var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.12");
         await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
-        var week = Spenders(await (await browser.OpenAsync()).Content.ReadAsStringAsync());
-        var month = Spenders(await (await browser.OpenAsync("/api/dashboard?days=30")).Content.ReadAsStringAsync());
+        var week = DashboardBrowser.Rows(await (await browser.OpenAsync()).Content.ReadAsStringAsync(), "spenders");
+        var month = DashboardBrowser.Rows(await (await browser.OpenAsync("/api/dashboard?days=30")).Content.ReadAsStringAsync(), "spenders");
 
         Assert.StartsWith($"<tr><td>{MaskedFollower.Of(Follower)}</td><td>3100</td><td>510</td></tr>", week, StringComparison.Ordinal);
         Assert.DoesNotContain(MaskedFollower.Of(heavy), week, StringComparison.Ordinal);
@@ -60,10 +60,4 @@ public sealed class SpenderRollUpTests(WeChatFixture fixture) : FollowerTest(fix
             follower, day, current => current with { Questions = 1, PromptTokens = promptTokens, CompletionTokens = completionTokens }, followsOwnWrite: false, CancellationToken.None));
 
     private static string DaysAgo(int days) => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-days).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static string Spenders(string html)
-    {
-        var start = html.IndexOf("<tbody>", html.IndexOf("id=\"spenders\"", StringComparison.Ordinal), StringComparison.Ordinal) + "<tbody>".Length;
-        return html[start..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
-    }
 }
