@@ -33,6 +33,12 @@ internal sealed class BucketCounts : IEquatable<BucketCounts>
 
     public static BucketCounts operator +(BucketCounts left, BucketCounts right)
     {
+        // Most figures a message adds carry no buckets; counts never change, so either side can be handed back as it is.
+        if (right.Length == 0 || left.Length == 0)
+        {
+            return right.Length == 0 ? left : right;
+        }
+
         var sum = new long[Math.Max(left.Length, right.Length)];
         for (var bucket = 0; bucket < sum.Length; bucket++)
         {
