@@ -1,5 +1,9 @@
+using System.Globalization;
 using WeChatFunctions.Hosting;
 using WeChatFunctions.Settings;
+
+// Texts read the same on every machine, whatever its locale. ICU is loaded for normalisation, not for culture.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 
 try
 {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WeChatFunctions.Text;
 
 namespace WeChatFunctions.Admin;
 
@@ -10,14 +11,19 @@ internal sealed partial record AdminCommand(string Token, string Name, string Ar
 {
     public const string Prefix = "admin-command:";
 
+    private static readonly char[] Openers = [.. "\"'`“‘「『《【〔〈([{<"];
+
+    private static readonly char[] Closers = [.. "\"'`”’」』》】〕〉)]}>"];
+
     /// <summary>
-    /// Recognises the command as a person types it on a phone: in any case, with a full-width colon, with white space
-    /// around it. Whatever looks like one is handled as one, right token or not, so it never reaches the model.
+    /// Recognises the command however it was typed or spoken: after <see cref="InboundText"/>'s normalisation, in any
+    /// case, with any dash, underscore or space between the two words or none, with or without the colon, inside quotes
+    /// or brackets. Whatever starts like one is handled as one, right token or not, so it never reaches the model.
     /// </summary>
     public static bool TryParse(string content, out AdminCommand command)
     {
         command = null!;
-        var lines = content.Trim().Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var lines = Unquoted(InboundText.Normalize(content)).Replace("\r", "", StringComparison.Ordinal).Split('\n');
         if (PrefixPattern().Match(lines[0]) is not { Success: true } prefix)
         {
             return false;
@@ -33,6 +39,28 @@ internal sealed partial record AdminCommand(string Token, string Name, string Ar
     /// <summary>The arguments split at commas (ASCII or Chinese), trimmed.</summary>
     public string[] ArgumentList => Arguments.Split([',', '，'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    [GeneratedRegex(@"^admin-command\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Quotes or brackets around the whole message are dropped: as many closing ones at the end as opening ones at the
+    /// start, since arguments may end in one of their own.
+    /// </summary>
+    private static string Unquoted(string text)
+    {
+        var unquoted = text.Trim();
+        var opened = 0;
+        while (unquoted.Length > 0 && Openers.Contains(unquoted[0]))
+        {
+            unquoted = unquoted[1..].TrimStart();
+            opened++;
+        }
+
+        for (; opened > 0 && unquoted.Length > 0 && Closers.Contains(unquoted[^1]); opened--)
+        {
+            unquoted = unquoted[..^1].TrimEnd();
+        }
+
+        return unquoted;
+    }
+
+    [GeneratedRegex(@"^admin[\p{Pd}\p{Pc}\s]*command\s*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrefixPattern();
 }

@@ -1,3 +1,5 @@
+using WeChatFunctions.Redaction;
+
 namespace WeChatFunctions.Admin;
 
 internal static class AdminServiceCollectionExtensions
@@ -5,6 +7,7 @@ internal static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdminCommands(this IServiceCollection services)
     {
         services.AddSingleton<AdminTokens>();
+        services.AddSingleton<ISecretSource, AdminSecrets>();
         services.AddSingleton<AdminGate>();
         services.AddSingleton<AdminConfigView>();
         services.AddSingleton<FollowerView>();

@@ -115,7 +115,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         html.Append(Invariant($"<section><h2>最近 {snapshot.Audit.Count} 条管理操作（北京时间）</h2><div class=\"scroll\"><table id=\"audit\"><thead><tr><th>时间</th><th>管理员</th><th>命令</th><th>参数</th><th>结果</th></tr></thead><tbody>"));
         foreach (var entry in snapshot.Audit)
         {
-            html.Append($"<tr><td>{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm")}</td><td>{Encode(MaskedFollower.Of(entry.SenderId))}</td><td>{Encode(entry.Command)}</td><td>{Encode(OpenIds().Replace(entry.Arguments, found => MaskedFollower.Of(found.Value)))}</td><td>{Encode(entry.Result)}</td></tr>");
+            html.Append(Invariant($"<tr><td>{AdminTexts.BeijingTime(entry.At, "MM-dd HH:mm")}</td><td>{Encode(MaskedFollower.Of(entry.SenderId))}</td><td>{Encode(entry.Command)}</td><td>{Encode(OpenIds().Replace(entry.Arguments, found => MaskedFollower.Of(found.Value)))}</td><td>{Encode(entry.Result)}</td></tr>"));
         }
 
         html.Append("</tbody></table></div></section>");

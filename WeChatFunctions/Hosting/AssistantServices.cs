@@ -16,6 +16,7 @@ using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
+using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
@@ -56,6 +57,7 @@ internal static class AssistantServices
             .AddKeywords()
             .AddKnowledge()
             .AddAdminCommands()
+            .AddRedaction()
             .AddDashboard()
             .AddFollowerCommands()
             .AddCleanup()

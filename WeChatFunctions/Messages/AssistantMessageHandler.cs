@@ -8,6 +8,7 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
@@ -25,6 +26,7 @@ internal sealed class AssistantMessageHandler(
     ImageInbox imageInbox,
     FollowerEvents followerEvents,
     KeywordReplies keywordReplies,
+    TextRedaction redaction,
     IOptions<ConversationOptions> options,
     ILogger<AssistantMessageHandler> logger)
     : IWeChatMessageHandler
@@ -60,10 +62,8 @@ internal sealed class AssistantMessageHandler(
     private async Task<OutboundReply?> ReplyToAsync(InboundMessage message, MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         message switch
         {
-            TextMessage { Content: var content } when AdminCommand.TryParse(content, out var command) =>
-                new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken)),
-            TextMessage text => await QuestionAsync(key, text.Content, arrival, cancellationToken),
-            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await QuestionAsync(key, heard, arrival, cancellationToken),
+            TextMessage text => await FollowerTextAsync(key, text.Content, arrival, cancellationToken),
+            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, arrival, cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
             ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
             EventMessage subscribe when subscribe.Is("subscribe") => await followerEvents.WelcomeAsync(key, subscribe.EventKey, arrival, cancellationToken),
@@ -73,6 +73,15 @@ internal sealed class AssistantMessageHandler(
             UnknownMessage unknown => new TextReply(FollowerTexts.Unsupported(unknown.MessageType)),
             _ => throw new UnreachableException($"No handling is defined for {message.GetType().Name}."),
         };
+
+    /// <summary>
+    /// Text a follower typed or spoke, taken alike: whatever starts like an admin command is run or refused as one, and
+    /// anything else has the admin tokens replaced before the keyword rules, the history, moderation or the model see it.
+    /// </summary>
+    private async Task<OutboundReply> FollowerTextAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        AdminCommand.TryParse(content, out var command)
+            ? new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken))
+            : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), arrival, cancellationToken);
 
     /// <summary>A question typed or spoken: a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
     private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch

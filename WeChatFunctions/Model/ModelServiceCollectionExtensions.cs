@@ -5,6 +5,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Model;
@@ -18,7 +19,7 @@ internal static class ModelServiceCollectionExtensions
 
     /// <summary>
     /// Registers the official OpenAI SDK's client, pointed at any OpenAI-compatible endpoint, and an
-    /// <see cref="IChatClient"/> pipeline over it: retries within the window, timing, and error translation; and the
+    /// <see cref="IChatClient"/> pipeline over it: the admin tokens redacted, retries within the window, timing, and error translation; and the
     /// knowledge base's <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, over the same client.
     /// </summary>
     public static IServiceCollection AddModel(this IServiceCollection services)
@@ -58,6 +59,7 @@ internal static class ModelServiceCollectionExtensions
         });
         // The first Use is the outermost: each retry is timed and translated on its own.
         services.AddChatClient(provider => provider.GetRequiredService<OpenAIClient>().GetChatClient(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Model).AsIChatClient())
+            .Use((inner, provider) => new RedactingChatClient(inner, provider.GetRequiredService<TextRedaction>()))
             .Use((inner, provider) => ActivatorUtilities.CreateInstance<TransientRetryChatClient>(provider, inner))
             .Use((inner, provider) => ActivatorUtilities.CreateInstance<MeteredChatClient>(provider, inner))
             .Use(inner => new ModelErrorChatClient(inner));
