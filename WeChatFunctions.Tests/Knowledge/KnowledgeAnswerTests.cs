@@ -27,11 +27,13 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
 
         Assert.StartsWith("已导入《门店营业须知》1 段", added, StringComparison.Ordinal);
         Assert.Equal($"本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n\n参考：《门店营业须知》 {url}", answer);
-        var system = _fixture.Model.Requests.Single().Messages[0].Content;
-        Assert.Contains(KnowledgeTexts.PreferInstruction, system, StringComparison.Ordinal);
-        Assert.Contains($"[1]《门店营业须知》 {url}\n本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n门店地址在人民路一百号", system, StringComparison.Ordinal);
-        Assert.DoesNotContain(KnowledgePages.ScriptMarker, system, StringComparison.Ordinal);
-        Assert.DoesNotContain(KnowledgePages.ChromeMarker, system, StringComparison.Ordinal);
+        var request = _fixture.Model.Requests.Single();
+        var material = Material(request);
+        Assert.Contains(KnowledgeTexts.PreferInstruction, request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("本店营业时间", request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains($"[1]《门店营业须知》 {url}\n本店营业时间为每天早上九点到晚上十点，节假日照常营业。\n门店地址在人民路一百号", material, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ScriptMarker, material, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ChromeMarker, material, StringComparison.Ordinal);
         Assert.All(_fixture.Model.Embeddings.Requests, request =>
         {
             Assert.Equal("text-embedding-3-small", request.Model);
@@ -53,7 +55,7 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         await tight.AskAsync(_follower, "外卖配送范围是多少公里？");
 
         var request = _fixture.Model.Requests[^1];
-        Assert.Contains("外卖配送范围是门店周边三公里以内", request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("外卖配送范围是门店周边三公里以内", Material(request), StringComparison.Ordinal);
         Assert.DoesNotContain(request.Messages, message => message.Content.StartsWith("第一个问题", StringComparison.Ordinal));
         Assert.InRange(request.PromptTokens, 1, 500);
     }
@@ -105,7 +107,7 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         await _fixture.Prefer.AskAsync(_follower, "咖啡豆是什么时候烘焙的？");
 
         Assert.StartsWith("已导入《咖啡豆烘焙说明", added, StringComparison.Ordinal);
-        var system = _fixture.Model.Requests.Single().Messages[0].Content;
+        var system = Material(_fixture.Model.Requests.Single());
         Assert.Contains("我们的咖啡豆每周一在上海烘焙", system, StringComparison.Ordinal);
         Assert.Contains("开封后请密封避光保存", system, StringComparison.Ordinal);
         Assert.DoesNotContain(KnowledgePages.ChromeMarker, system, StringComparison.Ordinal);
@@ -144,9 +146,9 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         var answer = await _fixture.Only.AskAsync(_follower, "门店无线网络的速度快不快？");
 
         Assert.Equal("资料中没有相关内容。", answer);
-        var system = _fixture.Model.Requests.Single().Messages[0].Content;
-        Assert.Contains(KnowledgeTexts.OnlyInstruction, system, StringComparison.Ordinal);
-        Assert.Contains("Cafe-Guest", system, StringComparison.Ordinal);
+        var request = _fixture.Model.Requests.Single();
+        Assert.Contains(KnowledgeTexts.OnlyInstruction, request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("Cafe-Guest", Material(request), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         Assert.Equal($"已从知识库删除《宠物友好政策》（{id}，1 段）。", removed);
         Assert.StartsWith("知识库里没有编号、链接或路径是", again, StringComparison.Ordinal);
         Assert.DoesNotContain("宠物友好政策", after, StringComparison.Ordinal);
-        Assert.DoesNotContain(_fixture.Model.Requests.Skip(1), request => request.Messages[0].Content.Contains("户外区域", StringComparison.Ordinal));
+        Assert.DoesNotContain(_fixture.Model.Requests.Skip(1), request => Material(request).Contains("户外区域", StringComparison.Ordinal));
         Assert.DoesNotContain("宠物友好政策", await admin.RunAsync("kb_list"), StringComparison.Ordinal);
     }
 
@@ -254,5 +256,9 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
     private static System.Text.RegularExpressions.Regex LoadedChunks() => new("内存中 [1-9]\\d* 段向量");
 
     private static Func<FakeChatRequest, string> QuotingWhenGiven(string marker, string quote) =>
-        request => request.Messages[0].Content.Contains(marker, StringComparison.Ordinal) ? quote : "我不太清楚。";
+        request => Material(request).Contains(marker, StringComparison.Ordinal) ? quote : "我不太清楚。";
+
+    /// <summary>The message that carries the passages, fenced, before the question; empty when there is none.</summary>
+    private static string Material(FakeChatRequest request) =>
+        request.Messages.SingleOrDefault(message => message.Role == "user" && message.Content.Contains("<quoted-material", StringComparison.Ordinal))?.Content ?? "";
 }

@@ -4,16 +4,18 @@ using WeChatFunctions.Images;
 namespace WeChatFunctions.Dialog;
 
 /// <summary>
-/// Builds the prompt: the system prompt, as much recent history as fits the token budget, and the new question.
+/// Builds the prompt: the system prompt, as much recent history as fits the token budget, quoted material for the
+/// question if any, and the new question.
 /// History is dropped oldest-first, using the token count stored with each turn, so trimming costs no tokenizing.
 /// </summary>
 internal static class ContextWindow
 {
     /// <param name="image">An image the question is about, sent beside it as a data URL part.</param>
+    /// <param name="material">Fenced text from strangers, a user message of its own, never part of the system prompt.</param>
     public static List<ChatMessage> Build(
-        PromptPart system, IReadOnlyList<ConversationTurn> historyNewestFirst, PromptPart question, int maxTokens, PendingImage? image = null)
+        PromptPart system, IReadOnlyList<ConversationTurn> historyNewestFirst, PromptPart question, int maxTokens, PendingImage? image = null, PromptPart? material = null)
     {
-        var remaining = maxTokens - TokenCounter.ReplyPriming - system.TokenCount - question.TokenCount;
+        var remaining = maxTokens - TokenCounter.ReplyPriming - system.TokenCount - question.TokenCount - (material?.TokenCount ?? 0);
         var kept = 0;
         while (kept < historyNewestFirst.Count && historyNewestFirst[kept].TokenCount <= remaining)
         {
@@ -27,11 +29,16 @@ internal static class ContextWindow
             kept--;
         }
 
-        var messages = new List<ChatMessage>(kept + 2) { new(ChatRole.System, system.Content) };
+        var messages = new List<ChatMessage>(kept + 3) { new(ChatRole.System, system.Content) };
         for (var index = kept - 1; index >= 0; index--)
         {
             var turn = historyNewestFirst[index];
             messages.Add(new ChatMessage(turn.Role == ConversationRole.User ? ChatRole.User : ChatRole.Assistant, turn.Content));
+        }
+
+        if (material is not null)
+        {
+            messages.Add(new ChatMessage(ChatRole.User, material.Content));
         }
 
         messages.Add(image is null

@@ -5,8 +5,8 @@ using WeChatFunctions.Settings;
 namespace WeChatFunctions.Knowledge;
 
 /// <summary>
-/// Finds the passages for a question, with <c>knowledge_top_k</c> and <c>knowledge_min_score</c>, and puts them into
-/// the system prompt with the instruction of <c>knowledge_mode</c>. In <c>only</c> mode a question nothing matches
+/// Finds the passages for a question, with <c>knowledge_top_k</c> and <c>knowledge_min_score</c>, and puts them before
+/// the question as quoted material, with the instruction of <c>knowledge_mode</c> in the system prompt. In <c>only</c> mode a question nothing matches
 /// gets a fixed reply instead of a model call; in <c>prefer</c> mode it is answered from general knowledge, and so is
 /// every question while the knowledge base cannot be searched.
 /// </summary>
@@ -52,14 +52,16 @@ internal sealed class KnowledgeGrounding(
             return new Grounding(prompt, [], tokens, only ? KnowledgeTexts.Unavailable : null);
         }
 
-        var room = conversationOptions.Value.MaxContextTokens - TokenCounter.ReplyPriming - prompt.System.TokenCount - prompt.Question.TokenCount
+        var instruction = only ? KnowledgeTexts.OnlyInstruction : KnowledgeTexts.PreferInstruction;
+        var system = prompt.System.Followed(new PromptPart(instruction, tokenCounter.CountText(instruction)));
+        var room = conversationOptions.Value.MaxContextTokens - TokenCounter.ReplyPriming - system.TokenCount - prompt.Question.TokenCount
             - (prompt.AnswerSoFar?.TokenCount ?? 0);
-        var (part, included) = KnowledgePrompt.Of(found, only ? KnowledgeTexts.OnlyInstruction : KnowledgeTexts.PreferInstruction, room, tokenCounter);
-        if (part is null)
+        var (material, included) = KnowledgePrompt.Of(found, room, tokenCounter);
+        if (material is null)
         {
             return new Grounding(prompt, [], tokens, only ? KnowledgeTexts.NothingFound : null);
         }
 
-        return new Grounding(prompt with { System = prompt.System.Followed(part) }, included, tokens);
+        return new Grounding(prompt with { System = system, Material = material }, included, tokens);
     }
 }

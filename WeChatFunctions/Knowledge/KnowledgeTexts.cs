@@ -1,4 +1,5 @@
 using System.ClientModel;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Knowledge;
@@ -12,13 +13,18 @@ internal static class KnowledgeTexts
     /// <summary>The reply in <c>only</c> mode when the knowledge base cannot be searched; the question is not charged.</summary>
     public const string Unavailable = "抱歉，公众号的资料库暂时查不了，请稍后再发一次你的问题。你的问题没有被计入用量。";
 
-    /// <summary>Opens the passages in the system prompt, in <c>prefer</c> mode.</summary>
+    /// <summary>Tells the model, in the system prompt in <c>prefer</c> mode, how to use the passages.</summary>
     public const string PreferInstruction =
-        "下面是本公众号资料中与用户问题相关的片段。回答时请优先依据这些资料；资料没有涵盖的部分，要先说明“资料中没有提到”，再用你的通用知识补充。不要编造资料里没有的具体信息（如价格、时间、地址）。";
+        "用户的问题前附有本公众号资料中与问题相关的片段。回答时请优先依据这些资料；资料没有涵盖的部分，要先说明“资料中没有提到”，再用你的通用知识补充。不要编造资料里没有的具体信息（如价格、时间、地址）。"
+        + QuotedMaterial.Instruction;
 
-    /// <summary>Opens the passages in the system prompt, in <c>only</c> mode.</summary>
+    /// <summary>Tells the model, in the system prompt in <c>only</c> mode, how to use the passages.</summary>
     public const string OnlyInstruction =
-        "下面是本公众号资料中与用户问题相关的片段。只能依据这些资料回答；资料没有涵盖的，直接说明“资料中没有相关内容”，不要用通用知识补充，也不要编造。";
+        "用户的问题前附有本公众号资料中与问题相关的片段。只能依据这些资料回答；资料没有涵盖的，直接说明“资料中没有相关内容”，不要用通用知识补充，也不要编造。"
+        + QuotedMaterial.Instruction;
+
+    /// <summary>Opens the message that carries the passages, before the question.</summary>
+    public const string MaterialHeading = "以下是本公众号资料中与问题相关的片段，供回答参考：";
 
     /// <summary>Starts the line that names the articles an answer drew on.</summary>
     public const string SourcesLabel = "参考：";

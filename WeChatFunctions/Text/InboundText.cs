@@ -11,44 +11,36 @@ namespace WeChatFunctions.Text;
 /// </summary>
 internal static class InboundText
 {
-    public static string Normalize(string text)
-    {
-        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        return HasFormatCharacter(folded) ? WithoutFormatCharacters(folded) : folded;
-    }
+    public static string Normalize(string text) =>
+        WithoutFormatCharacters(text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC));
 
     public static bool IsFormat(Rune rune) => rune.Value >= 0xAD && Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 
-    private static bool HasFormatCharacter(string text)
+    /// <returns>The text itself when it has none, which is nearly always.</returns>
+    public static string WithoutFormatCharacters(string text)
     {
         // ASCII has no format characters; most questions end the search here.
         if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
         {
-            return false;
+            return text;
         }
 
+        StringBuilder? kept = null;
+        var index = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsFormat(rune))
             {
-                return true;
+                kept ??= new StringBuilder(text.Length).Append(text, 0, index);
             }
-        }
-
-        return false;
-    }
-
-    private static string WithoutFormatCharacters(string text)
-    {
-        var kept = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (!IsFormat(rune))
+            else
             {
-                kept.Append(rune);
+                kept?.Append(rune);
             }
+
+            index += rune.Utf16SequenceLength;
         }
 
-        return kept.ToString();
+        return kept?.ToString() ?? text;
     }
 }
