@@ -59,7 +59,7 @@ internal static class DashboardLoadRun
         Console.WriteLine(Invariant($"  cleanup run that rolls up 4 days of {followersPerDay} followers each: {Stopwatch.GetElapsedTime(cleaning).TotalMilliseconds:0} ms ({report.Deleted.GetValueOrDefault(ExpiredData.SpenderRollUps)} roll-ups written)"));
 
         var admin = AdminConsole.NewAdmin(app.CreateWeChatClient());
-        var browser = new DashboardBrowser(app.CreateClient(), "192.0.2.20");
+        var browser = new DashboardBrowser(app, "127.0.2.20");
         await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
         foreach (var range in Ranges)
         {

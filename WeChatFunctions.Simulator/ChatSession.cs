@@ -15,7 +15,8 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
         直接输入文字发送消息。命令：
           :subscribe / :unsubscribe   发送关注 / 取消关注事件
           :voice 文字                 发送语音消息（带语音识别结果）；:voice 不带文字则没有识别结果
-          :image 文件路径或网址        发送图片消息
+          :image 文件路径或网址        发送图片消息（本地文件经本机地址提供：本地运行的应用需设置
+                                      image_url_hosts=* 和 allow_private_network_fetch=true）
           :openid 新的OpenID          切换粉丝
           :verify                     执行服务器 URL 校验（GET）
           :help                       显示本说明

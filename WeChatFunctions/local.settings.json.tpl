@@ -60,8 +60,10 @@
     "knowledge_search_key": "",
     "knowledge_search_index": "wechat-knowledge",
     "knowledge_semantic_ranker": "false",
-    "image_url_hosts": "*",
-    "allow_private_network_fetch": "true",
+    "image_url_hosts": "*.qpic.cn,*.qlogo.cn",
+    "allow_private_network_fetch": "false",
+    "allow_insecure_endpoints": "false",
+    "trusted_proxies": "",
 
     "token": "",
     "admin_user_ids": "",

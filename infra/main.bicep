@@ -268,6 +268,9 @@ var defaultSettings = {
   knowledge_search_endpoint: deployKnowledgeSearch ? knowledgeSearch!.outputs.endpoint : ''
   knowledge_search_index: 'wechat-knowledge'
   knowledge_semantic_ranker: knowledgeSemanticRanker ? 'true' : 'false'
+  image_url_hosts: '*.qpic.cn,*.qlogo.cn'
+  allow_private_network_fetch: 'false'
+  allow_insecure_endpoints: 'false'
 }
 
 // The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.

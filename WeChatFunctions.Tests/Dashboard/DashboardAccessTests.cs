@@ -12,19 +12,19 @@ namespace WeChatFunctions.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardAccessTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    private readonly string _client = $"203.0.113.{Random.Shared.Next(1, 250)}";
+    private readonly string _client = $"127.0.113.{Random.Shared.Next(1, 250)}";
 
     [Fact]
     public async Task ALinkOpensTheDashboardOnceAndSetsAStrictSessionCookie()
     {
         var application = Fixture.StartApplication();
         var reply = await AdminConsole.NewAdmin(application.CreateWeChatClient()).RunAsync("dashboard");
-        var browser = new DashboardBrowser(application.CreateClient(), _client);
+        var browser = new DashboardBrowser(application, _client);
 
         var landing = await browser.OpenLinkAsync(DashboardBrowser.CodeIn(reply));
         var page = await browser.OpenAsync();
-        var reused = await new DashboardBrowser(application.CreateClient(), _client).OpenLinkAsync(DashboardBrowser.CodeIn(reply));
-        var stranger = await new DashboardBrowser(application.CreateClient(), _client).OpenAsync();
+        var reused = await new DashboardBrowser(application, _client).OpenLinkAsync(DashboardBrowser.CodeIn(reply));
+        var stranger = await new DashboardBrowser(application, _client).OpenAsync();
 
         Assert.StartsWith("管理后台链接（10 分钟内有效，只能打开一次，请勿转发）：\nhttp://", reply, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
@@ -55,7 +55,7 @@ public sealed class DashboardAccessTests(WeChatFixture fixture) : FollowerTest(f
         var reply = await AdminConsole.NewAdmin(application.CreateWeChatClient()).RunAsync("dashboard");
 
         clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        var expired = await new DashboardBrowser(application.CreateClient(), _client).OpenLinkAsync(DashboardBrowser.CodeIn(reply));
+        var expired = await new DashboardBrowser(application, _client).OpenLinkAsync(DashboardBrowser.CodeIn(reply));
 
         Assert.StartsWith("管理后台链接（2 分钟内有效", reply, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
@@ -67,14 +67,14 @@ public sealed class DashboardAccessTests(WeChatFixture fixture) : FollowerTest(f
     {
         var admin = AdminConsole.NewAdmin(Fixture.WeChat);
         var reply = await admin.RunAsync("dashboard");
-        var guesser = new DashboardBrowser(Fixture.StartApplication().CreateClient(), _client);
+        var guesser = new DashboardBrowser(Fixture.StartApplication(), _client);
         for (var guess = 0; guess < 5; guess++)
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await guesser.OpenLinkAsync($"guess-{guess}")).StatusCode);
         }
 
         var locked = await guesser.OpenLinkAsync(DashboardBrowser.CodeIn(reply));
-        var elsewhere = await new DashboardBrowser(Fixture.StartApplication().CreateClient(), "198.51.100.7").OpenLinkAsync(DashboardBrowser.CodeIn(reply));
+        var elsewhere = await new DashboardBrowser(Fixture.StartApplication(), "127.0.100.7").OpenLinkAsync(DashboardBrowser.CodeIn(reply));
         var audit = await admin.RunAsync("get_audit", "3");
 
         Assert.Contains("尝试次数太多", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class DashboardAccessTests(WeChatFixture fixture) : FollowerTest(f
         var application = Fixture.StartApplication(settings => settings["dashboard_enabled"] = "false");
 
         var reply = await AdminConsole.NewAdmin(application.CreateWeChatClient()).RunAsync("dashboard");
-        var page = await new DashboardBrowser(application.CreateClient(), _client).OpenAsync();
+        var page = await new DashboardBrowser(application, _client).OpenAsync();
 
         Assert.Equal("管理后台已关闭（dashboard_enabled=false）。", reply);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);

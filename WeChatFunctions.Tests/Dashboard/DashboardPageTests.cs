@@ -22,7 +22,7 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
 
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
         await admin.RunAsync("add_white_list", Follower);
-        var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.10");
+        var browser = new DashboardBrowser(application, "127.0.2.10");
         await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
 
         var week = await (await browser.OpenAsync()).Content.ReadAsStringAsync();
@@ -63,7 +63,7 @@ public sealed class DashboardPageTests(WeChatFixture fixture) : FollowerTest(fix
         }
 
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
-        var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.11");
+        var browser = new DashboardBrowser(application, "127.0.2.11");
         await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
         var week = await (await browser.OpenAsync()).Content.ReadAsStringAsync();
 

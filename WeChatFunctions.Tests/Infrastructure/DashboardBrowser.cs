@@ -1,12 +1,22 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace WeChatFunctions.Tests.Infrastructure;
 
-/// <summary>Opens the dashboard the way a browser does: the link, then the page with the cookie the link set.</summary>
-internal sealed partial class DashboardBrowser(HttpClient http, string client)
+/// <summary>
+/// Opens the dashboard the way a browser does: the link, then the page with the cookie the link set. It connects from
+/// its own loopback address (all of 127.0.0.0/8 is this machine), so that the app tells browsers apart as it would
+/// tell clients apart on the internet.
+/// </summary>
+internal sealed partial class DashboardBrowser(WeChatApplication application, string loopbackAddress)
 {
+    private readonly HttpClient _http = ConnectFrom(application.ServerAddress, IPAddress.Parse(loopbackAddress));
+
     public string? Cookie { get; private set; }
+
+    /// <summary>What each request says in X-Forwarded-For; none when <see langword="null"/>.</summary>
+    public string? ForwardedFor { get; set; }
 
     public static string CodeIn(string reply) => LinkCode().Match(reply).Groups["code"].Value;
 
@@ -30,13 +40,17 @@ internal sealed partial class DashboardBrowser(HttpClient http, string client)
     private async Task<HttpResponseMessage> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.TryAddWithoutValidation("X-Forwarded-For", client);
+        if (ForwardedFor is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", ForwardedFor);
+        }
+
         if (Cookie is not null)
         {
             request.Headers.Add("Cookie", Cookie.Split(';')[0]);
         }
 
-        return await http.SendAsync(request);
+        return await _http.SendAsync(request);
     }
 
     /// <summary>The body rows of the page's table <paramref name="id"/>, as the server rendered them.</summary>
@@ -47,6 +61,28 @@ internal sealed partial class DashboardBrowser(HttpClient http, string client)
     }
 
     public static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
+
+    /// <summary>A client whose connections leave from <paramref name="local"/>; the test process ends with it, so it is not disposed.</summary>
+    private static HttpClient ConnectFrom(Uri server, IPAddress local) => new(new SocketsHttpHandler
+    {
+        UseCookies = false,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = server };
 
     [GeneratedRegex(@"/api/dashboard\?code=(?<code>[A-Za-z0-9_-]+)")]
     private static partial Regex LinkCode();

@@ -93,6 +93,7 @@ public sealed class ModelFailureTests(WeChatFixture fixture) : FollowerTest(fixt
         var application = Fixture.StartApplication(settings =>
         {
             settings["chat_gpt_endpoint"] = "http://model.invalid/v1";
+            settings["allow_insecure_endpoints"] = "true"; // the fake model serves no https; the proxy sees the request
             settings["http_proxy"] = Fixture.Model.BaseAddress.ToString();
         });
 

@@ -44,6 +44,11 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("reply_mode", "customer_service")] // without wechat_app_id and wechat_app_secret
     [InlineData("max_pushed_messages", "6")]
     [InlineData("wechat_api_base", "ftp://api.weixin.qq.com")]
+    [InlineData("wechat_api_base", "http://api.weixin.qq.com")] // secrets only over https
+    [InlineData("chat_gpt_endpoint", "http://api.openai.example/v1")]
+    [InlineData("public_base_url", "http://wechat.example.com")]
+    [InlineData("knowledge_search_endpoint", "http://search.example.net")]
+    [InlineData("azure_content_safety_endpoint", "http://10.0.0.4/")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

@@ -45,7 +45,7 @@ public sealed class SpenderRollUpTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.Equal(11, crowdsDay.Min(spend => spend.PromptTokens));
 
         var admin = AdminConsole.NewAdmin(application.CreateWeChatClient());
-        var browser = new DashboardBrowser(application.CreateClient(), "192.0.2.12");
+        var browser = new DashboardBrowser(application, "127.0.2.12");
         await browser.OpenLinkAsync(DashboardBrowser.CodeIn(await admin.RunAsync("dashboard")));
         var week = DashboardBrowser.Rows(await (await browser.OpenAsync()).Content.ReadAsStringAsync(), "spenders");
         var month = DashboardBrowser.Rows(await (await browser.OpenAsync("/api/dashboard?days=30")).Content.ReadAsStringAsync(), "spenders");

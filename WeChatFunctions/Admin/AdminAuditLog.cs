@@ -3,27 +3,37 @@ using WeChatFunctions.Text;
 namespace WeChatFunctions.Admin;
 
 /// <summary>
-/// Every admin command, run or refused, with who, what, when and the result, in the audit table and the app log.
+/// Every admin command, run or refused, with who, what, when and the result, in the audit table and the app log. A
+/// follower locked out by <see cref="AdminGate"/> is only logged, so a flood of guesses leaves at most
+/// <see cref="AdminGate.MaxFailures"/> rows an hour; command names are cut to <see cref="MaxCommandName"/> characters.
 /// </summary>
 internal sealed class AdminAuditLog(IAuditStore audit, ILogger<AdminAuditLog> logger)
 {
     /// <summary>Fifty entries are about what fits in one WeChat message once cut at 2048 bytes.</summary>
     public const int MaxEntries = 50;
 
-    /// <param name="reply">The command's reply, or <see langword="null"/> when it was refused.</param>
-    public async Task RecordAsync(DateTimeOffset at, string senderId, AdminCommand command, string? reply, CancellationToken cancellationToken)
+    /// <summary>Longer than any command's name; a longer one is a guess or noise, not worth a table cell.</summary>
+    public const int MaxCommandName = 32;
+
+    /// <param name="reply">The command's reply; only an admitted command's is recorded.</param>
+    public async Task RecordAsync(DateTimeOffset at, string senderId, AdminCommand command, AdminVerdict verdict, string reply, CancellationToken cancellationToken)
     {
-        if (reply is null)
+        var name = ShortText.Of(command.Name, MaxCommandName);
+        if (verdict != AdminVerdict.Admitted)
         {
             AdminLog.AdminCommandRefused(logger);
-        }
-        else
-        {
-            AdminLog.AdminCommandRun(logger, command.Name);
+            if (verdict == AdminVerdict.LockedOut)
+            {
+                return;
+            }
+
+            // A refused command may be a guess, with anything in its arguments: only its name is kept.
+            await AddAsync(new AuditEntry(at, senderId, name, "", "拒绝"), cancellationToken);
+            return;
         }
 
-        // A refused command may be a guess, with anything in its arguments: only its name is kept.
-        await AddAsync(new AuditEntry(at, senderId, command.Name, reply is null ? "" : AuditedArguments(command), reply is null ? "拒绝" : FirstLine(reply)), cancellationToken);
+        AdminLog.AdminCommandRun(logger, name);
+        await AddAsync(new AuditEntry(at, senderId, name, AuditedArguments(command), FirstLine(reply)), cancellationToken);
     }
 
     public async Task<string> RenderAsync(int count, CancellationToken cancellationToken)

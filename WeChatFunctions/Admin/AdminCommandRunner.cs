@@ -31,13 +31,13 @@ internal sealed partial class AdminCommandRunner(
 {
     private const int DefaultAuditEntries = 10;
 
-    /// <summary>Runs the command, or refuses it, and records either in the audit log.</summary>
+    /// <summary>Runs the command, or refuses it, and records either in the audit log (see <see cref="AdminAuditLog"/>).</summary>
     public async Task<string> RunAsync(string senderId, AdminCommand command, CancellationToken cancellationToken)
     {
         var at = timeProvider.GetUtcNow();
-        var admitted = await gate.AdmitsAsync(senderId, command.Token, at, cancellationToken);
-        var reply = admitted ? await RunAdmittedAsync(command, cancellationToken) : AdminTexts.Refused;
-        await audit.RecordAsync(at, senderId, command, admitted ? reply : null, cancellationToken);
+        var verdict = await gate.JudgeAsync(senderId, command.Token, at, cancellationToken);
+        var reply = verdict == AdminVerdict.Admitted ? await RunAdmittedAsync(command, cancellationToken) : AdminTexts.Refused;
+        await audit.RecordAsync(at, senderId, command, verdict, reply, cancellationToken);
         return reply;
     }
 

@@ -15,22 +15,22 @@ internal sealed class AdminGate(IAdminStore store, AdminTokens tokens, IOptions<
 
     public static readonly TimeSpan LockoutWindow = TimeSpan.FromHours(1);
 
-    public async Task<bool> AdmitsAsync(string senderId, string token, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<AdminVerdict> JudgeAsync(string senderId, string token, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (await store.IsLockedOutAsync(senderId, at, cancellationToken))
         {
-            return false;
+            return AdminVerdict.LockedOut;
         }
 
         var (expected, _) = await tokens.InForceAsync(cancellationToken);
         var admins = options.Value.AdminFollowerIdSet;
         if (!string.IsNullOrEmpty(expected) && SameSecret(token, expected) && (admins.Count == 0 || admins.Contains(senderId)))
         {
-            return true;
+            return AdminVerdict.Admitted;
         }
 
         await store.RecordFailureAsync(senderId, at, MaxFailures, LockoutWindow, cancellationToken);
-        return false;
+        return AdminVerdict.Refused;
     }
 
     /// <summary>Compares hashes, which have a fixed length, so the time taken says nothing about the token's length either.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
 
@@ -9,7 +8,7 @@ namespace WeChatFunctions.Dashboard;
 /// session sees the page, anyone else is told how to get a link. Every response forbids framing, caching and
 /// referrers, and allows only the app's own stylesheets and scripts.
 /// </summary>
-internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage page, IOptions<DashboardOptions> options)
+internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage page, ClientAddresses clients, IOptions<DashboardOptions> options)
 {
     public const string SessionCookie = "wechat_dashboard";
 
@@ -37,7 +36,7 @@ internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage pa
 
         if (context.Request.Query.TryGetValue("code", out var code))
         {
-            var (state, session, lockedOut) = await access.RedeemAsync(code.ToString(), ClientOf(context), cancellationToken);
+            var (state, session, lockedOut) = await access.RedeemAsync(code.ToString(), clients.Of(context), cancellationToken);
             if (session is null)
             {
                 return Html(StatusCodes.Status403Forbidden, DashboardPage.Notice(DashboardTexts.Refused(state, lockedOut)));
@@ -66,20 +65,4 @@ internal sealed class DashboardEndpoint(DashboardAccess access, DashboardPage pa
     }
 
     private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
-
-    /// <summary>
-    /// The client's address, for the lockout: behind Azure's front end the last address of X-Forwarded-For, which the
-    /// front end appends, rather than the first, which the client could write.
-    /// </summary>
-    private static string ClientOf(HttpContext context)
-    {
-        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (forwarded.Length > 0)
-        {
-            var last = forwarded[^1];
-            return IPEndPoint.TryParse(last, out var endPoint) ? endPoint.Address.ToString() : last;
-        }
-
-        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-    }
 }

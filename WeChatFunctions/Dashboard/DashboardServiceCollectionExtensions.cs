@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeChatFunctions.Admin;
 
 namespace WeChatFunctions.Dashboard;
@@ -7,6 +8,8 @@ internal static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.TryAddSingleton(ClientAddressSource.Socket);
+        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<IDashboardLinks, DashboardLinks>();
         services.AddSingleton<DashboardData>();

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using WeChatFunctions.Dashboard;
 
 namespace WeChatFunctions.Hosting;
 
@@ -13,6 +14,7 @@ internal static class FunctionsWorkerApp
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddSingleton(ClientAddressSource.AppServiceFrontEnd);
         builder.AddAssistant();
         return builder;
     }

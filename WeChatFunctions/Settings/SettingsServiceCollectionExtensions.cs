@@ -76,6 +76,14 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<AdminOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
+        services.AddOptions<EndpointSecurityOptions>().BindConfiguration("");
+        services.AddSingleton<SecureEndpointValidator>();
+        services.AddSingleton<IValidateOptions<ModelOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<ModerationOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<CustomerServiceOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();
         services.AddSingleton<IConfigureOptions<StorageOptions>>(provider => provider.GetRequiredService<StorageOptionsSetup>());

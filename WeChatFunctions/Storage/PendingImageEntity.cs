@@ -5,7 +5,7 @@ namespace WeChatFunctions.Storage;
 
 /// <summary>
 /// A follower's pending image in the <c>WeChatImages</c> table: partition = follower, one row. A small image's bytes
-/// are in <see cref="Bytes"/>; a larger one's are in a blob named <see cref="BlobName"/>.
+/// are in <see cref="Bytes"/>; a larger one's are in a blob named <see cref="BlobName"/>, the follower and a random suffix.
 /// </summary>
 internal sealed class PendingImageEntity : ITableEntity
 {

@@ -12,8 +12,14 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
     /// <summary>A table property holds at most 64 KiB of binary.</summary>
     private const int MaxInlineBytes = 64 * 1024;
 
+    /// <summary>
+    /// Replaces the follower's pending image. A large one gets a blob of its own name, so that a reader of the old row
+    /// never gets the new bytes under the old media type; the blob of the image it replaces is deleted afterwards.
+    /// </summary>
     public async Task SaveAsync(string followerId, PendingImage image, CancellationToken cancellationToken)
     {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var replaced = await FindBlobNameAsync(table, followerId, cancellationToken) is { HasValue: true, Value.BlobName: var blobName } ? blobName : null;
         var entity = new PendingImageEntity { PartitionKey = followerId, MediaType = image.MediaType, ReceivedAt = image.ReceivedAt };
         if (image.Bytes.Length <= MaxInlineBytes)
         {
@@ -21,13 +27,13 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
         }
         else
         {
-            entity.BlobName = followerId;
+            entity.BlobName = followerId + "/" + Guid.NewGuid().ToString("N");
             var container = await blobs.GetAsync(cancellationToken);
             await container.GetBlobClient(entity.BlobName).UploadAsync(BinaryData.FromBytes(image.Bytes), overwrite: true, cancellationToken);
         }
 
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        await table.UpsertEntityAsync(entity, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await DeleteBlobAsync(replaced, cancellationToken);
     }
 
     public async Task<PendingImage?> FindAsync(string followerId, CancellationToken cancellationToken)
@@ -73,14 +79,22 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
     public async Task DeleteAsync(string followerId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<PendingImageEntity>(followerId, PendingImageEntity.Row, select: [nameof(PendingImageEntity.BlobName)], cancellationToken: cancellationToken);
+        var found = await FindBlobNameAsync(table, followerId, cancellationToken);
         if (!found.HasValue)
         {
             return;
         }
 
         await table.DeleteEntityAsync(followerId, PendingImageEntity.Row, ETag.All, cancellationToken);
-        if (found.Value?.BlobName is { } blobName)
+        await DeleteBlobAsync(found.Value?.BlobName, cancellationToken);
+    }
+
+    private static Task<NullableResponse<PendingImageEntity>> FindBlobNameAsync(TableClient table, string followerId, CancellationToken cancellationToken) =>
+        table.GetEntityIfExistsAsync<PendingImageEntity>(followerId, PendingImageEntity.Row, select: [nameof(PendingImageEntity.BlobName)], cancellationToken: cancellationToken);
+
+    private async Task DeleteBlobAsync(string? blobName, CancellationToken cancellationToken)
+    {
+        if (blobName is not null)
         {
             var container = await blobs.GetAsync(cancellationToken);
             await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
