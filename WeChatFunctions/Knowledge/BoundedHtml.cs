@@ -7,7 +7,7 @@ namespace WeChatFunctions.Knowledge;
 /// <summary>
 /// Parses a stranger's HTML within <see cref="HtmlLimits"/>: a page that looks too deep or too large is refused before
 /// the parser sees it, the parser stops when the import's time is up, and the parsed page is measured again, since
-/// only the parser knows for certain how deep it nests.
+/// only the parser knows for certain how many elements it made and how deep they nest.
 /// </summary>
 internal static class BoundedHtml
 {

@@ -8,8 +8,9 @@ namespace WeChatFunctions.Knowledge;
 internal static class HtmlLimits
 {
     /// <summary>
-    /// Nesting deeper than this is refused. Chromium's parser stops nesting at 512 too; AngleSharp's work grows with
-    /// the square of the depth (50,000 nested <c>div</c>s took over a minute to parse).
+    /// Nesting deeper than this is refused before parsing. AngleSharp, like Chromium, attaches nothing deeper than 512
+    /// in the DOM, but its work still grows with the square of the depth the page asks for (50,000 nested <c>div</c>s
+    /// took over a minute to parse).
     /// </summary>
     public const int MaxDepth = 512;
 
