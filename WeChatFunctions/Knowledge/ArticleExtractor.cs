@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using SmartReader;
@@ -16,10 +17,12 @@ internal static class ArticleExtractor
     public static Task<ExtractedArticle> ExtractAsync(Uri address, byte[] html, TimeSpan budget, CancellationToken cancellationToken) =>
         WithinAsync(budget, async deadline =>
         {
+            var started = Stopwatch.GetTimestamp();
             var (document, shape) = await BoundedHtml.ParseAsync(html, deadline);
+            var readable = shape.IsReadable && budget - Stopwatch.GetElapsedTime(started) >= HtmlLimits.ReadingReserve;
             return document.QuerySelector("#js_content") is { } content
                 ? new ExtractedArticle(WeChatTitleOf(document), HtmlText.Of(content, deadline))
-                : await ReadableAsync(address, document, shape, deadline);
+                : await ReadableAsync(address, document, readable, deadline);
         }, cancellationToken);
 
     /// <summary>The text of HTML that is all content already, such as an article's body from WeChat's API.</summary>
@@ -30,7 +33,15 @@ internal static class ArticleExtractor
     private static async Task<T> WithinAsync<T>(TimeSpan budget, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
+        if (budget > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(budget);
+        }
+        else
+        {
+            await deadline.CancelAsync();
+        }
+
         try
         {
             return await work(deadline.Token);
@@ -51,9 +62,10 @@ internal static class ArticleExtractor
             document.Title);
 
     /// <summary>SmartReader's reading of a page small enough for it, else the text of the page's article, main part or body.</summary>
-    private static async Task<ExtractedArticle> ReadableAsync(Uri address, IHtmlDocument document, HtmlShape shape, CancellationToken deadline)
+    /// <param name="readable">Whether the page is small enough, and time enough is left, for SmartReader, which cannot be stopped.</param>
+    private static async Task<ExtractedArticle> ReadableAsync(Uri address, IHtmlDocument document, bool readable, CancellationToken deadline)
     {
-        if (!shape.IsReadable)
+        if (!readable)
         {
             var main = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
             return new ExtractedArticle(document.Title?.Trim() ?? "", main is null ? "" : HtmlText.Of(main, deadline));

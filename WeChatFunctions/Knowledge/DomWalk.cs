@@ -31,7 +31,7 @@ internal static class DomWalk
             }
 
             open.Push((frame.Node, frame.Next + 1));
-            if (++visited % NodesBetweenChecks == 0)
+            if (visited++ % NodesBetweenChecks == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
