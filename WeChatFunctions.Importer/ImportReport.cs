@@ -53,7 +53,7 @@ internal sealed class ImportReport(IAnsiConsole console)
 
     private static async Task<ImportRecord> ImportAsync(ImportSource source, KnowledgeImporter importer, CancellationToken cancellationToken) => source switch
     {
-        { File: { } file } => await importer.ImportAsync(source.Name, ImportSources.Extract(source.Name, file), cancellationToken),
+        { File: { } file } => await importer.ImportAsync(source.Name, token => ImportSources.ExtractAsync(file, token), cancellationToken),
         { Link: { } link } => await importer.ImportUrlAsync(link, cancellationToken),
         _ => new ImportRecord("", source.Name, ImportStatus.Failed, "不是文件，也不是 http(s) 链接", DateTimeOffset.UtcNow),
     };

@@ -33,17 +33,18 @@ internal static class ImportSources
     }
 
     /// <summary>A file's title and text: a Markdown file's first heading, an HTML page's title, else the file's name.</summary>
-    public static ExtractedArticle Extract(string relativePath, string file)
+    /// <remarks>An HTML file is read within the same limits and time as a page fetched for <c>kb_add</c>.</remarks>
+    public static async Task<ExtractedArticle> ExtractAsync(string file, CancellationToken cancellationToken)
     {
         var name = Path.GetFileNameWithoutExtension(file);
         switch (Path.GetExtension(file).ToLowerInvariant())
         {
             case ".html" or ".htm":
-                using (var stream = File.OpenRead(file))
-                {
-                    var page = ArticleExtractor.Extract(new Uri(Path.GetFullPath(file)), stream);
-                    return page with { Title = page.Title.Length > 0 ? page.Title : name };
-                }
+                var html = new FileInfo(file).Length <= ArticleFetcher.MaxBytes
+                    ? await File.ReadAllBytesAsync(file, cancellationToken)
+                    : throw new KnowledgeImportException(KnowledgeTexts.TooLarge);
+                var page = await ArticleExtractor.ExtractAsync(new Uri(Path.GetFullPath(file)), html, ArticleFetcher.Timeout, cancellationToken);
+                return page with { Title = page.Title.Length > 0 ? page.Title : name };
 
             case ".md" or ".markdown":
                 var markdown = File.ReadAllText(file);

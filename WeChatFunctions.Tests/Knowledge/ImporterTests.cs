@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
 using WeChatFunctions.Importer;
+using WeChatFunctions.Knowledge;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Knowledge;
@@ -42,6 +43,20 @@ public sealed class ImporterTests(KnowledgeFixture fixture) : IClassFixture<Know
         Assert.Contains("《营业时间说明》1 段 hours.md", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("photo", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("**", fixture.Model.Embeddings.Requests.SelectMany(request => request.Inputs).Single(input => input.Contains("八点开门", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeeplyNestedFileFailsWithItsReasonAndTheRestOfTheFolderIsImported()
+    {
+        var folder = _work.CreateSubdirectory("deep");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "deep.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "很深</body></html>");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "notes.txt"), "退货需要在七天内申请，商品保持完好。");
+
+        var (output, code) = await ImportAsync(folder.FullName, "--settings", await SettingsFolderAsync());
+
+        Assert.Equal(1, code);
+        Assert.Contains($"失败 deep.html {KnowledgeTexts.TooDeep}", output, StringComparison.Ordinal);
+        Assert.Contains("新增 notes.txt 《notes》1 段", output, StringComparison.Ordinal);
     }
 
     [Fact]

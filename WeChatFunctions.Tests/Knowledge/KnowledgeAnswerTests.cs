@@ -214,6 +214,22 @@ public sealed class KnowledgeAnswerTests : IClassFixture<KnowledgeFixture>
         Assert.Equal($"导入失败：不能导入内网或本机地址。\n{url}", refused);
     }
 
+    [Theory]
+    [InlineData("[64:ff9b::7f00:1]")] // NAT64 to 127.0.0.1
+    [InlineData("[2002:7f00:1::1]")] // 6to4 from 127.0.0.1
+    [InlineData("[::ffff:0:7f00:1]")] // IPv4-translated 127.0.0.1
+    [InlineData("168.63.129.16")] // Azure's platform endpoint
+    [InlineData("198.18.0.1")]
+    public async Task AnAddressThatLeadsInsideIsRefusedBeforeAnyConnection(string host)
+    {
+        var guarded = _fixture.StartApplication(settings => (settings["knowledge_mode"], settings["allow_private_network_fetch"]) = ("prefer", "false")).CreateWeChatClient();
+        var url = $"http://{host}:{_fixture.Pages.BaseAddress.Port}/s/inside";
+
+        var refused = await AdminConsole.NewAdmin(guarded).RunAsync("kb_add", url);
+
+        Assert.Equal($"导入失败：不能导入内网或本机地址。\n{new Uri(url)}", refused);
+    }
+
     [Fact]
     public async Task EmbeddingTokensCountInTheStatisticsOfTheDay()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using WeChatFunctions.Fetching;
 
@@ -6,7 +7,8 @@ namespace WeChatFunctions.Knowledge;
 /// <summary>
 /// Fetches a public page for the knowledge base through the <see cref="FetchGuard"/>: http(s) only, public addresses
 /// only unless <c>allow_private_network_fetch</c>, at most <see cref="MaxBytes"/> and <see cref="Timeout"/>, and a few
-/// redirects, each of which the guard checks again.
+/// redirects, each of which the guard checks again. Reading the page's text must end within the same
+/// <see cref="Timeout"/>.
 /// </summary>
 internal sealed class ArticleFetcher(HttpClient http)
 {
@@ -22,6 +24,7 @@ internal sealed class ArticleFetcher(HttpClient http)
     /// <exception cref="KnowledgeImportException">The page could not be had, with a reason an admin can act on.</exception>
     public async Task<ExtractedArticle> FetchAsync(Uri address, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
@@ -47,8 +50,8 @@ internal sealed class ArticleFetcher(HttpClient http)
                     throw new KnowledgeImportException($"网页返回 HTTP {(int)response.StatusCode}");
                 }
 
-                var body = await CappedBody.ReadAsync(response.Content, MaxBytes, timeout.Token) ?? throw new KnowledgeImportException($"网页超过 {MaxBytes / 1024 / 1024} MB");
-                return ArticleExtractor.Extract(address, new MemoryStream(body));
+                var body = await CappedBody.ReadAsync(response.Content, MaxBytes, timeout.Token) ?? throw new KnowledgeImportException(KnowledgeTexts.TooLarge);
+                return await ArticleExtractor.ExtractAsync(address, body, Timeout - Stopwatch.GetElapsedTime(started), cancellationToken);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

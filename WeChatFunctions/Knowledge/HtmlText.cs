@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 
 namespace WeChatFunctions.Knowledge;
@@ -13,38 +12,36 @@ internal static class HtmlText
 
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "noscript", "template", "svg", "iframe" };
 
-    public static string Of(INode root)
+    /// <exception cref="KnowledgeImportException">The text is longer than <see cref="HtmlLimits.MaxTextLength"/>.</exception>
+    public static string Of(INode root, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        Append(root, text);
-        return string.Join('\n', text.ToString().Split('\n').Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Where(line => line.Length > 0));
-    }
-
-    private static void Append(INode node, StringBuilder text)
-    {
-        switch (node)
-        {
-            case IText piece:
-                text.Append(piece.Data.Replace('\n', ' '));
-                return;
-            case IElement element when Skipped.Contains(element.LocalName):
-                return;
-            case IElement element when Blocks.Contains(element.LocalName):
-                text.Append('\n');
-                AppendChildren(node, text);
-                text.Append('\n');
-                return;
-            default:
-                AppendChildren(node, text);
-                return;
-        }
-    }
-
-    private static void AppendChildren(INode node, StringBuilder text)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            Append(child, text);
-        }
+        var lines = new TextLines(HtmlLimits.MaxTextLength);
+        DomWalk.Walk(
+            root,
+            (node, _) =>
+            {
+                switch (node)
+                {
+                    case IText piece:
+                        lines.Append(piece.Data);
+                        return false;
+                    case IElement element when Skipped.Contains(element.LocalName):
+                        return false;
+                    case IElement element when Blocks.Contains(element.LocalName):
+                        lines.Break();
+                        return true;
+                    default:
+                        return true;
+                }
+            },
+            node =>
+            {
+                if (node is IElement element && Blocks.Contains(element.LocalName))
+                {
+                    lines.Break();
+                }
+            },
+            cancellationToken);
+        return lines.ToString();
     }
 }

@@ -14,12 +14,13 @@ internal sealed class KnowledgeImporter(
     public Task<ImportRecord> ImportUrlAsync(Uri address, CancellationToken cancellationToken) =>
         ImportAsync(address.ToString(), token => fetcher.FetchAsync(address, token), cancellationToken);
 
-    /// <summary>Imports text already at hand: a file, or an article from WeChat's API.</summary>
+    /// <summary>Imports text already at hand.</summary>
     public Task<ImportRecord> ImportAsync(string source, ExtractedArticle article, CancellationToken cancellationToken) =>
         ImportAsync(source, _ => Task.FromResult(article), cancellationToken);
 
+    /// <summary>Imports a document read some other way: a file, or an article from WeChat's API.</summary>
     /// <param name="read">Gets the document's title and text; what it throws is recorded as the import's failure.</param>
-    private async Task<ImportRecord> ImportAsync(string source, Func<CancellationToken, Task<ExtractedArticle>> read, CancellationToken cancellationToken)
+    public async Task<ImportRecord> ImportAsync(string source, Func<CancellationToken, Task<ExtractedArticle>> read, CancellationToken cancellationToken)
     {
         var started = await StartAsync(source, cancellationToken);
         try

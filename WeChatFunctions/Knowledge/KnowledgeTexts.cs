@@ -29,6 +29,18 @@ internal static class KnowledgeTexts
     /// <summary>Starts the line that names the articles an answer drew on.</summary>
     public const string SourcesLabel = "参考：";
 
+    /// <summary>Why a page was not imported: it nests deeper than any real article.</summary>
+    public static string TooDeep => $"网页的标签嵌套超过 {HtmlLimits.MaxDepth} 层，不像正常的文章，没有导入";
+
+    public static string TooManyElements => $"网页的元素超过 {HtmlLimits.MaxElements / 10_000} 万个，太复杂了，没有导入";
+
+    public static string TooLong => $"正文超过 {HtmlLimits.MaxTextLength / 10_000} 万字，请拆成几篇再导入";
+
+    public static string TooLarge => $"网页超过 {ArticleFetcher.MaxBytes / 1024 / 1024} MB";
+
+    /// <summary>Why a page was not imported: reading it took the whole time an import may take.</summary>
+    public const string TooSlow = "网页太复杂，没能在规定时间内提取出正文，没有导入";
+
     /// <summary>A short, secret-free description of a failure, for an admin.</summary>
     public static string ProblemOf(Exception exception) => exception switch
     {

@@ -34,8 +34,10 @@ internal sealed class PublishedArticleImport(WeChatApiClient api, KnowledgeImpor
                     continue;
                 }
 
-                var text = ArticleExtractor.TextOf(article["content"]?.GetValue<string>() ?? "");
-                var record = await importer.ImportAsync(url, new ExtractedArticle(article["title"]?.GetValue<string>() ?? "", text), cancellationToken);
+                var title = article["title"]?.GetValue<string>() ?? "";
+                var html = article["content"]?.GetValue<string>() ?? "";
+                var record = await importer.ImportAsync(
+                    url, async token => new ExtractedArticle(title, await ArticleExtractor.TextOfAsync(html, ArticleFetcher.Timeout, token)), cancellationToken);
                 records.Add(record);
                 imported?.Invoke(record);
             }
