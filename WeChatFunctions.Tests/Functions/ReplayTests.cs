@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WeChatFunctions.Tests.Infrastructure;
@@ -42,6 +43,59 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
     }
 
     [Fact]
+    public async Task FortyBodiesPostedAtOnceUnderOneSignedQueryServeOneAndItsRetryStillWorks()
+    {
+        var stamp = (StampedAt: DateTimeOffset.UtcNow, Nonce: WeChatClient.NewNonce());
+        var pushes = Enumerable.Range(1, 40)
+            .Select(index => SignedPush.Text($"同时换正文 {index}").From(Follower) with { StampedAt = stamp.StampedAt, Nonce = stamp.Nonce })
+            .ToList();
+
+        var replies = await Task.WhenAll(pushes.Select(push => Fixture.WeChat.PushAsync(push)));
+        var served = pushes.Zip(replies).Where(arrival => arrival.Second.Status == HttpStatusCode.OK).ToList();
+        var retry = served.Count == 1 ? await Fixture.WeChat.PushAsync(served[0].First) : null;
+
+        Assert.Single(served);
+        Assert.All(replies.Except([served[0].Second]), refused => Assert.True(refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, refused.Status.ToString()));
+        Assert.Single(Fixture.Model.RequestsAbout("同时换正文"));
+        Assert.Equal(served[0].Second.Content, retry!.Content);
+    }
+
+    [Fact]
+    public async Task APushWhoseReplayCheckCannotReachStorageIsRefusedSoThatWeChatRetries()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(Fixture.Storage);
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        proxy.InjectWhen(request => IsPushLedger(request) ? StorageFault.BeforeForwarding : StorageFault.None);
+
+        var reply = await weChat.PushAsync(SignedPush.Text("账本不可用").From(Follower));
+
+        Assert.True(proxy.Faults > 0);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, reply.Status);
+        Assert.Empty(reply.Body);
+        Assert.Empty(Fixture.Model.RequestsAbout("账本不可用"));
+    }
+
+    [Fact]
+    public async Task ARetryWhoseReplayCheckMeetsAStorageFaultIsRefusedAndWeChatsNextRetryIsAnswered()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(Fixture.Storage);
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        var push = SignedPush.Text("重试时账本出错").From(Follower) with { StampedAt = DateTimeOffset.UtcNow, Nonce = WeChatClient.NewNonce() };
+        var first = await weChat.PushAsync(push);
+
+        // The second arrival's insert conflicts, and every read of the row after it fails.
+        proxy.InjectWhen(request => IsPushLedger(request) && HttpMethods.IsGet(request.Method) ? StorageFault.BeforeForwarding : StorageFault.None);
+        var second = await weChat.PushAsync(push);
+        proxy.InjectWhen(_ => StorageFault.None);
+        var third = await weChat.PushAsync(push);
+
+        Assert.Equal("回答：重试时账本出错", first.Content);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.Status);
+        Assert.Equal("回答：重试时账本出错", third.Content);
+        Assert.Single(Fixture.Model.RequestsAbout("重试时账本出错"));
+    }
+
+    [Fact]
     public async Task AnIdenticalPushAfterWeChatsRetriesAreOverIsRefused()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -69,4 +123,6 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.Equal("回答：要重试三次的问题", delivery.Content);
         Assert.Single(Fixture.Model.RequestsAbout("要重试三次的问题"));
     }
+
+    private static bool IsPushLedger(HttpRequest request) => request.Path.Value!.Contains("/WeChatPushes", StringComparison.Ordinal);
 }

@@ -120,10 +120,13 @@ internal sealed class WeChatEndpoint(
         HttpContext context, WeChatRequest query, OpenedPush push, ReadOnlyMemory<byte> body, DateTimeOffset arrival, string token, CancellationToken attempt)
     {
         // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
-        if (await replayGuard.IsReplayAsync(query, body, arrival, attempt))
+        switch (await replayGuard.CheckAsync(query, body, arrival, attempt))
         {
-            WeChatLog.ReplayedPush(logger);
-            return Results.Unauthorized();
+            case ReplayVerdict.Replay:
+                WeChatLog.ReplayedPush(logger);
+                return Results.Unauthorized();
+            case ReplayVerdict.Unverified:
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
