@@ -81,7 +81,7 @@ internal sealed class WeChatEndpoint(
         {
             // The nonce goes back in an encrypted reply; WeChat's are digits.
             WeChatLog.MalformedPush(logger, "the nonce is not 1 to 32 letters or digits");
-            return Results.BadRequest("bad nonce");
+            return Results.BadRequest();
         }
 
         var maxBytes = query.IsEncrypted ? MaxEncryptedBodyBytes : MaxBodyBytes;
@@ -129,10 +129,11 @@ internal sealed class WeChatEndpoint(
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
+        // A plain push's signature does not cover its body: what the parser found goes to the log, not to the sender.
         if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
         {
             WeChatLog.MalformedPush(logger, error);
-            return Results.BadRequest(error);
+            return Results.BadRequest();
         }
 
         var reply = await handler.HandleAsync(message, arrival, attempt);
