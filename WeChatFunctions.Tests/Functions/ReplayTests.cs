@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WeChatFunctions.Tests.Infrastructure;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Tests.Functions;
 
@@ -58,6 +59,20 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.All(replies.Except([served[0].Second]), refused => Assert.True(refused.Status is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, refused.Status.ToString()));
         Assert.Single(Fixture.Model.RequestsAbout("同时换正文"));
         Assert.Equal(served[0].Second.Content, retry!.Content);
+    }
+
+    [Fact]
+    public async Task FortyCopiesOfOnePushAtOnceAreServedAtMostThreeTimesAndReachTheModelAtMostOnce()
+    {
+        var push = SignedPush.Text("同一正文四十份").From(Follower) with { StampedAt = DateTimeOffset.UtcNow, Nonce = WeChatClient.NewNonce() };
+
+        var replies = await Task.WhenAll(Enumerable.Range(1, 40).Select(_ => ReplyOrDropAsync(push)));
+
+        // Copies past the third are refused; on a machine too busy for the contended row, some may meet 503 or be
+        // dropped when WeChat's 5 s run out: either way WeChat would retry, and none of them is served.
+        Assert.InRange(replies.Count(status => status == HttpStatusCode.OK), 0, WeChatRetries.Attempts);
+        Assert.All(replies.Where(status => status is not (null or HttpStatusCode.OK)), refused => Assert.True(refused is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, refused.ToString()));
+        Assert.InRange(Fixture.Model.RequestsAbout("同一正文四十份").Count, 0, 1);
     }
 
     [Fact]
@@ -122,6 +137,19 @@ public sealed class ReplayTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.Equal(3, delivery.Attempt);
         Assert.Equal("回答：要重试三次的问题", delivery.Content);
         Assert.Single(Fixture.Model.RequestsAbout("要重试三次的问题"));
+    }
+
+    /// <returns>The reply's status, or <see langword="null"/> when the app dropped the connection, as it does to make WeChat retry.</returns>
+    private async Task<HttpStatusCode?> ReplyOrDropAsync(SignedPush push)
+    {
+        try
+        {
+            return (await Fixture.WeChat.PushAsync(push)).Status;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static bool IsPushLedger(HttpRequest request) => request.Path.Value!.Contains("/WeChatPushes", StringComparison.Ordinal);

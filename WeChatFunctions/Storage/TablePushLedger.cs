@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Functions;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Storage;
 
@@ -34,18 +35,19 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
         }
 
         // Seen before, or this very arrival's insert landed and its response was lost: count it unless it is counted.
-        // Another body is refused whatever the count, so it is not written: only WeChat's own retries of the first body
-        // (at most three, seconds apart) ever contend for the row, and more conflicts than this are not WeChat. The
-        // guard then refuses the push, as it does on any storage fault.
+        // Another body, or an arrival after WeChat's retries are used up, is refused whatever the count, so it is not
+        // written: only WeChat's own retries of the first body (at most three, seconds apart) contend for the row, and
+        // more conflicts than this are not WeChat. The guard then refuses the push, as it does on any storage fault.
         PushSighting? sighting = null;
         await OptimisticRow.ChangeAsync(table, fingerprint, () => "", row =>
         {
             var first = row.GetDateTimeOffset(FirstArrivalProperty) ?? arrival;
             var counted = row.GetString(LastArrivalProperty) == arrivalId;
             var firstBody = row.GetString(BodyHashProperty) ?? bodyHash;
-            var counts = !counted && firstBody == bodyHash;
-            var arrivals = (row.GetInt32(ArrivalsProperty) ?? 0) + (counts ? 1 : 0);
+            var seen = row.GetInt32(ArrivalsProperty) ?? 0;
+            var arrivals = seen + (counted ? 0 : 1);
             sighting = new PushSighting(first, arrivals, firstBody);
+            var counts = !counted && firstBody == bodyHash && seen < WeChatRetries.Attempts;
             if (!counts)
             {
                 return false;
