@@ -9,6 +9,9 @@ internal enum ReplayVerdict
     /// <summary>Seen before outside WeChat's retry pattern, or under its query with another body: refuse it.</summary>
     Replay,
 
-    /// <summary>The ledger could not be read or written: the push cannot be told from a replay, so it is refused until WeChat retries.</summary>
+    /// <summary>
+    /// The ledger could not be read or written: the push cannot be told from a replay, so it is not handled, and WeChat
+    /// is made to retry it.
+    /// </summary>
     Unverified,
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Functions;
@@ -119,16 +120,6 @@ internal sealed class WeChatEndpoint(
     private async Task<IResult> ServeAsync(
         HttpContext context, WeChatRequest query, OpenedPush push, ReadOnlyMemory<byte> body, DateTimeOffset arrival, string token, CancellationToken attempt)
     {
-        // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
-        switch (await replayGuard.CheckAsync(query, body, arrival, attempt))
-        {
-            case ReplayVerdict.Replay:
-                WeChatLog.ReplayedPush(logger);
-                return Results.Unauthorized();
-            case ReplayVerdict.Unverified:
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
         // A plain push's signature does not cover its body: what the parser found goes to the log, not to the sender.
         if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
         {
@@ -136,7 +127,18 @@ internal sealed class WeChatEndpoint(
             return Results.BadRequest();
         }
 
-        var reply = await handler.HandleAsync(message, arrival, attempt);
+        // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
+        var verdict = await replayGuard.CheckAsync(query, body, arrival, attempt);
+        if (verdict == ReplayVerdict.Replay)
+        {
+            WeChatLog.ReplayedPush(logger);
+            return Results.Unauthorized();
+        }
+
+        // An unverified push is never handled. Any reply ends WeChat's retries, so only the last attempt gets one.
+        var reply = verdict == ReplayVerdict.Fresh
+            ? await handler.HandleAsync(message, arrival, attempt)
+            : WeChatRetries.IsLastAttempt(DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), arrival) ? new TextReply(FollowerTexts.ReplyStorageFailed) : WithheldReply.Instance;
         var now = timeProvider.GetUtcNow();
         return reply switch
         {
