@@ -107,6 +107,37 @@ public sealed class KeywordReplyTests(WeChatFixture fixture) : FollowerTest(fixt
     }
 
     [Fact]
+    public async Task DifferentClicksInTheSameSecondEachGetTheirOwnAnswer()
+    {
+        var added = await Admin.RunAsync("add_keyword", "key SAME_SECOND_PICK\n同一秒的推荐");
+
+        // A follower tapping quickly: three buttons, one CreateTime.
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var bound = await Fixture.WeChat.PushAsync(Click("SAME_SECOND_PICK", now));
+        var book = await Fixture.WeChat.PushAsync(Click("ask:同一秒推荐一本书", now));
+        var film = await Fixture.WeChat.PushAsync(Click("ask:同一秒推荐一部电影", now));
+        await Admin.RunAsync("remove_keyword", IdIn(added));
+
+        Assert.Equal("同一秒的推荐", bound.Content);
+        Assert.Equal("回答：同一秒推荐一本书", book.Content);
+        Assert.Equal("回答：同一秒推荐一部电影", film.Content);
+    }
+
+    [Fact]
+    public async Task ARetriedClickThatAKeywordAnsweredGetsTheSameKeywordAnswer()
+    {
+        var added = await Admin.RunAsync("add_keyword", "key RETRIED_PICK\n重试也是这条推荐");
+        var click = Click("RETRIED_PICK", DateTimeOffset.UtcNow.ToUnixTimeSeconds()) with { StampedAt = DateTimeOffset.UtcNow, Nonce = WeChatClient.NewNonce() };
+
+        var first = await Fixture.WeChat.PushAsync(click);
+        var retry = await Fixture.WeChat.PushAsync(click);
+        await Admin.RunAsync("remove_keyword", IdIn(added));
+
+        Assert.Equal("重试也是这条推荐", first.Content);
+        Assert.Equal("重试也是这条推荐", retry.Content);
+    }
+
+    [Fact]
     public async Task AFollowIsWelcomedByTheRuleForItsQrSceneOrForSubscribe()
     {
         var scene = await Admin.RunAsync("add_keyword", "key qrscene_spring\n欢迎参加春季活动！");

@@ -8,9 +8,10 @@ namespace WeChatFunctions.Functions;
 /// <summary>A push's message XML, and the key it came under when it was encrypted, which its reply must go back under.</summary>
 internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto? Key)
 {
-    public const string UndecryptableReply = "the encrypted push could not be opened";
-
-    /// <returns>The push opened, or why it is refused (a log line has been written).</returns>
+    /// <returns>
+    /// The push opened, or how it is refused: a bare status, as the envelope is read before it is authenticated. The
+    /// log line says why.
+    /// </returns>
     public static (OpenedPush? Push, IResult? Refusal) Open(
         WeChatRequest query, ReadOnlyMemory<byte> body, string token, MessageCryptoKeyring keyring, ILogger logger)
     {
@@ -22,13 +23,13 @@ internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto
         if (!keyring.IsConfigured)
         {
             WeChatLog.EncryptedPushWithoutKey(logger);
-            return (null, Results.BadRequest("encrypted push, but wechat_encoding_aes_key is not set"));
+            return (null, Results.BadRequest());
         }
 
         if (!EncryptedPush.TryReadEncrypt(body, out var encrypt, out var error))
         {
             WeChatLog.MalformedPush(logger, error);
-            return (null, Results.BadRequest(error));
+            return (null, Results.BadRequest());
         }
 
         if (!query.IsMessageSignedWith(token, encrypt))
@@ -39,9 +40,9 @@ internal sealed record OpenedPush(ReadOnlyMemory<byte> MessageXml, MessageCrypto
 
         if (!keyring.TryDecrypt(encrypt, out var message, out var key, out error))
         {
-            // The log says what failed; the response does not, so that it tells a prober nothing about padding or AppId.
+            // Every failure looks the same from outside, so that a prober learns nothing about padding or AppId.
             WeChatLog.UndecryptablePush(logger, error);
-            return (null, Results.BadRequest(UndecryptableReply));
+            return (null, Results.BadRequest());
         }
 
         return (new OpenedPush(Encoding.UTF8.GetBytes(message), key), null);

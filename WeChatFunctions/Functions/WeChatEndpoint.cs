@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Functions;
@@ -81,7 +82,7 @@ internal sealed class WeChatEndpoint(
         {
             // The nonce goes back in an encrypted reply; WeChat's are digits.
             WeChatLog.MalformedPush(logger, "the nonce is not 1 to 32 letters or digits");
-            return Results.BadRequest("bad nonce");
+            return Results.BadRequest();
         }
 
         var maxBytes = query.IsEncrypted ? MaxEncryptedBodyBytes : MaxBodyBytes;
@@ -119,20 +120,25 @@ internal sealed class WeChatEndpoint(
     private async Task<IResult> ServeAsync(
         HttpContext context, WeChatRequest query, OpenedPush push, ReadOnlyMemory<byte> body, DateTimeOffset arrival, string token, CancellationToken attempt)
     {
+        // A plain push's signature does not cover its body: what the parser found goes to the log, not to the sender.
+        if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
+        {
+            WeChatLog.MalformedPush(logger, error);
+            return Results.BadRequest();
+        }
+
         // Only a push that passed every signature check is recorded, so a forger cannot fill the ledger.
-        if (await replayGuard.IsReplayAsync(query, body, arrival, attempt))
+        var verdict = await replayGuard.CheckAsync(query, body, arrival, attempt);
+        if (verdict == ReplayVerdict.Replay)
         {
             WeChatLog.ReplayedPush(logger);
             return Results.Unauthorized();
         }
 
-        if (!InboundMessageParser.TryParse(push.MessageXml, out var message, out var error))
-        {
-            WeChatLog.MalformedPush(logger, error);
-            return Results.BadRequest(error);
-        }
-
-        var reply = await handler.HandleAsync(message, arrival, attempt);
+        // An unverified push is never handled. Any reply ends WeChat's retries, so only the last attempt gets one.
+        var reply = verdict == ReplayVerdict.Fresh
+            ? await handler.HandleAsync(message, arrival, attempt)
+            : WeChatRetries.IsLastAttempt(DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), arrival) ? new TextReply(FollowerTexts.ReplyStorageFailed) : WithheldReply.Instance;
         var now = timeProvider.GetUtcNow();
         return reply switch
         {

@@ -23,7 +23,7 @@ internal static partial class WeChatLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a push already received with the same timestamp, nonce and body, outside WeChat's retry pattern: a replay.")]
     public static partial void ReplayedPush(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The replay check could not reach storage; the push is served on its signature and timestamp alone.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The replay check could not record the push (storage fault, timeout or contention); it is not handled, and WeChat is left to retry it.")]
     public static partial void ReplayCheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a plain push: wechat_encoding_aes_key is set, and plain pushes are accepted only with wechat_accept_plaintext=true.")]

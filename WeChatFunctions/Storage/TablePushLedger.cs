@@ -1,12 +1,13 @@
 using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Functions;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Storage;
 
 /// <summary>
 /// The <c>WeChatPushes</c> table: a row per push fingerprint (partition = fingerprint) with its first arrival and
-/// arrival count. A new push costs one insert; only repeated arrivals read and update.
+/// arrival count. A new push costs one insert; only repeated arrivals read, and only those with the first body update.
 /// </summary>
 internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
 {
@@ -34,19 +35,26 @@ internal sealed class TablePushLedger(TableClientProvider tables) : IPushLedger
         }
 
         // Seen before, or this very arrival's insert landed and its response was lost: count it unless it is counted.
-
-        // Only WeChat's three attempts share a fingerprint, so more conflicts than this are not WeChat; the replay
-        // guard then serves the push on the strength of its signature, timestamp and message claim.
+        // Another body, or an arrival after WeChat's retries are used up, is refused whatever the count, so it is not
+        // written: only WeChat's own retries of the first body (at most three, seconds apart) contend for the row, and
+        // more conflicts than this are not WeChat. The guard then refuses the push, as it does on any storage fault.
         PushSighting? sighting = null;
         await OptimisticRow.ChangeAsync(table, fingerprint, () => "", row =>
         {
             var first = row.GetDateTimeOffset(FirstArrivalProperty) ?? arrival;
             var counted = row.GetString(LastArrivalProperty) == arrivalId;
-            var arrivals = (row.GetInt32(ArrivalsProperty) ?? 0) + (counted ? 0 : 1);
             var firstBody = row.GetString(BodyHashProperty) ?? bodyHash;
-            (row[FirstArrivalProperty], row[ArrivalsProperty], row[BodyHashProperty], row[LastArrivalProperty]) = (first, arrivals, firstBody, arrivalId);
+            var seen = row.GetInt32(ArrivalsProperty) ?? 0;
+            var arrivals = seen + (counted ? 0 : 1);
             sighting = new PushSighting(first, arrivals, firstBody);
-            return !counted;
+            var counts = !counted && firstBody == bodyHash && seen < WeChatRetries.Attempts;
+            if (!counts)
+            {
+                return false;
+            }
+
+            (row[FirstArrivalProperty], row[ArrivalsProperty], row[BodyHashProperty], row[LastArrivalProperty]) = (first, arrivals, firstBody, arrivalId);
+            return true;
         }, MaxConflicts, cancellationToken);
 
         return sighting!;
