@@ -11,6 +11,8 @@ public sealed class AdminCommandParsingTests
     [InlineData("admincommand:tok", "tok", "", "")]
     [InlineData("「admin_command：tok\nadd_keyword\n你好 => 「您好」」", "tok", "add_keyword", "你好 => 「您好」")]
     [InlineData("admin-command:tok\nadd_keyword\n问 => (答)", "tok", "add_keyword", "问 => (答)")]
+    [InlineData("ａｄｍｉｎ－ｃｏｍｍａｎｄ：tok\nadd_keyword\n优惠码，折扣 => 本周优惠码：ＳＡＶＥ１０！", "tok", "add_keyword", "优惠码，折扣 => 本周优惠码：ＳＡＶＥ１０！")]
+    [InlineData("（admin-command：tok\nhelp）", "tok", "help", "")]
     public void AnAdminCommandIsReadAfterNormalisation(string content, string token, string name, string arguments)
     {
         Assert.True(AdminCommand.TryParse(content, out var command));

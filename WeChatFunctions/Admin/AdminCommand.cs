@@ -11,27 +11,29 @@ internal sealed partial record AdminCommand(string Token, string Name, string Ar
 {
     public const string Prefix = "admin-command:";
 
-    private static readonly char[] Openers = [.. "\"'`“‘「『《【〔〈([{<"];
+    private static readonly char[] Openers = [.. "\"'`“‘「『《【〔〈([{<＂＇（［｛＜"];
 
-    private static readonly char[] Closers = [.. "\"'`”’」』》】〕〉)]}>"];
+    private static readonly char[] Closers = [.. "\"'`”’」』》】〕〉)]}>＂＇）］｝＞"];
 
     /// <summary>
     /// Recognises the command however it was typed or spoken: after <see cref="InboundText"/>'s normalisation, in any
     /// case, with any dash, underscore or space between the two words or none, with or without the colon, inside quotes
-    /// or brackets. Whatever starts like one is handled as one, right token or not, so it never reaches the model.
+    /// or brackets. Whatever starts like one is handled as one, right token or not, so it never reaches the model. The
+    /// token and the name are read normalised; the arguments are kept as typed, since they may be reply texts.
     /// </summary>
     public static bool TryParse(string content, out AdminCommand command)
     {
         command = null!;
-        var lines = Unquoted(InboundText.Normalize(content)).Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        if (PrefixPattern().Match(lines[0]) is not { Success: true } prefix)
+        var lines = Unquoted(InboundText.WithoutFormatCharacters(content)).Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var first = InboundText.Normalize(lines[0]);
+        if (PrefixPattern().Match(first) is not { Success: true } prefix)
         {
             return false;
         }
 
         command = new AdminCommand(
-            lines[0][prefix.Length..].Trim(),
-            lines.Length > 1 ? lines[1].Trim().ToLowerInvariant() : "",
+            first[prefix.Length..].Trim(),
+            lines.Length > 1 ? InboundText.Normalize(lines[1]).Trim().ToLowerInvariant() : "",
             string.Join('\n', lines.Skip(2)).Trim());
         return true;
     }
