@@ -19,13 +19,13 @@ internal sealed class ContainerEngine(string tool)
         CommandLine.Find("buildah") is { } buildah ? new(buildah) : CommandLine.Find("docker") is { } docker ? new(docker) : null;
 
     public Task<string> BuildAsync(string context, string tag) => IsBuildah
-        ? CommandLine.OutputOfAsync(tool, "bud", "--isolation", "chroot", "--network", "host", "-t", tag, context)
+        ? CommandLine.OutputOfAsync(tool, "bud", "--layers", "--isolation", "chroot", "--network", "host", "-t", tag, context)
         : CommandLine.OutputOfAsync(tool, "build", "--network", "host", "-t", tag, context);
 
     /// <summary>The image's OCI configuration: User, ExposedPorts, Entrypoint, Env.</summary>
-    public async Task<JsonObject> ConfigurationAsync(string image) => JsonNode.Parse(IsBuildah
-        ? await CommandLine.OutputOfAsync(tool, "inspect", "--type", "image", "--format", "{{json .OCIv1.Config}}", image)
-        : await CommandLine.OutputOfAsync(tool, "image", "inspect", "--format", "{{json .Config}}", image))!.AsObject();
+    public async Task<JsonObject> ConfigurationAsync(string image) => IsBuildah
+        ? JsonNode.Parse(await CommandLine.OutputOfAsync(tool, "inspect", "--type", "image", image))!["OCIv1"]!["config"]!.AsObject()
+        : JsonNode.Parse(await CommandLine.OutputOfAsync(tool, "image", "inspect", "--format", "{{json .Config}}", image))!.AsObject();
 
     public async Task<string> SizeAsync(string image) => (IsBuildah
         ? await CommandLine.OutputOfAsync(tool, "images", "--format", "{{.Size}}", image)
