@@ -102,8 +102,10 @@ http_proxy=
 public_base_url=
 # dashboard_enabled=true
 # dashboard_link_minutes=10
-# Without the Functions host the cleanup runs in the app every cleanup_interval_minutes (cleanup_schedule is not used).
+# Without the Functions host the cleanup runs in the app every cleanup_interval_minutes; cleanup_schedule, the timer
+# trigger's schedule, is read only by the Functions host.
 # cleanup_interval_minutes=10
+# cleanup_schedule=0 */10 * * * *
 # history_retention_days=30
 # APPLICATIONINSIGHTS_CONNECTION_STRING=
 # APPLICATIONINSIGHTS_AUTHENTICATION_STRING=
