@@ -9,8 +9,8 @@ COPY global.json nuget.config Directory.Build.props Directory.Packages.props ./
 COPY WeChatFunctions/WeChatFunctions.csproj WeChatFunctions/
 RUN dotnet restore WeChatFunctions/WeChatFunctions.csproj -r linux-x64 -p:PublishReadyToRun=true
 COPY WeChatFunctions/ WeChatFunctions/
-RUN dotnet publish WeChatFunctions/WeChatFunctions.csproj -c Release -r linux-x64 --no-restore -o /app \
-    && rm -f /app/local.settings.json*
+# local.settings.json never reaches the image: .dockerignore leaves it out, and the project never publishes it.
+RUN dotnet publish WeChatFunctions/WeChatFunctions.csproj -c Release -r linux-x64 --no-restore -o /app
 
 # The Debian-based aspnet image, not the chiseled one: the app needs ICU (InvariantGlobalization is false, for the NFKC
 # normalisation of followers' text in Text/InboundText), which the plain chiseled image leaves out.
