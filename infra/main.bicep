@@ -75,6 +75,11 @@ param appSettingOverrides object = {}
 @description('Also create an Azure OpenAI account with a deployment of chatGptModel; the app reaches it with its managed identity.')
 param deployAzureOpenAI bool = false
 
+// The Flex Consumption regions nearest China (eastasia, southeastasia) offer neither the chat nor the embedding model as
+// a deployment; the account lives in its own region, and GlobalStandard deployments serve from Azure's global capacity.
+@description('Region of the Azure OpenAI account: one that offers chatGptModel and text-embedding-3-small as GlobalStandard deployments.')
+param openAILocation string = 'eastus2'
+
 @description('Model version for the Azure OpenAI deployment.')
 param azureOpenAIModelVersion string = '2024-07-18'
 
@@ -183,7 +188,7 @@ module openAI 'app/openai.bicep' = if (deployAzureOpenAI) {
   scope: rg
   params: {
     name: '${abbrs.cognitiveServicesAccounts}${resourceToken}'
-    location: location
+    location: openAILocation
     tags: tags
     modelName: chatGptModel
     modelVersion: azureOpenAIModelVersion

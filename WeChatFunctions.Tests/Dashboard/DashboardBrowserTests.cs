@@ -14,7 +14,7 @@ namespace WeChatFunctions.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
-    [Fact]
+    [BrowserFact]
     public async Task OnAPhoneTheLinkOpensChartsOfTheSeededWeekAndTheAuditTable()
     {
         var application = Fixture.StartApplication(settings => settings["price_per_1k_prompt_tokens"] = "0.5");

@@ -207,4 +207,18 @@ public sealed class BicepTests
         Assert.Contains("knowledge_search_endpoint", settings, StringComparison.Ordinal);
         Assert.Contains("text-embedding-3-small", arm.Json.ToJsonString(ArmTemplate.Verbatim), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AzureOpenAILivesInARegionOfItsOwnWithGlobalStandardDeployments()
+    {
+        var arm = await Compiled.Value;
+
+        var openAI = Assert.Single(arm.Resources, resource => (string?)resource["type"] == "Microsoft.Resources/deployments" && (string?)resource["name"] == "openai");
+        var deployments = arm.OfType("Microsoft.CognitiveServices/accounts/deployments").ToList();
+
+        Assert.Equal("eastus2", (string?)arm.Json["parameters"]!["openAILocation"]!["defaultValue"]);
+        Assert.Equal("[parameters('openAILocation')]", (string?)openAI["properties"]!["parameters"]!["location"]!["value"]);
+        Assert.Equal(2, deployments.Count);
+        Assert.All(deployments, deployment => Assert.Equal("GlobalStandard", (string?)deployment["sku"]!["name"]));
+    }
 }

@@ -10,7 +10,8 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
-    private const string ListeningLogLevel = "Logging__LogLevel__Microsoft.Hosting.Lifetime";
+    /// <summary>The setting that makes the app say where it listens, whatever level the test asks for otherwise.</summary>
+    public const string ListeningLogLevel = "Logging__LogLevel__Microsoft.Hosting.Lifetime";
 
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -59,16 +60,19 @@ public sealed partial class AppProcess : IAsyncDisposable
         StartExecutable(null, settings, workingDirectory, arguments);
 
     /// <param name="assembly">A published WeChatFunctions.dll, such as a ReadyToRun one; <see langword="null"/> for the build under test.</param>
-    public static AppProcess StartExecutable(string? assembly, IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments)
+    public static AppProcess StartExecutable(string? assembly, IReadOnlyDictionary<string, string?> settings, string workingDirectory, params string[] arguments) =>
+        StartCommand("dotnet", [assembly ?? Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"), .. arguments], settings, workingDirectory);
+
+    /// <summary>Any command that runs the app, such as a container engine's; the settings become its environment.</summary>
+    public static AppProcess StartCommand(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> settings, string workingDirectory)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(assembly ?? Path.Combine(AppContext.BaseDirectory, "WeChatFunctions.dll"));
 
         foreach (var argument in arguments)
         {

@@ -37,7 +37,7 @@ resource embeddingDeployment 'Microsoft.CognitiveServices/accounts/deployments@2
   parent: account
   name: empty(embeddingModelName) ? 'none' : embeddingModelName
   dependsOn: [ deployment ]
-  sku: { name: 'Standard', capacity: capacity }
+  sku: { name: 'GlobalStandard', capacity: capacity }
   properties: {
     model: { format: 'OpenAI', name: embeddingModelName, version: '1' }
   }
