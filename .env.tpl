@@ -65,6 +65,8 @@ http_proxy=
 # keywords_file=
 # image_url_hosts=*.qpic.cn,*.qlogo.cn
 # allow_private_network_fetch=false
+# Plain http for an endpoint that is sent a key or token, beyond loopback: for tests only.
+# allow_insecure_endpoints=false
 
 # --- Limits and prices ------------------------------------------------------------------------------------------------
 # daily_limit=20
@@ -102,6 +104,8 @@ http_proxy=
 public_base_url=
 # dashboard_enabled=true
 # dashboard_link_minutes=10
+# The reverse proxies whose X-Forwarded-For is believed (IPs or CIDR ranges); compose.yaml names Caddy's network.
+# trusted_proxies=172.31.254.0/24
 # Without the Functions host the cleanup runs in the app every cleanup_interval_minutes; cleanup_schedule, the timer
 # trigger's schedule, is read only by the Functions host.
 # cleanup_interval_minutes=10
