@@ -16,7 +16,7 @@ public class FollowerTextBenchmark
     private static readonly string[] Skeletons = [SecretRedactor.SkeletonOf("admin-secret-token-0123456789"), SecretRedactor.SkeletonOf("override-token-abcdefghij")];
 
     private readonly string _question = string.Concat(Enumerable.Repeat("请问你们门店周末几点开门，可以带宠物吗？", 4));
-    private readonly string _longQuestion = string.Concat(Enumerable.Repeat("请问你们门店周末几点开门，可以带宠物吗？Do you open on Sundays? ", 60))[..AssistantDialog.MaxQuestionCharacters];
+    private readonly string _longQuestion = string.Concat(Enumerable.Repeat("请问你们门店周末几点开门，可以带宠物吗？Do you open on Sundays? ", 120))[..AssistantDialog.MaxQuestionCharacters];
     private readonly string _passage = string.Concat(Enumerable.Repeat("本店营业时间为每天早上九点到晚上十点，节假日照常营业。门店地址在人民路一百号。", 12));
 
     [Benchmark(Baseline = true)]
