@@ -135,10 +135,10 @@ internal sealed class WeChatEndpoint(
             return Results.Unauthorized();
         }
 
-        // An unverified push is never handled. Any reply ends WeChat's retries, so only the last attempt gets one.
+        // An unverified push is never handled.
         var reply = verdict == ReplayVerdict.Fresh
             ? await handler.HandleAsync(message, arrival, attempt)
-            : WeChatRetries.IsLastAttempt(DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), arrival) ? new TextReply(FollowerTexts.ReplyStorageFailed) : WithheldReply.Instance;
+            : WithheldReply.UnlessLastAttempt(message, arrival, new TextReply(FollowerTexts.ReplyStorageFailed));
         var now = timeProvider.GetUtcNow();
         return reply switch
         {

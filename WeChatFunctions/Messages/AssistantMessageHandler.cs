@@ -41,13 +41,10 @@ internal sealed class AssistantMessageHandler(
         catch (Exception exception) when (exception is not UnreachableException && !cancellationToken.IsCancellationRequested)
         {
             // Storage faults (RequestFailedException, AuthenticationFailedException…) that outlasted the SDK's retries.
-            // Any reply would end WeChat's retries, so only the last attempt replies; a question claimed before the
-            // fault is answered anyway, and the follower's next message adopts it if no attempt could show it.
-            // CreateTime stands in for the first arrival, which the fault may have kept from being read.
+            // A question claimed before the fault is answered anyway, and the follower's next message adopts it if no
+            // attempt could show it.
             MessagesLog.ReplyStorageFailed(logger, key.MessageId, exception);
-            return WeChatRetries.IsLastAttempt(DateTimeOffset.FromUnixTimeSeconds(message.CreateTime), arrival)
-                ? new TextReply(FollowerTexts.ReplyStorageFailed)
-                : WithheldReply.Instance;
+            return WithheldReply.UnlessLastAttempt(message, arrival, new TextReply(FollowerTexts.ReplyStorageFailed));
         }
     }
 
