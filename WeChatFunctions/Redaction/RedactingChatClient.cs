@@ -10,33 +10,33 @@ namespace WeChatFunctions.Redaction;
 /// </summary>
 internal sealed class RedactingChatClient(IChatClient inner, TextRedaction redaction) : DelegatingChatClient(inner)
 {
-    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await base.GetResponseAsync(await RedactAsync(messages, cancellationToken), await RedactAsync(options, cancellationToken), cancellationToken);
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var skeletons = await redaction.SkeletonsAsync(cancellationToken);
+        return await base.GetResponseAsync(Redacted(messages, skeletons), Redacted(options, skeletons), cancellationToken);
+    }
 
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var redacted = await RedactAsync(messages, cancellationToken);
-        await foreach (var update in base.GetStreamingResponseAsync(redacted, await RedactAsync(options, cancellationToken), cancellationToken))
+        var skeletons = await redaction.SkeletonsAsync(cancellationToken);
+        await foreach (var update in base.GetStreamingResponseAsync(Redacted(messages, skeletons), Redacted(options, skeletons), cancellationToken))
         {
             yield return update;
         }
     }
 
-    private async Task<List<ChatMessage>> RedactAsync(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken)
-    {
-        var skeletons = await redaction.SkeletonsAsync(cancellationToken);
-        return [.. messages.Select(message => Redacted(message, skeletons))];
-    }
+    private static List<ChatMessage> Redacted(IEnumerable<ChatMessage> messages, IReadOnlyList<string> skeletons) =>
+        [.. messages.Select(message => Redacted(message, skeletons))];
 
-    private async Task<ChatOptions?> RedactAsync(ChatOptions? options, CancellationToken cancellationToken)
+    private static ChatOptions? Redacted(ChatOptions? options, IReadOnlyList<string> skeletons)
     {
         if (options?.Instructions is not { } instructions)
         {
             return options;
         }
 
-        var redacted = await redaction.RedactAsync(instructions, cancellationToken);
+        var redacted = SecretRedactor.Redact(instructions, skeletons);
         return ReferenceEquals(redacted, instructions) ? options : CloneWith(options, redacted);
     }
 

@@ -10,27 +10,17 @@ namespace WeChatFunctions.Settings;
 internal sealed class SecureEndpointValidator(IOptions<EndpointSecurityOptions> security) :
     IValidateOptions<ModelOptions>, IValidateOptions<ModerationOptions>, IValidateOptions<KnowledgeOptions>, IValidateOptions<CustomerServiceOptions>, IValidateOptions<DashboardOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ModelOptions options) => Check(("chat_gpt_endpoint", options.Endpoint));
+    public ValidateOptionsResult Validate(string? name, ModelOptions options) => Check("chat_gpt_endpoint", options.Endpoint);
 
-    public ValidateOptionsResult Validate(string? name, ModerationOptions options) => Check(("azure_content_safety_endpoint", options.AzureEndpoint));
+    public ValidateOptionsResult Validate(string? name, ModerationOptions options) => Check("azure_content_safety_endpoint", options.AzureEndpoint);
 
-    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options) => Check(("knowledge_search_endpoint", options.SearchEndpoint));
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options) => Check("knowledge_search_endpoint", options.SearchEndpoint);
 
     public ValidateOptionsResult Validate(string? name, CustomerServiceOptions options) =>
-        Check(("wechat_api_base", Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) ? api : null));
+        Check("wechat_api_base", Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) ? api : null);
 
-    public ValidateOptionsResult Validate(string? name, DashboardOptions options) => Check(("public_base_url", options.PublicBaseUrl));
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options) => Check("public_base_url", options.PublicBaseUrl);
 
-    private ValidateOptionsResult Check(params ReadOnlySpan<(string Setting, Uri? Endpoint)> endpoints)
-    {
-        foreach (var (setting, endpoint) in endpoints)
-        {
-            if (SecureEndpoints.Problem(setting, endpoint, security.Value.AllowInsecure) is { } problem)
-            {
-                return ValidateOptionsResult.Fail(problem);
-            }
-        }
-
-        return ValidateOptionsResult.Success;
-    }
+    private ValidateOptionsResult Check(string setting, Uri? endpoint) =>
+        SecureEndpoints.Problem(setting, endpoint, security.Value.AllowInsecure) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
