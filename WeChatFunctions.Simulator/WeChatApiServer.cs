@@ -29,6 +29,9 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     /// <summary>An error code to answer a call with instead of serving it (the call is <c>message/custom/send</c>, <c>stable_token</c>…), or <see langword="null"/>.</summary>
     public Func<string, int?> Fault { get; set; } = _ => null;
 
+    /// <summary>How long stable_token takes to answer, so that a test can act while a refresh is under way.</summary>
+    public TimeSpan StableTokenDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Raised for each customer-service message, accepted or not.</summary>
     public event Action<PushedMessage>? Pushed;
 
@@ -72,6 +75,11 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         response.KeepAlive = false;
         var call = context.Request.Url!.AbsolutePath["/cgi-bin/".Length..];
         var body = context.Request.HasEntityBody ? JsonNode.Parse(await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync()) : null;
+        if (call == "stable_token" && StableTokenDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(StableTokenDelay);
+        }
+
         var answer = Serve(call, context.Request.QueryString["access_token"], body, Fault(call), DateTimeOffset.UtcNow);
         var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
         response.ContentType = "application/json; charset=utf-8";

@@ -28,8 +28,17 @@ internal static class OptimisticRow
             {
                 throw new RowContentionException(table.Name, maxAttempts);
             }
+
+            await Task.Delay(BackOff(attempt), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A random pause after a conflict: two writers in step (one reads as the other writes) would otherwise keep the
+    /// same one losing every time. A row without contention never waits.
+    /// </summary>
+    private static TimeSpan BackOff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(100, 5 << Math.Min(attempt, 5))));
 
     /// <summary>Reads the row (or starts a new one), lets <paramref name="change"/> modify it and writes it back.</summary>
     /// <returns>Whether it was written; <see langword="false"/> when another instance wrote first, so read again.</returns>

@@ -34,14 +34,23 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
         }
     }
 
-    /// <summary>Marks <paramref name="rejected"/> as due, unless another instance has replaced it already.</summary>
+    /// <summary>
+    /// Marks <paramref name="rejected"/> as due, unless it has been replaced already or a refresh is under way: two
+    /// calls rejected at once must not void the refresh the first one started.
+    /// </summary>
     public async Task ForgetAsync(string rejected, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _known, StoredAccessToken.None);
-        var stored = await store.ReadAsync(cancellationToken);
-        if (stored.Token == rejected)
+        var known = Volatile.Read(ref _known);
+        if (known.Token is not null && known.Token != rejected)
         {
-            var now = timeProvider.GetUtcNow();
+            return;
+        }
+
+        Interlocked.CompareExchange(ref _known, StoredAccessToken.None, known);
+        var stored = await store.ReadAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        if (stored.Token == rejected && stored.RefreshingUntil <= now)
+        {
             await store.TryReplaceAsync(stored, stored with { RefreshAfter = now, ExpiresAt = now }, cancellationToken);
         }
     }
