@@ -21,6 +21,7 @@ using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Telemetry;
+using WeChatFunctions.Tools;
 using WeChatFunctions.WeChat;
 using WeChatFunctions.WeChatApi;
 
@@ -64,5 +65,6 @@ internal static class AssistantServices
             .AddMessageHandling()
             .AddModel()
             .AddModeration()
+            .AddTools()
             .AddTableStorage();
 }

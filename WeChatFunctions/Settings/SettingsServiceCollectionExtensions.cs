@@ -33,6 +33,9 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.ContinueKeyword = string.IsNullOrWhiteSpace(options.ContinueKeyword) ? ReplyWindowOptions.DefaultContinueKeyword : options.ContinueKeyword.Trim());
         services.AddSingleton<IValidateOptions<ReplyWindowOptions>, ReplyWindowOptionsValidator>();
 
+        services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();

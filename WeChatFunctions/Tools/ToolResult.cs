@@ -1,0 +1,9 @@
+namespace WeChatFunctions.Tools;
+
+/// <summary>What a tool call gave back.</summary>
+/// <param name="Text">For the model: untrusted text, fenced and truncated by the loop.</param>
+/// <param name="Footnote">
+/// For the follower: a short line added after the answer, such as 「已记住：对花生过敏」, or <see langword="null"/>.
+/// It is recorded with the result, so an instance that takes the answer over adds it too.
+/// </param>
+internal sealed record ToolResult(string Text, string? Footnote = null);
