@@ -18,7 +18,24 @@ public sealed record FakeChatRequest(string Model, IReadOnlyList<FakeChatMessage
     public int PromptTokens { get; set; }
 
     public Func<string, int> CompletionTokens { get; set; } = _ => 0;
+
+    /// <summary>The names of the functions the request offered the model (<c>tools</c>).</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>The tool results the request carries, in order: what the app's tools answered.</summary>
+    public IReadOnlyList<FakeChatMessage> ToolResults => [.. Messages.Where(message => message.Role == "tool")];
 }
 
 /// <param name="ImageUrls">The message's image parts, such as <c>data:image/png;base64,…</c>.</param>
-public sealed record FakeChatMessage(string Role, string Content, IReadOnlyList<string> ImageUrls);
+public sealed record FakeChatMessage(string Role, string Content, IReadOnlyList<string> ImageUrls)
+{
+    /// <summary>For a tool result, the id of the call it answers.</summary>
+    public string? ToolCallId { get; init; }
+
+    /// <summary>For an assistant message, the calls it made.</summary>
+    public IReadOnlyList<FakeToolCall> ToolCalls { get; init; } = [];
+}
+
+/// <summary>A function call the fake model makes, or made in an earlier message.</summary>
+/// <param name="Arguments">The arguments as a JSON object, as the API carries them: a string.</param>
+public sealed record FakeToolCall(string Name, string Arguments, string? Id = null);

@@ -28,6 +28,22 @@ public sealed class FakeModelBehavior
     /// <summary>Prompts counting more tokens than this are rejected with <c>context_length_exceeded</c>, as OpenAI does.</summary>
     public int? MaxPromptTokens { get; init; }
 
+    /// <summary>The function calls to answer a request with instead of text; none (the default) means text.</summary>
+    public Func<FakeChatRequest, IReadOnlyList<FakeToolCall>> ToolCalls { get; init; } = _ => [];
+
+    /// <summary>Rejects every request that offers tools with HTTP 400, as models without function calling do.</summary>
+    public bool RejectsTools { get; init; }
+
+    /// <summary>
+    /// Calls <paramref name="tool"/> once, when it is offered and no result has come back yet, then answers with
+    /// <paramref name="answer"/> (by default 「回答：」 and the last tool result).
+    /// </summary>
+    public static FakeModelBehavior CallingTool(string tool, string arguments, Func<FakeChatRequest, string>? answer = null) => new()
+    {
+        ToolCalls = request => request.Tools.Contains(tool) && request.ToolResults.Count == 0 ? [new FakeToolCall(tool, arguments)] : [],
+        Answer = answer ?? (request => request.ToolResults.Count > 0 ? $"回答：{request.ToolResults[^1].Content}" : EchoAnswer(request)),
+    };
+
     /// <summary>
     /// The first token <paramref name="after"/> into WeChat's attempt <paramref name="attempt"/>, however long the app
     /// took to call the model.

@@ -66,7 +66,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body) ?? throw new InvalidOperationException("empty body");
         var request = new FakeChatRequest(
             body["model"]!.GetValue<string>(),
-            [.. body["messages"]!.AsArray().Select(message => new FakeChatMessage(message!["role"]!.GetValue<string>(), ContentOf(message["content"]), ImageUrlsOf(message["content"])))],
+            [.. body["messages"]!.AsArray().Select(message => MessageOf(message!))],
             body["stream"]?.GetValue<bool>() == true,
             body["temperature"]?.GetValue<double>(),
             context.Request.Headers.Authorization,
@@ -74,6 +74,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         {
             IncludeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() == true,
             MaxTokens = (body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>(),
+            Tools = body["tools"] is JsonArray tools ? [.. tools.Select(tool => tool?["function"]?["name"]?.GetValue<string>() ?? "")] : [],
         };
         request.PromptTokens = PromptTokens(request);
         request.CompletionTokens = answer => _tokenizer.CountTokens(answer);
@@ -97,7 +98,19 @@ public sealed class FakeModelServer : IAsyncDisposable
             await gate.WaitAsync(context.RequestAborted);
         }
 
+        if (behavior.RejectsTools && request.Tools.Count > 0)
+        {
+            await WriteErrorAsync(context, 400, "invalid_request_error", "tools is not supported by this model.", "tools");
+            return;
+        }
+
         await Task.Delay(behavior.FirstTokenDelayOf?.Invoke(request) ?? behavior.FirstTokenDelay, context.RequestAborted);
+        if (behavior.ToolCalls(request) is { Count: > 0 } calls)
+        {
+            await FakeToolCalls.WriteAsync(context, request, calls);
+            return;
+        }
+
         var answer = behavior.Answer(request);
         if (request.Stream)
         {
@@ -137,13 +150,13 @@ public sealed class FakeModelServer : IAsyncDisposable
         request.CompletedAt = Stopwatch.GetTimestamp();
     }
 
-    private static async Task WriteEventAsync(HttpContext context, JsonObject chunk)
+    internal static async Task WriteEventAsync(HttpContext context, JsonObject chunk)
     {
         await context.Response.WriteAsync($"data: {chunk.ToJsonString()}\n\n");
         await context.Response.Body.FlushAsync();
     }
 
-    private static JsonObject Chunk(FakeChatRequest request, JsonObject delta, string? finishReason) => new()
+    internal static JsonObject Chunk(FakeChatRequest request, JsonObject delta, string? finishReason) => new()
     {
         ["id"] = "chatcmpl-fake",
         ["object"] = "chat.completion.chunk",
@@ -167,18 +180,26 @@ public sealed class FakeModelServer : IAsyncDisposable
         ["usage"] = Usage(request.PromptTokens, request.CompletionTokens(answer)),
     };
 
-    private static JsonObject Usage(int promptTokens, int completionTokens) =>
+    internal static JsonObject Usage(int promptTokens, int completionTokens) =>
         new() { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens };
 
     /// <summary>An error in OpenAI's shape, <c>{"error":{message,type,param,code}}</c>.</summary>
-    internal static async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    internal static async Task WriteErrorAsync(HttpContext context, int status, string code, string message, string param = "messages")
     {
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new JsonObject
         {
-            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = "messages", ["code"] = code },
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = param, ["code"] = code },
         });
     }
+
+    private static FakeChatMessage MessageOf(JsonNode message) => new(message["role"]!.GetValue<string>(), ContentOf(message["content"]), ImageUrlsOf(message["content"]))
+    {
+        ToolCallId = message["tool_call_id"]?.GetValue<string>(),
+        ToolCalls = message["tool_calls"] is JsonArray calls
+            ? [.. calls.Select(call => new FakeToolCall(call!["function"]!["name"]!.GetValue<string>(), call["function"]!["arguments"]!.GetValue<string>(), call["id"]?.GetValue<string>()))]
+            : [],
+    };
 
     /// <summary>The <c>image_url</c> parts of a message, as data URLs or links.</summary>
     private static IReadOnlyList<string> ImageUrlsOf(JsonNode? content) => content is JsonArray parts
