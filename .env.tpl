@@ -9,6 +9,7 @@
 DOMAIN=
 # azurite: keep the data in the Azurite container (named volume azurite-data).
 # azure: a real storage account; also set AzureWebJobsStorage below. Same as `docker compose --profile azure up -d`.
+# Add searxng (COMPOSE_PROFILES=azurite,searxng) for a SearXNG container serving web search; see "Web search" below.
 COMPOSE_PROFILES=azurite
 # Only with a real storage account: its connection string. Empty means the Azurite container.
 AzureWebJobsStorage=
@@ -98,6 +99,15 @@ http_proxy=
 # knowledge_search_key=
 # knowledge_search_index=wechat-knowledge
 # knowledge_semantic_ranker=false
+
+# --- Web search -------------------------------------------------------------------------------------------------------
+# The web_search tool's service: searxng, tavily or bocha; then add web_search to tools (tools=current_time,web_search).
+# With the searxng profile above: web_search_provider=searxng and web_search_endpoint=http://searxng:8080.
+# web_search_provider=
+# web_search_endpoint=
+# Tavily's or Bocha's API key.
+# web_search_key=
+# web_search_results=5
 
 # --- Dashboard, cleanup, telemetry ------------------------------------------------------------------------------------
 # The address followers and admins see, for the dashboard's links: https://DOMAIN.

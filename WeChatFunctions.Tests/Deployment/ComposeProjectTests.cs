@@ -16,7 +16,7 @@ public sealed partial class ComposeProjectTests
     {
         var services = Services.Children.ToDictionary(service => service.Key.ToString(), service => (YamlMappingNode)service.Value);
 
-        Assert.Equal(["app", "azurite", "caddy"], services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["app", "azurite", "caddy", "searxng"], services.Keys.Order(StringComparer.Ordinal));
         Assert.All(services.Values, service => Assert.Equal("unless-stopped", service["restart"].ToString()));
         Assert.All(services.Values, service => Assert.True(service.Children.ContainsKey("healthcheck")));
     }
@@ -32,6 +32,29 @@ public sealed partial class ComposeProjectTests
         Assert.True(((YamlMappingNode)Compose()["volumes"]).Children.ContainsKey("azurite-data"));
         Assert.Equal(["80:80", "443:443", "443:443/udp"], ((YamlSequenceNode)caddy["ports"]).Select(port => port.ToString()));
         Assert.False(app.Children.ContainsKey("ports"));
+    }
+
+    [Fact]
+    public void TheSearxngProfileRunsAnInstanceWithJsonOutputThatOnlyTheAppReachesAndWaitsFor()
+    {
+        var searxng = (YamlMappingNode)Services["searxng"];
+        var app = (YamlMappingNode)Services["app"];
+        var mount = Assert.Single(((YamlSequenceNode)searxng["volumes"]).Select(volume => volume.ToString()));
+        var settings = Yaml(mount.Split(':')[0]);
+        var dependency = (YamlMappingNode)((YamlMappingNode)app["depends_on"])["searxng"];
+        var environment = (YamlMappingNode)app["environment"];
+
+        Assert.Equal(["searxng"], ((YamlSequenceNode)searxng["profiles"]).Select(profile => profile.ToString()));
+        Assert.Equal("./deploy/searxng/settings.yml:/etc/searxng/settings.yml:ro", mount);
+        Assert.Equal("true", settings["use_default_settings"].ToString());
+        Assert.Contains("json", ((YamlSequenceNode)((YamlMappingNode)settings["search"])["formats"]).Select(format => format.ToString()));
+        Assert.False(searxng.Children.ContainsKey("ports"));
+        Assert.Equal(["8080"], ((YamlSequenceNode)searxng["expose"]).Select(port => port.ToString()));
+        // A secret made at each start, none written down: the entry point exports a random SEARXNG_SECRET, then runs the image's own.
+        Assert.Matches(@"^export SEARXNG_SECRET=\$\$\(head -c \d+ /dev/urandom .*\); exec /usr/local/searxng/entrypoint\.sh$", ((YamlSequenceNode)searxng["entrypoint"]).Last().ToString());
+        Assert.Equal(("service_healthy", "false"), (dependency["condition"].ToString(), dependency["required"].ToString()));
+        Assert.Contains("searxng", environment["no_proxy"].ToString().Split(','));
+        Assert.Contains("web_search_endpoint=http://searxng:8080", File.ReadAllText(Path.Combine(Root, ".env.tpl")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,10 +85,12 @@ public sealed partial class ComposeProjectTests
             < Array.FindIndex(dockerfile, line => line.StartsWith("COPY WeChatFunctions/ ", StringComparison.Ordinal)));
     }
 
-    private static YamlMappingNode Compose()
+    private static YamlMappingNode Compose() => Yaml("compose.yaml");
+
+    private static YamlMappingNode Yaml(string path)
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(Root, "compose.yaml"));
+        using var reader = new StreamReader(Path.Combine(Root, path));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }

@@ -96,6 +96,16 @@ public sealed partial class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the app to stop over its settings, as it should, and gives the one line it wrote about them.</summary>
+    /// <exception cref="InvalidOperationException">It exited otherwise, or wrote more or less than that line.</exception>
+    public async Task<string> ConfigurationErrorAsync(TimeSpan timeout)
+    {
+        var exitCode = await WaitForExitAsync(timeout);
+        return exitCode == 1 && Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries) is [var line] && line.StartsWith("Configuration error:", StringComparison.Ordinal)
+            ? line
+            : throw new InvalidOperationException($"The app exited with {exitCode} and wrote: {Errors}");
+    }
+
     /// <summary>
     /// Waits for the address the app reports it listens on: start it with <c>--urls http://127.0.0.1:0</c> and the
     /// system picks a free port as the app binds it, so no other process can take it in between.

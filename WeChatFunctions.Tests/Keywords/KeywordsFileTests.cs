@@ -79,10 +79,8 @@ public sealed class KeywordsFileTests(WeChatFixture fixture) : FollowerTest(fixt
         settings["keywords_file"] = Write("bad.yaml", content);
 
         await using var app = AppProcess.Start(settings, _directory, AppProcess.AnyLoopbackPort);
-        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var line = await app.ConfigurationErrorAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(1, exitCode);
-        var line = Assert.Single(app.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("Configuration error: Setting 'keywords_file' names '", line, StringComparison.Ordinal);
         Assert.Contains(problem, line, StringComparison.Ordinal);
     }

@@ -24,6 +24,7 @@ using WeChatFunctions.Telemetry;
 using WeChatFunctions.Tools;
 using WeChatFunctions.WeChat;
 using WeChatFunctions.WeChatApi;
+using WeChatFunctions.WebSearch;
 
 namespace WeChatFunctions.Hosting;
 
@@ -66,5 +67,6 @@ internal static class AssistantServices
             .AddModel()
             .AddModeration()
             .AddTools()
+            .AddWebSearch()
             .AddTableStorage();
 }

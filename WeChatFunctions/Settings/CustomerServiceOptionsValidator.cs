@@ -10,7 +10,7 @@ internal sealed class CustomerServiceOptionsValidator : IValidateOptions<Custome
 {
     public ValidateOptionsResult Validate(string? name, CustomerServiceOptions options)
     {
-        if (!Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) || !api.IsWebAddress())
         {
             return ValidateOptionsResult.Fail("Setting 'wechat_api_base' must be an absolute http or https URL, such as https://api.weixin.qq.com.");
         }

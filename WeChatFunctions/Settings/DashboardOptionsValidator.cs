@@ -10,7 +10,7 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
 {
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
-        if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        if (options.PublicBaseUrl is { } url && !url.IsWebAddress())
         {
             return ValidateOptionsResult.Fail("Setting 'public_base_url' must be an absolute https URL, such as https://wechat.example.com.");
         }

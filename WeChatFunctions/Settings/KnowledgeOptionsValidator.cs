@@ -11,7 +11,7 @@ internal sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowl
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
     {
-        if (options.SearchEndpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)))
+        if (options.SearchEndpoint is { } endpoint && !endpoint.IsWebAddress())
         {
             return ValidateOptionsResult.Fail("Setting 'knowledge_search_endpoint' must be an absolute https URL, such as https://name.search.windows.net.");
         }

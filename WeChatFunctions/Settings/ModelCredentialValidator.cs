@@ -7,7 +7,7 @@ internal sealed class ModelCredentialValidator : IValidateOptions<ModelOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelOptions options)
     {
-        if (!options.Endpoint.IsAbsoluteUri || (options.Endpoint.Scheme != Uri.UriSchemeHttps && options.Endpoint.Scheme != Uri.UriSchemeHttp))
+        if (!options.Endpoint.IsWebAddress())
         {
             return ValidateOptionsResult.Fail("Setting 'chat_gpt_endpoint' must be an absolute http(s) URL, such as https://api.openai.com/v1.");
         }

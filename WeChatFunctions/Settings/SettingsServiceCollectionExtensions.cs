@@ -36,6 +36,17 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
 
+        services.AddOptions<WebSearchOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Provider = string.IsNullOrWhiteSpace(options.Provider) ? null : options.Provider.Trim().ToLowerInvariant();
+                options.Endpoint = options.Endpoint is { OriginalString: var endpoint } && !string.IsNullOrWhiteSpace(endpoint)
+                    ? options.Endpoint
+                    : WebSearchOptions.DefaultEndpoint(options.Provider);
+            });
+        services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchAttributesValidator>();
+        services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
@@ -86,6 +97,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<WebSearchOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();
