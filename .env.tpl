@@ -43,6 +43,12 @@ http_proxy=
 # system_prompt=
 # session_idle_minutes=30
 
+# --- Tools the model may call (docs/settings.md) -----------------------------------------------------------------------
+# tools=current_time
+# max_tool_rounds=3
+# tool_timeout_seconds=10
+# max_tool_result_chars=4000
+
 # --- WeChat -----------------------------------------------------------------------------------------------------------
 # Compatible or safe mode: the console's EncodingAESKey and AppID.
 # wechat_encoding_aes_key=
