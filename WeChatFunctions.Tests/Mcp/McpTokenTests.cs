@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using WeChatFunctions.Tests.Infrastructure;
 
@@ -32,6 +33,7 @@ public sealed class McpTokenTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.All(open.Authorizations, header => Assert.Equal("", header));
         var logs = application.Services.GetFakeLogCollector().GetSnapshot();
         Assert.Contains(logs, record => record.Message.Contains("MCP server orders offers 2 tools", StringComparison.Ordinal));
+        Assert.Contains(logs, record => record.Level == LogLevel.Trace);
         Assert.DoesNotContain(logs, record => Written(record).Contains(Token, StringComparison.Ordinal));
     }
 
