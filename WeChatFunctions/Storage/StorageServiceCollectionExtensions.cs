@@ -16,6 +16,7 @@ using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
+using WeChatFunctions.Tools;
 using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Storage;
@@ -47,6 +48,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<TableReplyClaimStore>();
         services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
+        services.AddSingleton<IToolCallStore, TableToolCallStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
