@@ -11,6 +11,7 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
@@ -57,6 +58,7 @@ internal static class AssistantServices
             .AddPushing()
             .AddKeywords()
             .AddKnowledge()
+            .AddLinks()
             .AddAdminCommands()
             .AddRedaction()
             .AddDashboard()
