@@ -33,8 +33,8 @@ internal static class LinkTexts
     public static string SummaryOnlyNote(string failure) =>
         $"\n\n（没能打开这篇文章的网页：{failure}。以上回答只根据分享时附带的标题和摘要。）";
 
-    /// <summary>The fence's heading: the title and the link.</summary>
-    public static string Heading(string title, string url) => $"《{title}》 {url}";
+    /// <summary>The fence's heading: the title, when there is one, and the link.</summary>
+    public static string Heading(string title, string url) => string.IsNullOrWhiteSpace(title) ? url : $"《{title.Trim()}》 {url}";
 
     /// <summary>What <c>read_link</c> gives the model.</summary>
     public static string ToolResult(ExtractedArticle article) => $"标题：{article.Title}\n\n{article.Text}";

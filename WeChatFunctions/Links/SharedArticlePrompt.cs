@@ -14,18 +14,17 @@ internal static class SharedArticlePrompt
 
     public static PromptPart Of(SharedLink link, LinkReading reading, int maxTokens, TokenCounter counter)
     {
-        if (reading.Article is not { } article)
-        {
-            return PromptPart.Count(LinkTexts.SummaryHeading(reading.Failure) + "\n\n" + Fenced(link.Title, link, link.Description), counter);
-        }
-
-        var title = string.IsNullOrWhiteSpace(article.Title) ? link.Title : article.Title;
-        var framing = counter.CountMessage(LinkTexts.ArticleHeading(cut: true) + "\n\n" + Fenced(title, link, ""));
-        var room = maxTokens - framing;
-        var start = article.Text.Length > room * MaxCharactersPerToken ? article.Text[..Math.Max(0, room * MaxCharactersPerToken)] : article.Text;
-        var text = counter.Leading(start, room);
-        return PromptPart.Count(LinkTexts.ArticleHeading(cut: text.Length < article.Text.Length) + "\n\n" + Fenced(title, link, text), counter);
+        var (title, text) = reading.Article is { } article
+            ? (string.IsNullOrWhiteSpace(article.Title) ? link.Title : article.Title, article.Text)
+            : (link.Title, link.Description);
+        var room = maxTokens - counter.CountMessage(Heading(reading, cut: true) + "\n\n" + Fenced(title, link, ""));
+        var start = room <= 0 ? "" : text.Length > room * MaxCharactersPerToken ? text[..(room * MaxCharactersPerToken)] : text;
+        var kept = counter.Leading(start, room);
+        return PromptPart.Count(Heading(reading, cut: kept.Length < text.Length) + "\n\n" + Fenced(title, link, kept), counter);
     }
+
+    private static string Heading(LinkReading reading, bool cut) =>
+        reading.Article is null ? LinkTexts.SummaryHeading(reading.Failure) : LinkTexts.ArticleHeading(cut);
 
     private static string Fenced(string title, SharedLink link, string text) =>
         QuotedMaterial.Fence(LinkTexts.Source, LinkTexts.Heading(title, link.Url), text);
