@@ -7,7 +7,7 @@ using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Tests.Links;
 
-/// <summary><c>read_link</c>, as the app's services build it: on by default, reading pages through the guarded fetch client.</summary>
+/// <summary><c>read_link</c>: on by default, reading pages through the guarded fetch client, run directly and by the model through WeChat.</summary>
 public sealed class ReadLinkToolTests(WeChatFixture fixture) : FollowerTest(fixture), IAsyncLifetime
 {
     private PageServer _pages = null!;
@@ -61,6 +61,36 @@ public sealed class ReadLinkToolTests(WeChatFixture fixture) : FollowerTest(fixt
         var catalog = Fixture.StartApplication().Services.GetRequiredService<ToolCatalog>();
 
         Assert.Contains(catalog.Tools, tool => tool.Declaration.Name == ReadLinkTool.Name);
+    }
+
+    [Fact]
+    public async Task TheModelReadsALinkInAQuestionAndAnswersFromThePageFenced()
+    {
+        var url = _pages.Serve("/blog/hours", KnowledgePages.SitePage("营业时间调整", "从下个月起，门店每天早上七点开门，晚上十一点关门，周末照常营业。"));
+        Fixture.Model.Reset(FakeModelBehavior.CallingTool(ReadLinkTool.Name, $$"""{"url":"{{url}}"}"""));
+
+        var answer = (await new WeChatPlatform(Fixture.WeChat).DeliverAsync(SignedPush.Text($"这个网页说了什么？{url}").From(Follower))).Content;
+
+        var told = Assert.Single(Fixture.Model.Requests, request => request.ToolResults.Count > 0);
+        var result = Assert.Single(told.ToolResults).Content;
+        Assert.StartsWith($"<quoted-material source=\"{ReadLinkTool.Name}\">", result, StringComparison.Ordinal);
+        Assert.Contains("标题：营业时间调整", result, StringComparison.Ordinal);
+        Assert.Contains("从下个月起，门店每天早上七点开门", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(KnowledgePages.ChromeMarker, result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheModelIsToldWhyAPrivateAddressWasNotRead()
+    {
+        var url = _pages.Serve("/inside/hours", KnowledgePages.SitePage("内网", "内网的内容，不应被读取。"));
+        var guarded = Fixture.StartApplication(settings => settings["allow_private_network_fetch"] = "false").CreateWeChatClient();
+        Fixture.Model.Reset(FakeModelBehavior.CallingTool(ReadLinkTool.Name, $$"""{"url":"{{url}}"}"""));
+
+        await new WeChatPlatform(guarded).DeliverAsync(SignedPush.Text($"看看这个 {url}").From(Follower));
+
+        var result = Assert.Single(Assert.Single(Fixture.Model.Requests, request => request.ToolResults.Count > 0).ToolResults).Content;
+        Assert.Contains("工具调用失败：不能读取内网或本机地址。", result, StringComparison.Ordinal);
+        Assert.DoesNotContain("内网的内容", result, StringComparison.Ordinal);
     }
 
     public async Task InitializeAsync() => _pages = await PageServer.StartAsync();

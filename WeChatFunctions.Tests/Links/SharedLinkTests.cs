@@ -21,9 +21,9 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
     {
         var url = _pages.Serve("/s/coffee", KnowledgePages.WeChatArticle("咖啡馆里的年轻人", Paragraph));
 
-        var reply = await Fixture.WeChat.PushAsync(SignedPush.Link("咖啡馆里的年轻人", "二十家咖啡馆的走访", url).From(Follower));
+        var reply = await DeliverAsync(Fixture.WeChat, SignedPush.Link("咖啡馆里的年轻人", "二十家咖啡馆的走访", url).From(Follower));
 
-        Assert.Equal("回答：请总结这篇文章", reply.Content);
+        Assert.Equal("回答：请总结这篇文章", reply);
         var request = Assert.Single(Fixture.Model.Requests);
         Assert.Equal("请总结这篇文章", request.Messages[^1].Content);
         Assert.Equal(
@@ -38,11 +38,11 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
     public async Task TheNextQuestionWithinTenMinutesIsAskedWithTheArticleAndALaterOneWithout()
     {
         var url = _pages.Serve("/s/next", KnowledgePages.SitePage("咖啡馆调查", Paragraph));
-        await Fixture.WeChat.PushAsync(SignedPush.Link("咖啡馆调查", "走访记录", url).From(Follower));
+        await DeliverAsync(Fixture.WeChat, SignedPush.Link("咖啡馆调查", "走访记录", url).From(Follower));
 
-        await Fixture.WeChat.AskAsync(Follower, "作者走访了几家？");
+        await AskAsync(Fixture.WeChat, "作者走访了几家？");
         await ShareLinkAsync(Follower, DateTimeOffset.UtcNow - SharedLink.Lifetime - TimeSpan.FromMinutes(1), url);
-        await Fixture.WeChat.AskAsync(Follower, "换个话题吧");
+        await AskAsync(Fixture.WeChat, "换个话题吧");
 
         var next = Assert.Single(Fixture.Model.Requests, request => request.LastUserMessage == "作者走访了几家？");
         Assert.Equal("作者走访了几家？", next.Messages[^1].Content);
@@ -59,9 +59,9 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
         var guarded = Fixture.StartApplication(settings => settings["allow_private_network_fetch"] = "false").CreateWeChatClient();
         var url = _pages.Serve("/s/inside", KnowledgePages.WeChatArticle("内网文章", Paragraph));
 
-        var reply = await guarded.PushAsync(SignedPush.Link("内网文章", "只有摘要可读", url).From(Follower));
+        var reply = await DeliverAsync(guarded, SignedPush.Link("内网文章", "只有摘要可读", url).From(Follower));
 
-        Assert.Equal("回答：请总结这篇文章\n\n（没能打开这篇文章的网页：不能读取内网或本机地址。以上回答只根据分享时附带的标题和摘要。）", reply.Content);
+        Assert.Equal("回答：请总结这篇文章\n\n（没能打开这篇文章的网页：不能读取内网或本机地址。以上回答只根据分享时附带的标题和摘要。）", reply);
         var material = Assert.Single(Fixture.Model.Requests).Messages[^2].Content;
         Assert.Equal(
             $"{LinkTexts.SummaryHeading("不能读取内网或本机地址")}\n\n<quoted-material source=\"link\">\n《内网文章》 {url}\n只有摘要可读\n</quoted-material>",
@@ -83,9 +83,9 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
         };
 
         // A slow page outlasts WeChat's first attempt; a retry gets the answer.
-        var reply = await new WeChatPlatform(Fixture.WeChat).DeliverAsync(SignedPush.Link("读不到的文章", "摘要还在", url).From(Follower));
+        var reply = await DeliverAsync(Fixture.WeChat, SignedPush.Link("读不到的文章", "摘要还在", url).From(Follower));
 
-        Assert.Equal($"回答：请总结这篇文章\n\n（没能打开这篇文章的网页：{reason}。以上回答只根据分享时附带的标题和摘要。）", reply.Content);
+        Assert.Equal($"回答：请总结这篇文章\n\n（没能打开这篇文章的网页：{reason}。以上回答只根据分享时附带的标题和摘要。）", reply);
         Assert.Contains($"《读不到的文章》 {url}\n摘要还在\n</quoted-material>", Assert.Single(Fixture.Model.Requests).Messages[^2].Content, StringComparison.Ordinal);
     }
 
@@ -93,10 +93,10 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
     public async Task ALongArticleIsCutToTheContextBudgetAndTheRecentTurnsKeepSomeRoom()
     {
         var tight = Fixture.StartApplication(settings => settings["max_context_tokens"] = "600").CreateWeChatClient();
-        await tight.AskAsync(Follower, "先聊一句");
+        await AskAsync(tight, "先聊一句");
         var url = _pages.Serve("/s/long", KnowledgePages.SitePage("很长的文章", [.. Enumerable.Range(1, 200).Select(number => $"第{number}段：{Paragraph}")]));
 
-        await tight.PushAsync(SignedPush.Link("很长的文章", "摘要", url).From(Follower));
+        await DeliverAsync(tight, SignedPush.Link("很长的文章", "摘要", url).From(Follower));
 
         var request = Assert.Single(Fixture.Model.RequestsAbout("请总结这篇文章"));
         Assert.StartsWith(LinkTexts.ArticleHeading(cut: true), request.Messages[^2].Content, StringComparison.Ordinal);
@@ -113,11 +113,11 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
         var newer = _pages.Serve("/s/newer", KnowledgePages.SitePage("新文章", Paragraph));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var first = SignedPush.Link("旧文章", "茶叶", older).From(Follower) with { CreateTime = now - 5 };
-        await Fixture.WeChat.PushAsync(first);
-        await Fixture.WeChat.PushAsync(SignedPush.Link("新文章", "咖啡", newer).From(Follower) with { CreateTime = now });
+        await DeliverAsync(Fixture.WeChat, first);
+        await DeliverAsync(Fixture.WeChat, SignedPush.Link("新文章", "咖啡", newer).From(Follower) with { CreateTime = now });
 
-        await Fixture.WeChat.PushAsync(first);
-        await Fixture.WeChat.AskAsync(Follower, "这篇讲了什么？");
+        await DeliverAsync(Fixture.WeChat, first);
+        await AskAsync(Fixture.WeChat, "这篇讲了什么？");
 
         Assert.Contains(Paragraph, Assert.Single(Fixture.Model.RequestsAbout("这篇讲了什么？")).Messages[^2].Content, StringComparison.Ordinal);
     }
@@ -147,6 +147,11 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
     public async Task InitializeAsync() => _pages = await PageServer.StartAsync();
 
     public async Task DisposeAsync() => await _pages.DisposeAsync();
+
+    /// <summary>As WeChat delivers a push, retrying it when an attempt gets no reply: a loaded machine may need a second attempt.</summary>
+    private static async Task<string> DeliverAsync(WeChatClient weChat, SignedPush push) => (await new WeChatPlatform(weChat).DeliverAsync(push)).Content;
+
+    private Task<string> AskAsync(WeChatClient weChat, string question) => DeliverAsync(weChat, SignedPush.Text(question).From(Follower));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -132,8 +132,8 @@ internal sealed class AnswerGenerator(
         }
 
         var link = await sharedArticles.RecallAsync(claim.Key.FollowerId, stopping);
-        var tokens = dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt) + sharedArticles.TokensToReserve(link, prompt);
-        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, tokens, stopping);
+        var (refusal, charge) = await admission.AdmitAsync(
+            claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt) + sharedArticles.TokensToReserve(link, prompt), stopping);
         if (refusal is not null)
         {
             return (refusal, charge);
