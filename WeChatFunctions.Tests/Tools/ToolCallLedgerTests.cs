@@ -17,6 +17,7 @@ namespace WeChatFunctions.Tests.Tools;
 public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<WeChatFixture>
 {
     private readonly CancelOrderTool _tool = new();
+    private readonly RunCounter _counter = new();
     private readonly string _follower = WeChatClient.NewFollowerId();
     private readonly string _message = "9" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
 
@@ -79,6 +80,7 @@ public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<W
             current.RunAsync(Call(3, "D4"), _tool, CancellationToken.None));
 
         Assert.Equal(1, _tool.Runs);
+        Assert.Equal(1, _counter.Runs);
         Assert.Single(results, result => result.Result == "订单 D4 已取消");
         Assert.Single(results, result => result.Result == ToolCallLedger.UnknownOutcome);
     }
@@ -107,7 +109,7 @@ public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<W
 
     private TableToolCallStore Store() => new(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)));
 
-    private static ToolRunner Runner() => new(Options.Create(new ToolOptions()), NullLogger<ToolRunner>.Instance);
+    private ToolRunner Runner() => new(Options.Create(new ToolOptions()), _counter, NullLogger<ToolRunner>.Instance);
 
     /// <summary>A tool with a side effect, as an operator's order system would have: it must never run twice.</summary>
     private sealed class CancelOrderTool : IAssistantTool
@@ -128,6 +130,16 @@ public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<W
             var order = invocation.RequiredText("order");
             return new ToolResult($"订单 {order} 已取消", $"已取消订单 {order}");
         }
+    }
+
+    /// <summary>What the statistics would count.</summary>
+    private sealed class RunCounter : IToolCallCounter
+    {
+        private int _runs;
+
+        public int Runs => Volatile.Read(ref _runs);
+
+        public void ToolRan(string tool, bool failed) => Interlocked.Increment(ref _runs);
     }
 
     private sealed class CountingStore(IToolCallStore inner) : IToolCallStore

@@ -12,6 +12,7 @@ using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
+using WeChatFunctions.Mcp;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
@@ -68,5 +69,6 @@ internal static class AssistantServices
             .AddModel()
             .AddModeration()
             .AddTools()
+            .AddMcp()
             .AddTableStorage();
 }

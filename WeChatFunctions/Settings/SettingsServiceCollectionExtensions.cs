@@ -37,6 +37,12 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.Tools = string.IsNullOrWhiteSpace(options.Tools) ? ToolOptions.DefaultTools : options.Tools);
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
 
+        services.AddOptions<McpOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<McpOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>, McpOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
@@ -87,6 +93,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();

@@ -4,13 +4,20 @@ using WeChatFunctions.Settings;
 namespace WeChatFunctions.Tools;
 
 /// <summary>Runs one tool call within <c>tool_timeout_seconds</c>, and turns whatever it did into text the model can use.</summary>
-internal sealed class ToolRunner(IOptions<ToolOptions> options, ILogger<ToolRunner> logger)
+internal sealed class ToolRunner(IOptions<ToolOptions> options, IToolCallCounter counter, ILogger<ToolRunner> logger)
 {
     /// <summary>Ends a result cut to <c>max_tool_result_chars</c>.</summary>
     public const string Truncated = "…（结果过长，已截断）";
 
     /// <returns>The result for the model and the footnote for the follower; a failure is a result too, which says what went wrong.</returns>
     public async Task<ToolRun> RunAsync(IAssistantTool tool, ToolInvocation invocation, CancellationToken cancellationToken)
+    {
+        var run = await RunBoundedAsync(tool, invocation, cancellationToken);
+        counter.ToolRan(tool.Declaration.Name, run.Failed);
+        return run;
+    }
+
+    private async Task<ToolRun> RunBoundedAsync(IAssistantTool tool, ToolInvocation invocation, CancellationToken cancellationToken)
     {
         var name = tool.Declaration.Name;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -22,7 +29,8 @@ internal sealed class ToolRunner(IOptions<ToolOptions> options, ILogger<ToolRunn
         }
         catch (ToolFailedException failure)
         {
-            ToolsLog.ToolFailed(logger, name, failure.Message);
+            ToolsLog.ToolFailed(logger, name);
+            ToolsLog.ToolFailedBecause(logger, name, failure.Message);
             return ToolRun.Failure($"工具调用失败：{failure.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
