@@ -4,6 +4,7 @@ using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
@@ -25,6 +26,7 @@ internal sealed class AnswerGenerator(
     GenerationSlots slots,
     IAnswerPushes pushes,
     KnowledgeGrounding knowledge,
+    SharedArticles sharedArticles,
     IOptions<ConversationOptions> conversationOptions)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
@@ -129,13 +131,15 @@ internal sealed class AnswerGenerator(
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
         }
 
-        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt), stopping);
+        var link = await sharedArticles.RecallAsync(claim.Key.FollowerId, stopping);
+        var (refusal, charge) = await admission.AdmitAsync(
+            claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt) + sharedArticles.TokensToReserve(link, prompt), stopping);
         if (refusal is not null)
         {
             return (refusal, charge);
         }
 
-        var grounding = await knowledge.GroundAsync(prompt, stopping);
+        var grounding = await sharedArticles.AddAsync(link, await knowledge.GroundAsync(prompt, stopping), stopping);
         var outcome = grounding.Refusal is { } reply ? DialogOutcome.Failed(reply) : await AnswerInTimeAsync(claim, question, grounding, answer, slot);
         return (outcome.WithEmbeddingTokens(grounding.EmbeddingTokens), charge);
     }

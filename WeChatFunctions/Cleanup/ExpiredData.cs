@@ -24,6 +24,9 @@ internal enum ExpiredData
     /// <summary>Pending images, and their blobs, past their ten minutes.</summary>
     PendingImages,
 
+    /// <summary>Shared links past their ten minutes.</summary>
+    SharedLinks,
+
     /// <summary>Audit rows past 90 days.</summary>
     Audit,
 

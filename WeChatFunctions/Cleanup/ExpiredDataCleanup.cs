@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
@@ -71,6 +72,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.RecentQuestions, At(now - WeekLifetime));
         yield return (ExpiredData.ActiveMarks, At(now - WeekLifetime));
         yield return (ExpiredData.PendingImages, At(now - PendingImageLifetime));
+        yield return (ExpiredData.SharedLinks, At(now - SharedLink.Lifetime));
         yield return (ExpiredData.Audit, At(now - AuditLifetime));
         yield return (ExpiredData.FollowerState, At(now - retention));
         yield return (ExpiredData.QuietPreferences, At(now - retention));

@@ -11,6 +11,7 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Mcp;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
@@ -58,6 +59,7 @@ internal static class AssistantServices
             .AddPushing()
             .AddKeywords()
             .AddKnowledge()
+            .AddLinks()
             .AddAdminCommands()
             .AddRedaction()
             .AddDashboard()

@@ -7,7 +7,7 @@ namespace WeChatFunctions.Settings;
 public sealed class ToolOptions
 {
     /// <summary>The built-in tools that need no configuration and cost nothing.</summary>
-    public const string DefaultTools = "current_time";
+    public const string DefaultTools = "current_time,read_link";
 
     /// <summary>Turns every built-in tool off.</summary>
     public const string NoTools = "none";

@@ -12,6 +12,7 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
@@ -62,6 +63,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());
+        services.AddSingleton<ISharedLinkStore, TableSharedLinkStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<RecentPreferences>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
