@@ -11,6 +11,7 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
@@ -66,5 +67,6 @@ internal static class AssistantServices
             .AddModel()
             .AddModeration()
             .AddTools()
+            .AddMemory()
             .AddTableStorage();
 }

@@ -36,6 +36,9 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
 
+        services.AddOptions<MemoryOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();

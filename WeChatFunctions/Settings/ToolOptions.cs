@@ -7,7 +7,7 @@ namespace WeChatFunctions.Settings;
 public sealed class ToolOptions
 {
     /// <summary>The built-in tools that need no configuration and cost nothing.</summary>
-    public const string DefaultTools = "current_time";
+    public const string DefaultTools = "current_time,remember";
 
     /// <summary>The built-in tools the model may call, comma-separated; empty turns them all off. MCP tools come from <c>mcp_servers</c>.</summary>
     [ConfigurationKeyName("tools")]
