@@ -31,7 +31,9 @@ admin_email=
 # --- Model ------------------------------------------------------------------------------------------------------------
 # chat_gpt_endpoint=https://api.openai.com/v1
 # chat_gpt_model=gpt-4o-mini
-# A proxy for the model API only, such as http://127.0.0.1:7890 (compose.yaml keeps Azurite off it).
+# A proxy for the model API only (compose.yaml keeps Azurite off it). One on the server itself is
+# http://host.docker.internal:7890, not 127.0.0.1, which in the container is the container; it must listen on Docker's
+# bridge too (Clash: allow-lan).
 http_proxy=
 # chat_gpt_vision_model=
 # allowed_models=
@@ -42,6 +44,12 @@ http_proxy=
 # max_context_tokens=4000
 # system_prompt=
 # session_idle_minutes=30
+
+# --- Tools the model may call (docs/settings.md) -----------------------------------------------------------------------
+# tools=current_time
+# max_tool_rounds=3
+# tool_timeout_seconds=10
+# max_tool_result_chars=4000
 
 # --- WeChat -----------------------------------------------------------------------------------------------------------
 # Compatible or safe mode: the console's EncodingAESKey and AppID.

@@ -49,6 +49,8 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("public_base_url", "http://wechat.example.com")]
     [InlineData("knowledge_search_endpoint", "http://search.example.net")]
     [InlineData("azure_content_safety_endpoint", "http://10.0.0.4/")]
+    [InlineData("tools", "current_time,teleport")]
+    [InlineData("max_tool_rounds", "11")]
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
     {
         var settings = ValidSettings();

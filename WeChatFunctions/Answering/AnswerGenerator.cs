@@ -123,7 +123,7 @@ internal sealed class AnswerGenerator(
     private async Task<(DialogOutcome Outcome, QuotaCharge? Charge)> AdmitAndAnswerAsync(
         ReplyClaim claim, LiveAnswer answer, Question? newQuestion, GenerationSlot slot, CancellationToken stopping)
     {
-        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, AnswerSoFar: claim.Answer.Text);
+        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, claim.Answer.Text);
         if (await dialog.RecallAsync(question, stopping) is not { } prompt)
         {
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
@@ -185,7 +185,7 @@ internal sealed class AnswerGenerator(
         {
             await dialog.RememberAsync(exchange, cancellationToken);
             // The blocks still open at the end are closed; held text is released only now that it has passed.
-            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer));
+            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer) + FollowerTexts.Footnotes(outcome.Footnotes));
         }
 
         return outcome;

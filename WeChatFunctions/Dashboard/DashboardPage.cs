@@ -27,6 +27,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append(DashboardCharts.Markup(snapshot, prices.Value));
         AppendDaily(html, snapshot, days);
         AppendRefusals(html, snapshot);
+        DashboardTools.Append(html, snapshot);
         DashboardTimes.Append(html, snapshot.Total, quota.Value.TimeZone);
         AppendSpenders(html, snapshot, days);
         AppendList(html, "白名单", snapshot.WhiteList);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using WeChatFunctions.Images;
+using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Dialog;
 
@@ -26,14 +27,17 @@ internal sealed record Prompt(
     /// </summary>
     public const string ContinueInstruction = "你上面的回答在中途被打断了。请从中断处直接接着写下去，不要重复已经写过的内容，也不要加任何开场白。";
 
-    public List<ChatMessage> Build(int maxTokens)
+    /// <param name="toolCalls">Tool calls made for the question already, shown to the model after it with their results.</param>
+    public List<ChatMessage> Build(int maxTokens, IReadOnlyList<RecordedToolCall>? toolCalls = null)
     {
+        var calls = toolCalls ?? [];
         if (AnswerSoFar is not { } start)
         {
-            return ContextWindow.Build(System, History, Question, maxTokens, Image, Material, Facts);
+            return [.. ContextWindow.Build(System, History, Question, maxTokens, Image, Material, Facts), .. ToolPrompt.Replay(calls)];
         }
 
         var messages = ContextWindow.Build(System, History, Question, maxTokens - start.TokenCount - ContinueInstructionTokens, Image, Material, Facts);
+        messages.AddRange(ToolPrompt.Replay(calls));
         messages.Add(new ChatMessage(ChatRole.Assistant, start.Content));
         messages.Add(new ChatMessage(ChatRole.User, ContinueInstruction));
         return messages;

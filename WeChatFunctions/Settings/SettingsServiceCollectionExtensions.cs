@@ -33,7 +33,8 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.ContinueKeyword = string.IsNullOrWhiteSpace(options.ContinueKeyword) ? ReplyWindowOptions.DefaultContinueKeyword : options.ContinueKeyword.Trim());
         services.AddSingleton<IValidateOptions<ReplyWindowOptions>, ReplyWindowOptionsValidator>();
 
-        services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Tools = string.IsNullOrWhiteSpace(options.Tools) ? ToolOptions.DefaultTools : options.Tools);
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
 
         services.AddOptions<MemoryOptions>().BindConfiguration("").ValidateOnStart();

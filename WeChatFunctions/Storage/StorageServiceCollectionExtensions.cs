@@ -17,6 +17,7 @@ using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
+using WeChatFunctions.Tools;
 using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Storage;
@@ -48,6 +49,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<TableReplyClaimStore>();
         services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
+        services.AddSingleton<IToolCallStore, TableToolCallStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
