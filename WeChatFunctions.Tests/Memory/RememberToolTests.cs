@@ -9,6 +9,20 @@ namespace WeChatFunctions.Tests.Memory;
 public sealed class RememberToolTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
     [Fact]
+    public async Task TheModelRemembersAFactThroughWeChatTheReplySaysSoAndTheNextQuestionCarriesIt()
+    {
+        Fixture.Model.Reset(FakeModelBehavior.CallingTool("remember", "{\"fact\":\"对花生过敏\"}", answer: _ => "好的，我记住了。"));
+
+        var reply = await Fixture.WeChat.AskAsync(Follower, "请记住我对花生过敏");
+        Fixture.Model.Reset();
+        await Fixture.WeChat.AskAsync(Follower, "推荐一道菜");
+
+        Assert.Equal("好的，我记住了。\n\n已记住：对花生过敏", reply);
+        Assert.Contains("1. 对花生过敏", Remembering.FactsIn(Assert.Single(Fixture.Model.Requests)), StringComparison.Ordinal);
+        Assert.Equal(["请记住我对花生过敏", "好的，我记住了。"], (await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower)).Select(turn => turn.GetString("Content")).Reverse().Take(2));
+    }
+
+    [Fact]
     public async Task ARememberedFactReachesTheNextQuestionFencedAfterTheSystemPromptAndTheFollowerIsToldSo()
     {
         var application = Fixture.StartApplication();
