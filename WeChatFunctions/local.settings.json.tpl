@@ -21,6 +21,8 @@
     "max_tool_rounds": "3",
     "tool_timeout_seconds": "10",
     "max_tool_result_chars": "4000",
+    "mcp_servers": "",
+    "mcp_refresh_minutes": "10",
     "max_clock_skew_seconds": "300",
     "http_proxy": "",
     "system_prompt": "",

@@ -12,6 +12,7 @@ using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Memory;
+using WeChatFunctions.Mcp;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
@@ -67,6 +68,7 @@ internal static class AssistantServices
             .AddModel()
             .AddModeration()
             .AddTools()
+            .AddMcp()
             .AddMemory()
             .AddTableStorage();
 }

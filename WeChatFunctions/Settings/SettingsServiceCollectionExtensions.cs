@@ -37,6 +37,12 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.Tools = string.IsNullOrWhiteSpace(options.Tools) ? ToolOptions.DefaultTools : options.Tools);
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
 
+        services.AddOptions<McpOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<McpOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>, McpOptionsValidator>();
+
         services.AddOptions<MemoryOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
 
@@ -90,6 +96,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();

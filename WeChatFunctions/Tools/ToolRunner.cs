@@ -29,7 +29,8 @@ internal sealed class ToolRunner(IOptions<ToolOptions> options, IToolCallCounter
         }
         catch (ToolFailedException failure)
         {
-            ToolsLog.ToolFailed(logger, name, failure.Message);
+            ToolsLog.ToolFailed(logger, name);
+            ToolsLog.ToolFailedBecause(logger, name, failure.Message);
             return ToolRun.Failure($"工具调用失败：{failure.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -2,8 +2,12 @@ namespace WeChatFunctions.Tools;
 
 internal static partial class ToolsLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The tool {Tool} failed: {Reason}")]
-    public static partial void ToolFailed(ILogger logger, string tool, string reason);
+    /// <summary>The reason may quote what the follower asked about (an order number), so it is only logged at Debug.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The tool {Tool} failed.")]
+    public static partial void ToolFailed(ILogger logger, string tool);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The tool {Tool} failed: {Reason}")]
+    public static partial void ToolFailedBecause(ILogger logger, string tool, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The tool {Tool} took longer than {Seconds} s and was given up.")]
     public static partial void ToolTimedOut(ILogger logger, string tool, int seconds);
