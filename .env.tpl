@@ -46,7 +46,7 @@ http_proxy=
 # session_idle_minutes=30
 
 # --- Tools the model may call (docs/settings.md) -----------------------------------------------------------------------
-# tools=current_time,read_link
+# tools=current_time,read_link,remember
 # max_tool_rounds=3
 # tool_timeout_seconds=10
 # max_tool_result_chars=4000

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
@@ -10,10 +11,12 @@ namespace WeChatFunctions.Cleanup;
 /// The periodic cleanup: everything past its use (see <see cref="ExpiredData"/>), so that nothing about a follower
 /// outlives <c>history_retention_days</c> except the daily totals and the audit log. It works in batches until every
 /// kind is done or its time budget is spent, so a busy account's backlog does not grow. Deletes are idempotent, so two
-/// runs at once are safe.
+/// runs at once are safe. Last, it counts the remembered facts that are left, for the dashboard, which would otherwise
+/// read every follower's memory row on each view.
 /// </summary>
 internal sealed class ExpiredDataCleanup(
     IExpiredDataStore store,
+    IMemoryCensusStore memoryCensus,
     QuotaDays days,
     TimeProvider timeProvider,
     IOptions<CleanupOptions> options,
@@ -58,6 +61,7 @@ internal sealed class ExpiredDataCleanup(
 
         var report = new CleanupReport(deleted);
         CleanupLog.CleanedUp(logger, report.Total, report);
+        await memoryCensus.TakeAsync(timeProvider.GetUtcNow(), cancellationToken);
         return report;
     }
 

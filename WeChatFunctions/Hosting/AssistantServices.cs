@@ -12,6 +12,7 @@ using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Mcp;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
@@ -70,5 +71,6 @@ internal static class AssistantServices
             .AddModeration()
             .AddTools()
             .AddMcp()
+            .AddMemory()
             .AddTableStorage();
 }

@@ -43,6 +43,9 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
         services.AddSingleton<IValidateOptions<McpOptions>, McpOptionsValidator>();
 
+        services.AddOptions<MemoryOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();

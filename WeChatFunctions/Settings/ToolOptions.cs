@@ -7,7 +7,7 @@ namespace WeChatFunctions.Settings;
 public sealed class ToolOptions
 {
     /// <summary>The built-in tools that need no configuration and cost nothing.</summary>
-    public const string DefaultTools = "current_time,read_link";
+    public const string DefaultTools = "current_time,read_link,remember";
 
     /// <summary>Turns every built-in tool off.</summary>
     public const string NoTools = "none";

@@ -13,6 +13,7 @@ using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
@@ -67,6 +68,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<RecentPreferences>();
         services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
+        services.AddSingleton<IMemoryStore, TableMemoryStore>();
+        services.AddSingleton<IMemoryCensusStore, TableMemoryCensusStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IPushLedger, TablePushLedger>();
         services.AddSingleton<IPushJobStore, TablePushJobStore>();

@@ -1,13 +1,18 @@
 using Azure.Data.Tables;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Memory;
 
 namespace WeChatFunctions.Storage;
 
+/// <summary>
+/// The <c>WeChatPreferences</c> table: partition = follower, a row for the preferences (<see cref="PreferencesEntity"/>)
+/// and one for the remembered facts (<see cref="MemoryRow"/>), read together by one query of the partition.
+/// </summary>
 internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPreferences recent) : IPreferenceStore
 {
     public const string TableName = "WeChatPreferences";
 
-    public async Task<FollowerPreferences> GetAsync(string followerId, CancellationToken cancellationToken)
+    public async Task<FollowerProfile> ReadAsync(string followerId, CancellationToken cancellationToken)
     {
         if (recent.TryGet(followerId, out var known))
         {
@@ -15,13 +20,23 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<PreferencesEntity>(followerId, PreferencesEntity.Row, cancellationToken: cancellationToken);
-        var preferences = found.HasValue && found.Value is { } entity
-            ? new FollowerPreferences(entity.SystemPrompt, entity.Model, entity.Temperature)
-            : FollowerPreferences.Defaults;
-        recent.Remember(followerId, preferences);
-        return preferences;
+        var profile = FollowerProfile.Empty;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken: cancellationToken))
+        {
+            profile = row.RowKey switch
+            {
+                PreferencesEntity.Row => profile with { Preferences = PreferencesOf(row) },
+                MemoryRow.Key => profile with { Facts = MemoryRow.Read(row) },
+                _ => profile,
+            };
+        }
+
+        recent.Remember(followerId, profile);
+        return profile;
     }
+
+    public async Task<FollowerPreferences> GetAsync(string followerId, CancellationToken cancellationToken) =>
+        (await ReadAsync(followerId, cancellationToken)).Preferences;
 
     public async Task SaveAsync(string followerId, FollowerPreferences preferences, CancellationToken cancellationToken)
     {
@@ -34,6 +49,11 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
             Temperature = preferences.Temperature,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        recent.Remember(followerId, preferences);
+        recent.Change(followerId, known => known with { Preferences = preferences });
     }
+
+    private static FollowerPreferences PreferencesOf(TableEntity row) => new(
+        row.GetString(nameof(PreferencesEntity.SystemPrompt)),
+        row.GetString(nameof(PreferencesEntity.Model)),
+        row.GetDouble(nameof(PreferencesEntity.Temperature)));
 }
