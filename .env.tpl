@@ -50,6 +50,7 @@ http_proxy=
 # max_tool_rounds=3
 # tool_timeout_seconds=10
 # max_tool_result_chars=4000
+# memory_max_facts=50
 # Your own MCP servers (Streamable HTTP), name=url pairs; a server in this compose project may be plain http.
 # mcp_servers=orders=http://orders:8080/mcp
 # mcp_orders_token=

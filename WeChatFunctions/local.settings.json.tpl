@@ -21,6 +21,7 @@
     "max_tool_rounds": "3",
     "tool_timeout_seconds": "10",
     "max_tool_result_chars": "4000",
+    "memory_max_facts": "50",
     "mcp_servers": "",
     "mcp_refresh_minutes": "10",
     "max_clock_skew_seconds": "300",

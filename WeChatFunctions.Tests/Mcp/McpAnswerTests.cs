@@ -11,6 +11,7 @@ public sealed class McpAnswerTests(WeChatFixture fixture) : FollowerTest(fixture
         await using var server = OrderMcpServer.Start(requiredToken: "mcp-orders-token-0123456789");
         var application = Fixture.StartApplication(settings =>
         {
+            settings["tools"] = "current_time";
             settings["mcp_servers"] = $"orders={server.Endpoint}";
             settings["mcp_orders_token"] = "mcp-orders-token-0123456789";
         });

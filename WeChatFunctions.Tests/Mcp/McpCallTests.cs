@@ -11,7 +11,7 @@ public sealed class McpCallTests(WeChatFixture fixture) : FollowerTest(fixture)
     public async Task ACallGivesTheServersTextAndTheServerIsAskedOnce()
     {
         await using var server = OrderMcpServer.Start();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders={server.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders={server.Endpoint}"));
         var lookup = await ListedTools.NamedAsync(application, "orders_lookup_order");
 
         var result = await lookup.RunAsync(OrderMcpServer.Asking(Follower, "123"), CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class McpCallTests(WeChatFixture fixture) : FollowerTest(fixture)
     public async Task AnErrorResultFailsTheCallWithTheServersReason()
     {
         await using var server = OrderMcpServer.Start();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders={server.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders={server.Endpoint}"));
         var cancel = await ListedTools.NamedAsync(application, "orders_cancel_order");
 
         var failure = await Assert.ThrowsAsync<ToolFailedException>(() => cancel.RunAsync(OrderMcpServer.Asking(Follower, "123"), CancellationToken.None));
@@ -36,7 +36,7 @@ public sealed class McpCallTests(WeChatFixture fixture) : FollowerTest(fixture)
     public async Task ACallToAServerThatWentAwayFailsInChineseAndItsToolsAreWithdrawnAtOnce()
     {
         var server = OrderMcpServer.Start();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders={server.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders={server.Endpoint}"));
         var lookup = await ListedTools.NamedAsync(application, "orders_lookup_order");
         await server.DisposeAsync();
 

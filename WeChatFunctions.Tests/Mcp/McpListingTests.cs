@@ -9,7 +9,7 @@ public sealed class McpListingTests(WeChatFixture fixture) : FollowerTest(fixtur
     public async Task EveryToolOfAServerIsOfferedUnderTheServersNameWithItsDescriptionAndSchema()
     {
         await using var server = OrderMcpServer.Start();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders={server.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders={server.Endpoint}"));
 
         var lookup = await ListedTools.NamedAsync(application, "orders_lookup_order");
 
@@ -27,6 +27,7 @@ public sealed class McpListingTests(WeChatFixture fixture) : FollowerTest(fixtur
         await using var server = OrderMcpServer.Start();
         var application = Fixture.StartApplication(settings =>
         {
+            settings["tools"] = "current_time";
             settings["mcp_servers"] = $"orders={server.Endpoint}";
             settings["mcp_orders_tools"] = "lookup_order, no_such_tool";
         });
@@ -41,7 +42,7 @@ public sealed class McpListingTests(WeChatFixture fixture) : FollowerTest(fixtur
     {
         await using var shop = OrderMcpServer.Start();
         await using var warehouse = OrderMcpServer.Start();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"shop={shop.Endpoint}, warehouse={warehouse.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"shop={shop.Endpoint}, warehouse={warehouse.Endpoint}"));
 
         var tools = await ListedTools.WhenAsync(application, tools => tools.Count == 5);
         var result = await tools.Single(tool => tool.Declaration.Name == "warehouse_lookup_order").RunAsync(OrderMcpServer.Asking(Follower, "77"), CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class McpStartupTests(WeChatFixture fixture) : FollowerTest(fixtur
     public async Task AServerDownAtStartUpHoldsUpNothingAndItsToolsAppearOnceItIsUp()
     {
         var port = FreePort.Next();
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders=http://127.0.0.1:{port}/mcp");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders=http://127.0.0.1:{port}/mcp"));
 
         var answer = await WeChatDelivery.AskAsync(application, Follower, "订单服务还没启动");
         var before = ListedTools.NamesNow(application);
@@ -24,7 +24,7 @@ public sealed class McpStartupTests(WeChatFixture fixture) : FollowerTest(fixtur
     [Fact]
     public async Task AServerWithoutATokenMayBePlainHttpOnAPrivateNetwork()
     {
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = "orders=http://orders.internal:8080/mcp");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", "orders=http://orders.internal:8080/mcp"));
 
         var answer = await WeChatDelivery.AskAsync(application, Follower, "内网的订单服务");
 

@@ -18,6 +18,7 @@ public sealed class McpTokenTests(WeChatFixture fixture) : FollowerTest(fixture)
         var application = Fixture.StartApplication(
             settings =>
             {
+                settings["tools"] = "current_time";
                 settings["mcp_servers"] = $"orders={orders.Endpoint},open={open.Endpoint}";
                 settings["mcp_orders_token"] = Token;
                 settings["Logging:LogLevel:Default"] = "Trace";
@@ -41,7 +42,7 @@ public sealed class McpTokenTests(WeChatFixture fixture) : FollowerTest(fixture)
     public async Task AServerThatWantsATokenRefusesTheAppWithoutOneAndOffersNoTools()
     {
         await using var orders = OrderMcpServer.Start(requiredToken: Token);
-        var application = Fixture.StartApplication(settings => settings["mcp_servers"] = $"orders={orders.Endpoint}");
+        var application = Fixture.StartApplication(settings => (settings["tools"], settings["mcp_servers"]) = ("current_time", $"orders={orders.Endpoint}"));
 
         // A second refusal means the first was handled, and the listing tried again.
         await ListedTools.WhileAsync(() => orders.Rejections < 2);
