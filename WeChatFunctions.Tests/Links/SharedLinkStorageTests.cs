@@ -7,7 +7,7 @@ using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Links;
 
-/// <summary>A shared link lives in the follower's partition of <c>WeChatLinks</c>: the cleanup removes it when stale, unfollowing at once.</summary>
+/// <summary>A shared link lives in the follower's partition of <c>WeChatPreferences</c>: the cleanup removes it when stale, unfollowing at once.</summary>
 public sealed class SharedLinkStorageTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
     [Fact]
@@ -21,8 +21,8 @@ public sealed class SharedLinkStorageTests(WeChatFixture fixture) : FollowerTest
         var app = Fixture.StartApplication();
         await ActivatorUtilities.CreateInstance<CleanupFunction>(app.Services).RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
 
-        Assert.False((await links.GetEntityIfExistsAsync<TableEntity>(Follower, "shared")).HasValue);
-        Assert.True((await links.GetEntityIfExistsAsync<TableEntity>(fresh, "shared")).HasValue);
+        Assert.False((await links.GetEntityIfExistsAsync<TableEntity>(Follower, "link")).HasValue);
+        Assert.True((await links.GetEntityIfExistsAsync<TableEntity>(fresh, "link")).HasValue);
     }
 
     [Fact]
@@ -30,20 +30,20 @@ public sealed class SharedLinkStorageTests(WeChatFixture fixture) : FollowerTest
     {
         await Fixture.WeChat.PushAsync(SignedPush.Link("文章", "摘要", "ftp://example.com/a").From(Follower));
         var links = await LinksAsync();
-        var shared = (await links.GetEntityIfExistsAsync<TableEntity>(Follower, "shared")).HasValue;
+        var shared = (await links.GetEntityIfExistsAsync<TableEntity>(Follower, "link")).HasValue;
 
         await Fixture.WeChat.PushAsync(SignedPush.Event("unsubscribe").From(Follower));
 
         Assert.True(shared);
-        Assert.False((await links.GetEntityIfExistsAsync<TableEntity>(Follower, "shared")).HasValue);
+        Assert.False((await links.GetEntityIfExistsAsync<TableEntity>(Follower, "link")).HasValue);
     }
 
     private static TableEntity Link(string follower, DateTimeOffset sharedAt) =>
-        new(follower, "shared") { ["Url"] = "https://example.com/a", ["Title"] = "文章", ["Description"] = "", ["SharedAt"] = sharedAt };
+        new(follower, "link") { ["Url"] = "https://example.com/a", ["Title"] = "文章", ["Description"] = "", ["SharedAt"] = sharedAt };
 
     private async Task<TableClient> LinksAsync()
     {
-        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatLinks");
+        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatPreferences");
         await table.CreateIfNotExistsAsync();
         return table;
     }

@@ -4,10 +4,10 @@ using WeChatFunctions.Links;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>A follower's shared link in the <c>WeChatLinks</c> table: partition = follower, one row.</summary>
+/// <summary>A follower's shared link: a row of their <c>WeChatPreferences</c> partition, read with their preferences.</summary>
 internal sealed class SharedLinkEntity : ITableEntity
 {
-    public const string Row = "shared";
+    public const string Row = "link";
 
     public string PartitionKey { get; set; } = "";
 
@@ -29,4 +29,11 @@ internal sealed class SharedLinkEntity : ITableEntity
         new() { PartitionKey = followerId, Url = link.Url, Title = link.Title, Description = link.Description, SharedAt = link.SharedAt };
 
     public SharedLink ToLink() => new(Url, Title, Description, SharedAt);
+
+    /// <summary>The link from a row a query of the whole partition returned.</summary>
+    public static SharedLink Read(TableEntity row) => new(
+        row.GetString(nameof(Url)) ?? "",
+        row.GetString(nameof(Title)) ?? "",
+        row.GetString(nameof(Description)) ?? "",
+        row.GetDateTimeOffset(nameof(SharedAt)) ?? DateTimeOffset.UnixEpoch);
 }

@@ -67,7 +67,8 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ISharedLinkStore, TableSharedLinkStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<RecentPreferences>();
-        services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
+        services.AddSingleton<TablePreferenceStore>();
+        services.AddSingleton<IPreferenceStore>(provider => provider.GetRequiredService<TablePreferenceStore>());
         services.AddSingleton<IMemoryStore, TableMemoryStore>();
         services.AddSingleton<IMemoryCensusStore, TableMemoryCensusStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();

@@ -14,7 +14,6 @@ internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendin
         await DeleteAllAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
         await DeleteAllAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
         await DeleteAllAsync(TablePreferenceStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
-        await DeleteAllAsync(TableSharedLinkStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
         recentPreferences.Forget(followerId);
         await images.DeleteAsync(followerId, cancellationToken);
     }

@@ -12,7 +12,11 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
 {
     public const string TableName = "WeChatPreferences";
 
-    public async Task<FollowerProfile> ReadAsync(string followerId, CancellationToken cancellationToken)
+    public async Task<FollowerProfile> ReadAsync(string followerId, CancellationToken cancellationToken) =>
+        (await ReadPartitionAsync(followerId, cancellationToken)).Profile;
+
+    /// <summary>The follower's whole partition in one query, or as this instance read it less than <see cref="RecentPreferences.MaxAge"/> ago.</summary>
+    public async Task<FollowerPartition> ReadPartitionAsync(string followerId, CancellationToken cancellationToken)
     {
         if (recent.TryGet(followerId, out var known))
         {
@@ -20,19 +24,20 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var profile = FollowerProfile.Empty;
+        var partition = FollowerPartition.Empty;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken: cancellationToken))
         {
-            profile = row.RowKey switch
+            partition = row.RowKey switch
             {
-                PreferencesEntity.Row => profile with { Preferences = PreferencesOf(row) },
-                MemoryRow.Key => profile with { Facts = MemoryRow.Read(row) },
-                _ => profile,
+                PreferencesEntity.Row => partition with { Profile = partition.Profile with { Preferences = PreferencesOf(row) } },
+                MemoryRow.Key => partition with { Profile = partition.Profile with { Facts = MemoryRow.Read(row) } },
+                SharedLinkEntity.Row => partition with { Link = SharedLinkEntity.Read(row) },
+                _ => partition,
             };
         }
 
-        recent.Remember(followerId, profile);
-        return profile;
+        recent.Remember(followerId, partition);
+        return partition;
     }
 
     public async Task<FollowerPreferences> GetAsync(string followerId, CancellationToken cancellationToken) =>
@@ -49,7 +54,7 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
             Temperature = preferences.Temperature,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-        recent.Change(followerId, known => known with { Preferences = preferences });
+        recent.Change(followerId, known => known with { Profile = known.Profile with { Preferences = preferences } });
     }
 
     private static FollowerPreferences PreferencesOf(TableEntity row) => new(
