@@ -75,4 +75,16 @@ public sealed class ToolLoopTests(WeChatFixture fixture) : FollowerTest(fixture)
 
         Assert.Contains("没有名为 delete_everything 的工具", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EveryRoundsTokensCountInTheFollowersUsage()
+    {
+        Fixture.Model.Reset(FakeModelBehavior.CallingTool("current_time", "{}"));
+
+        var answer = await Fixture.WeChat.AskAsync(Follower, "现在几点？");
+
+        var (asked, told) = (Fixture.Model.Requests[0], Fixture.Model.Requests[1]);
+        var expected = ((long)asked.PromptTokens + told.PromptTokens, (long)asked.CompletionTokens("current_time{}") + told.CompletionTokens(answer));
+        Assert.Equal(expected, await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower));
+    }
 }
