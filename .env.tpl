@@ -32,7 +32,9 @@ admin_email=
 # --- Model ------------------------------------------------------------------------------------------------------------
 # chat_gpt_endpoint=https://api.openai.com/v1
 # chat_gpt_model=gpt-4o-mini
-# A proxy for the model API only, such as http://127.0.0.1:7890 (compose.yaml keeps Azurite off it).
+# A proxy for the model API only (compose.yaml keeps Azurite off it). One on the server itself is
+# http://host.docker.internal:7890, not 127.0.0.1, which in the container is the container; it must listen on Docker's
+# bridge too (Clash: allow-lan).
 http_proxy=
 # chat_gpt_vision_model=
 # allowed_models=
@@ -43,6 +45,18 @@ http_proxy=
 # max_context_tokens=4000
 # system_prompt=
 # session_idle_minutes=30
+
+# --- Tools the model may call (docs/settings.md) -----------------------------------------------------------------------
+# tools=current_time,read_link,remember
+# max_tool_rounds=3
+# tool_timeout_seconds=10
+# max_tool_result_chars=4000
+# memory_max_facts=50
+# Your own MCP servers (Streamable HTTP), name=url pairs; a server in this compose project may be plain http.
+# mcp_servers=orders=http://orders:8080/mcp
+# mcp_orders_token=
+# mcp_orders_tools=lookup_order
+# mcp_refresh_minutes=10
 
 # --- WeChat -----------------------------------------------------------------------------------------------------------
 # Compatible or safe mode: the console's EncodingAESKey and AppID.
@@ -101,7 +115,7 @@ http_proxy=
 # knowledge_semantic_ranker=false
 
 # --- Web search -------------------------------------------------------------------------------------------------------
-# The web_search tool's service: searxng, tavily or bocha; then add web_search to tools (tools=current_time,web_search).
+# The web_search tool's service: searxng, tavily or bocha; then add web_search to tools (tools=current_time,read_link,remember,web_search).
 # With the searxng profile above: web_search_provider=searxng and web_search_endpoint=http://searxng:8080.
 # web_search_provider=
 # web_search_endpoint=

@@ -91,7 +91,7 @@ param wechatAppSecret string = ''
 @allowed([ 'passive', 'customer_service', 'auto' ])
 param replyMode string = 'passive'
 
-@description('Put the app on a virtual network whose traffic leaves through a NAT Gateway with one static public IP, for WeChat\'s IP whitelist. About USD 35 a month (README).')
+@description('Put the app on a virtual network whose traffic leaves through a NAT Gateway with one static public IP, for WeChat\'s IP whitelist. About USD 36 a month (README).')
 param staticOutboundIp bool = false
 
 @description('knowledge_mode: off, or prefer / only to answer from the knowledge base (README, 知识库).')

@@ -58,6 +58,18 @@ public sealed partial class ComposeProjectTests
     }
 
     [Fact]
+    public void AProxyOnTheServerItselfIsReachedAsHostDockerInternalWhileAzuriteBypassesIt()
+    {
+        var app = (YamlMappingNode)Services["app"];
+        var environment = (YamlMappingNode)app["environment"];
+        var template = File.ReadAllText(Path.Combine(Root, ".env.tpl"));
+
+        Assert.Contains("host.docker.internal:host-gateway", ((YamlSequenceNode)app["extra_hosts"]).Select(host => host.ToString()));
+        Assert.Contains("azurite", environment["no_proxy"].ToString().Split(','));
+        Assert.Contains("http://host.docker.internal:", template, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheEnvTemplateNamesEverySettingOfTheReferenceAndEveryVariableComposeReads()
     {
         var template = File.ReadAllText(Path.Combine(Root, ".env.tpl"));

@@ -22,6 +22,12 @@ public sealed record FakeChatRequest(string Model, IReadOnlyList<FakeChatMessage
     /// <summary>The names of the functions the request offered the model (<c>tools</c>).</summary>
     public IReadOnlyList<string> Tools { get; init; } = [];
 
+    /// <summary>The request's <c>tool_choice</c>: <c>auto</c>, <c>none</c>, or <see langword="null"/> when it sent none.</summary>
+    public string? ToolChoice { get; init; }
+
+    /// <summary>Whether the model may call a function in its answer: offered some, and not told <c>none</c>.</summary>
+    public bool MayCallTools => Tools.Count > 0 && ToolChoice != "none";
+
     /// <summary>The tool results the request carries, in order: what the app's tools answered.</summary>
     public IReadOnlyList<FakeChatMessage> ToolResults => [.. Messages.Where(message => message.Role == "tool")];
 }

@@ -75,6 +75,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             IncludeUsage = body["stream_options"]?["include_usage"]?.GetValue<bool>() == true,
             MaxTokens = (body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>(),
             Tools = body["tools"] is JsonArray tools ? [.. tools.Select(tool => tool?["function"]?["name"]?.GetValue<string>() ?? "")] : [],
+            ToolChoice = body["tool_choice"] is JsonValue choice ? choice.GetValue<string>() : null,
         };
         request.PromptTokens = PromptTokens(request);
         request.CompletionTokens = answer => _tokenizer.CountTokens(answer);
@@ -105,7 +106,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         }
 
         await Task.Delay(behavior.FirstTokenDelayOf?.Invoke(request) ?? behavior.FirstTokenDelay, context.RequestAborted);
-        if (behavior.ToolCalls(request) is { Count: > 0 } calls)
+        if (request.MayCallTools && behavior.ToolCalls(request) is { Count: > 0 } calls)
         {
             await FakeToolCalls.WriteAsync(context, request, calls);
             return;

@@ -23,7 +23,10 @@ internal static class InProcessHosts
     /// <param name="map">Maps the server's routes.</param>
     /// <returns>The started app and its address.</returns>
     /// <param name="certificate">Serves HTTPS with it, for clients that take only https URLs; plain HTTP when null.</param>
-    public static (WebApplication App, Uri BaseAddress) StartOnLoopback(Action<WebApplication> map, X509Certificate2? certificate = null)
+    /// <param name="addServices">Registers the services the routes need, such as an MCP server's.</param>
+    /// <param name="port">A port chosen beforehand, for a server that comes up after its client; 0 for any free one.</param>
+    public static (WebApplication App, Uri BaseAddress) StartOnLoopback(
+        Action<WebApplication> map, X509Certificate2? certificate = null, Action<IServiceCollection>? addServices = null, int port = 0)
     {
         WebApplication app;
         lock (StartLock)
@@ -31,14 +34,15 @@ internal static class InProcessHosts
             var builder = WebApplication.CreateSlimBuilder();
             if (certificate is null)
             {
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             }
             else
             {
-                builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+                builder.WebHost.UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
             }
 
             builder.Logging.ClearProviders();
+            addServices?.Invoke(builder.Services);
             app = builder.Build();
             map(app);
             app.StartAsync().GetAwaiter().GetResult();

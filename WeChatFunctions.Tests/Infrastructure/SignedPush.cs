@@ -62,6 +62,10 @@ public sealed record SignedPush
     public static SignedPush Image(string pictureUrl) =>
         new("image", $"<PicUrl><![CDATA[{pictureUrl}]]></PicUrl><MediaId><![CDATA[image-media]]></MediaId><MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
 
+    /// <summary>An article the follower shared: its title, WeChat's description of it, and its URL.</summary>
+    public static SignedPush Link(string title, string description, string url) =>
+        new("link", $"<Title><![CDATA[{title}]]></Title><Description><![CDATA[{description}]]></Description><Url><![CDATA[{url}]]></Url><MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
+
     public static SignedPush OfType(string messageType, string fields) => new(messageType, fields);
 
     public static SignedPush Raw(string body) => new("raw", "") { RawBody = body };

@@ -9,7 +9,6 @@ public sealed class OtherMessageTests(WeChatFixture fixture) : FollowerTest(fixt
     [InlineData("video", "视频", "<MediaId><![CDATA[m1]]></MediaId><ThumbMediaId><![CDATA[t1]]></ThumbMediaId><MsgId>1234567890123456</MsgId>")]
     [InlineData("shortvideo", "小视频", "<MediaId><![CDATA[m2]]></MediaId><ThumbMediaId><![CDATA[t2]]></ThumbMediaId><MsgId>1234567890123458</MsgId>")]
     [InlineData("location", "位置", "<Location_X>23.13</Location_X><Location_Y>113.26</Location_Y><Scale>20</Scale><Label><![CDATA[广州]]></Label><MsgId>1234567890123457</MsgId>")]
-    [InlineData("link", "链接", "<Title><![CDATA[标题]]></Title><Description><![CDATA[描述]]></Description><Url><![CDATA[https://example.com]]></Url><MsgId>1234567890123459</MsgId>")]
     public async Task OtherMessageTypesGetOneLineSayingWhatIsSupported(string messageType, string name, string fields)
     {
         var reply = await Fixture.WeChat.PushAsync(SignedPush.OfType(messageType, fields).From(Follower));

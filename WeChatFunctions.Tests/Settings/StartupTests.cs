@@ -50,15 +50,29 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("public_base_url", "http://wechat.example.com")]
     [InlineData("knowledge_search_endpoint", "http://search.example.net")]
     [InlineData("azure_content_safety_endpoint", "http://10.0.0.4/")]
-    public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value)
+    [InlineData("tools", "current_time,teleport")]
+    [InlineData("max_tool_rounds", "11")]
+    [InlineData("mcp_servers", "https://orders.example.com/mcp")] // not name=url
+    [InlineData("mcp_servers", "orders-v2=https://orders.example.com/mcp")] // names become setting names: no dashes
+    [InlineData("mcp_servers", "orders=orders.example.com/mcp")]
+    [InlineData("mcp_servers", "orders=ftp://orders.example.com/mcp")]
+    [InlineData("mcp_servers", "orders=https://a.example.com/mcp,Orders=https://b.example.com/mcp")]
+    [InlineData("mcp_servers", "orders=http://orders.example.com/mcp", "mcp_orders_token")] // a token only over https
+    [InlineData("mcp_refresh_minutes", "0")]
+    public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value, string? secretAlongside = null)
     {
         var settings = ValidSettings();
         settings[name] = value;
+        if (secretAlongside is not null)
+        {
+            settings[secretAlongside] = "secret-alongside-0123456789";
+        }
 
         await using var app = AppProcess.Start(settings, _directory, AppProcess.AnyLoopbackPort);
         var line = await app.ConfigurationErrorAsync(StartTimeout);
 
         Assert.Contains($"'{name}'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-alongside-0123456789", app.Output + app.Errors, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,10 +72,23 @@ public sealed class InboundMessageParserTests
         Assert.Equal(new ImageMessage("gh_1", "oABC", 1348831860, "http://mmbiz.qpic.cn/a.jpg", 1234567890123456), message);
     }
 
+    [Fact]
+    public void ALinkMessageParsesWithItsTitleDescriptionAndUrl()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName><CreateTime>1351776360</CreateTime>
+            <MsgType><![CDATA[link]]></MsgType><Title><![CDATA[公众平台官网链接]]></Title><Description><![CDATA[公众平台官网链接]]></Description>
+            <Url><![CDATA[https://mp.weixin.qq.com/s/abc]]></Url><MsgId>1234567890123456</MsgId></xml>
+            """);
+
+        Assert.Equal(new LinkMessage("gh_1", "oABC", 1351776360, "公众平台官网链接", "公众平台官网链接", "https://mp.weixin.qq.com/s/abc", 1234567890123456), message);
+    }
+
     [Theory]
     [InlineData("voice")]
     [InlineData("image")]
-    public void AVoiceOrImageMessageWithoutMsgIdIsRejected(string messageType)
+    [InlineData("link")]
+    public void AVoiceImageOrLinkMessageWithoutMsgIdIsRejected(string messageType)
     {
         var body = $"<xml><ToUserName>gh_1</ToUserName><FromUserName>oABC</FromUserName><CreateTime>1</CreateTime><MsgType>{messageType}</MsgType></xml>";
 

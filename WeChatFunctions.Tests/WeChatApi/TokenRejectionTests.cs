@@ -35,4 +35,23 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
         Assert.Equal(second, await otherInstance.GetAsync(CancellationToken.None));
         Assert.Equal(2, account.Api.StableTokenCalls);
     }
+
+    [Fact]
+    public async Task ARefreshCancelledMidwayGivesTheRightToRefreshBackAtOnce()
+    {
+        await using var account = VerifiedAccount.Start();
+        using var http = new HttpClient();
+        var options = Options.Create(new CustomerServiceOptions { AppId = account.AppId, AppSecret = VerifiedAccount.AppSecret, ApiBase = account.Api.BaseAddress.ToString() });
+        var store = new TableWeChatApiStore(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)), options);
+        using var tokens = new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance);
+        await tokens.ForgetAsync(await tokens.GetAsync(CancellationToken.None), CancellationToken.None);
+
+        // As the typing indicator's call is cancelled when the answer is ready, while it refreshes the token.
+        account.Api.StableTokenDelay = TimeSpan.FromSeconds(2);
+        using var finished = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tokens.GetAsync(finished.Token));
+
+        var stored = await store.ReadAsync(CancellationToken.None);
+        Assert.True(stored.RefreshingUntil <= DateTimeOffset.UtcNow, $"the refresh stays leased until {stored.RefreshingUntil:O}");
+    }
 }

@@ -25,6 +25,8 @@ public sealed class WebSearchFixture : IAsyncLifetime
 
     internal IAssistantTool Tavily { get; private set; } = null!;
 
+    public WeChatApplication SearxngApplication { get; private set; } = null!;
+
     public WeChatApplication TavilyApplication { get; private set; } = null!;
 
     internal IAssistantTool Bocha { get; private set; } = null!;
@@ -36,7 +38,8 @@ public sealed class WebSearchFixture : IAsyncLifetime
         Storage = await AzuriteServer.StartAsync();
         Model = await FakeModelServer.StartAsync();
         Search = await FakeWebSearchServer.StartAsync();
-        Searxng = ToolOf(StartApplication("searxng", Search.BaseAddress, settings => settings["web_search_results"] = "3"));
+        SearxngApplication = StartApplication("searxng", Search.BaseAddress, settings => settings["web_search_results"] = "3");
+        Searxng = ToolOf(SearxngApplication);
         TavilyApplication = StartApplication("tavily", Search.BaseAddress);
         Tavily = ToolOf(TavilyApplication);
         Bocha = ToolOf(StartApplication("bocha", Search.BochaEndpoint));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeChatFunctions.Settings;
 using WeChatFunctions.Tests.Infrastructure;
 using WeChatFunctions.Tools;
 using WeChatFunctions.WebSearch;
@@ -186,6 +187,44 @@ public sealed class WebSearchToolTests(WebSearchFixture fixture) : IClassFixture
         Assert.True(loggers.CreateLogger("System.Net.Http.HttpClient.WebSearchClient.ClientHandler").IsEnabled(LogLevel.Trace));
         Assert.DoesNotContain(FakeWebSearchServer.Key, fixture.Logs.Text, StringComparison.Ordinal);
         Assert.All([tavily.Text, tavily.Footnote!, bocha.Text, bocha.Footnote!, .. failures.Select(failure => failure.ToString())], text => Assert.DoesNotContain(FakeWebSearchServer.Key, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheModelSearchesForTheFollowerAndTheAnswerEndsWithTheSourcesItCites()
+    {
+        fixture.Search.Serve(_query, Pages);
+        fixture.Model.Reset(FakeModelBehavior.CallingTool(WebSearchTool.Name, JsonSerializer.Serialize(new { query = _query }), _ => "明天多云，最高 25 度【1】，周末以晴为主【3】。"));
+        var follower = WeChatClient.NewFollowerId();
+
+        var answer = (await new WeChatPlatform(fixture.SearxngApplication.CreateWeChatClient()).DeliverAsync(SignedPush.Text("上海明天天气怎么样？").From(follower))).Content;
+
+        var offered = Assert.Single(fixture.Model.Requests, request => request.ToolResults.Count == 0);
+        var told = Assert.Single(fixture.Model.Requests, request => request.ToolResults.Count > 0);
+        var result = Assert.Single(told.ToolResults).Content;
+        Assert.Contains(WebSearchTool.Name, offered.Tools);
+        Assert.StartsWith($"<quoted-material source=\"{WebSearchTool.Name}\">", result, StringComparison.Ordinal);
+        Assert.Contains("【3】上海一周天气\nhttps://news.example.cn/week\n本周以晴为主。", result, StringComparison.Ordinal);
+        Assert.Equal(
+            "明天多云，最高 25 度【1】，周末以晴为主【3】。\n\n参考：\n【1】上海天气预报 https://weather.example.cn/shanghai\n"
+            + "【2】Shanghai weather https://en.weather.example.com/sh?day=today\n【3】上海一周天气 https://news.example.cn/week",
+            answer);
+        Assert.Single(fixture.Search.RequestsFor(_query));
+    }
+
+    [Fact]
+    public void WithoutAProviderTheToolIsNotOfferedByDefault()
+    {
+        var application = fixture.StartApplication("searxng", fixture.Search.BaseAddress, settings =>
+        {
+            settings.Remove("tools");
+            settings.Remove("web_search_provider");
+            settings.Remove("web_search_endpoint");
+        });
+
+        var catalog = application.Services.GetRequiredService<ToolCatalog>();
+
+        Assert.DoesNotContain(catalog.Tools, tool => tool.Declaration.Name == WebSearchTool.Name);
+        Assert.DoesNotContain(WebSearchTool.Name, ToolOptions.DefaultTools, StringComparison.Ordinal);
     }
 
     private IAssistantTool ToolFor(string provider) => provider switch

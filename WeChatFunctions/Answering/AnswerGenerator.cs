@@ -4,6 +4,7 @@ using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
@@ -25,6 +26,7 @@ internal sealed class AnswerGenerator(
     GenerationSlots slots,
     IAnswerPushes pushes,
     KnowledgeGrounding knowledge,
+    SharedArticles sharedArticles,
     IOptions<ConversationOptions> conversationOptions)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
@@ -123,19 +125,21 @@ internal sealed class AnswerGenerator(
     private async Task<(DialogOutcome Outcome, QuotaCharge? Charge)> AdmitAndAnswerAsync(
         ReplyClaim claim, LiveAnswer answer, Question? newQuestion, GenerationSlot slot, CancellationToken stopping)
     {
-        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, AnswerSoFar: claim.Answer.Text);
+        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, claim.Answer.Text);
         if (await dialog.RecallAsync(question, stopping) is not { } prompt)
         {
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);
         }
 
-        var (refusal, charge) = await admission.AdmitAsync(claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt), stopping);
+        var link = await sharedArticles.RecallAsync(claim.Key.FollowerId, stopping);
+        var (refusal, charge) = await admission.AdmitAsync(
+            claim, newQuestion, dialog.TokensToReserve(prompt) + knowledge.TokensToReserve(prompt) + sharedArticles.TokensToReserve(link, prompt), stopping);
         if (refusal is not null)
         {
             return (refusal, charge);
         }
 
-        var grounding = await knowledge.GroundAsync(prompt, stopping);
+        var grounding = await sharedArticles.AddAsync(link, await knowledge.GroundAsync(prompt, stopping), stopping);
         var outcome = grounding.Refusal is { } reply ? DialogOutcome.Failed(reply) : await AnswerInTimeAsync(claim, question, grounding, answer, slot);
         return (outcome.WithEmbeddingTokens(grounding.EmbeddingTokens), charge);
     }
@@ -185,7 +189,7 @@ internal sealed class AnswerGenerator(
         {
             await dialog.RememberAsync(exchange, cancellationToken);
             // The blocks still open at the end are closed; held text is released only now that it has passed.
-            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer));
+            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer) + FollowerTexts.Footnotes(outcome.Footnotes));
         }
 
         return outcome;

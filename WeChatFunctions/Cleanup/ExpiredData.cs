@@ -24,6 +24,9 @@ internal enum ExpiredData
     /// <summary>Pending images, and their blobs, past their ten minutes.</summary>
     PendingImages,
 
+    /// <summary>Shared links past their ten minutes.</summary>
+    SharedLinks,
+
     /// <summary>Audit rows past 90 days.</summary>
     Audit,
 
@@ -31,9 +34,9 @@ internal enum ExpiredData
     FollowerState,
 
     /// <summary>
-    /// Followers' preferences (/model, /prompt, /temperature), once the follower has been quiet for
-    /// <c>history_retention_days</c>: unchanged that long, and no conversation turn left. The admins' per-follower
-    /// rules stay: they are the operator's, not the follower's.
+    /// Followers' preferences (/model, /prompt, /temperature) and remembered facts, each row once the follower has been
+    /// quiet for <c>history_retention_days</c>: unchanged that long, and no conversation turn left. The admins'
+    /// per-follower rules stay: they are the operator's, not the follower's.
     /// </summary>
     QuietPreferences,
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
@@ -9,10 +11,12 @@ namespace WeChatFunctions.Cleanup;
 /// The periodic cleanup: everything past its use (see <see cref="ExpiredData"/>), so that nothing about a follower
 /// outlives <c>history_retention_days</c> except the daily totals and the audit log. It works in batches until every
 /// kind is done or its time budget is spent, so a busy account's backlog does not grow. Deletes are idempotent, so two
-/// runs at once are safe.
+/// runs at once are safe. Last, it counts the remembered facts that are left, for the dashboard, which would otherwise
+/// read every follower's memory row on each view.
 /// </summary>
 internal sealed class ExpiredDataCleanup(
     IExpiredDataStore store,
+    IMemoryCensusStore memoryCensus,
     QuotaDays days,
     TimeProvider timeProvider,
     IOptions<CleanupOptions> options,
@@ -57,6 +61,7 @@ internal sealed class ExpiredDataCleanup(
 
         var report = new CleanupReport(deleted);
         CleanupLog.CleanedUp(logger, report.Total, report);
+        await memoryCensus.TakeAsync(timeProvider.GetUtcNow(), cancellationToken);
         return report;
     }
 
@@ -71,6 +76,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.RecentQuestions, At(now - WeekLifetime));
         yield return (ExpiredData.ActiveMarks, At(now - WeekLifetime));
         yield return (ExpiredData.PendingImages, At(now - PendingImageLifetime));
+        yield return (ExpiredData.SharedLinks, At(now - SharedLink.Lifetime));
         yield return (ExpiredData.Audit, At(now - AuditLifetime));
         yield return (ExpiredData.FollowerState, At(now - retention));
         yield return (ExpiredData.QuietPreferences, At(now - retention));

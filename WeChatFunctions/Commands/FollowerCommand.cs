@@ -6,7 +6,7 @@ namespace WeChatFunctions.Commands;
 /// A follower's command: a message starting with <c>/</c>, or a Chinese alias (帮助, 新对话, 设定 …, 用量, 设置) standing
 /// alone or followed by a space and its argument.
 /// </summary>
-/// <param name="Name">The command without its slash, in lower case: help, reset, prompt, model, temperature, usage, settings.</param>
+/// <param name="Name">The command without its slash, in lower case: help, reset, prompt, model, temperature, usage, settings, memory.</param>
 /// <param name="Argument">The rest of the message, trimmed; empty when there is none.</param>
 internal sealed record FollowerCommand(string Name, string Argument)
 {

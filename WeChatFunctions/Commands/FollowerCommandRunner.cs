@@ -13,6 +13,7 @@ namespace WeChatFunctions.Commands;
 internal sealed class FollowerCommandRunner(
     IPreferenceStore preferences,
     IConversationStore conversations,
+    MemoryCommand memory,
     Quota quota,
     TimeProvider timeProvider,
     IOptions<ModelOptions> modelOptions,
@@ -29,6 +30,7 @@ internal sealed class FollowerCommandRunner(
         "temperature" => await TemperatureAsync(followerId, command.Argument, cancellationToken),
         "usage" => await UsageAsync(followerId, policy, cancellationToken),
         "settings" => await SettingsAsync(followerId, policy, cancellationToken),
+        "memory" => await memory.RunAsync(followerId, command.Argument, cancellationToken),
         var name => FollowerCommandTexts.Usage(name),
     };
 

@@ -23,6 +23,7 @@ internal static class FollowerCommandTexts
         /model 名称：切换模型；/model 查看可选模型
         /temperature 0–2：设置回答的随机程度；/temperature reset 恢复默认
         /usage（用量）：今天的提问次数
+        /memory：查看我记住的关于你的事；/memory forget 编号 删除一条，/memory clear 全部删除
         /settings（设置）：查看你的当前设置
         回答较长时回复「{continueKeyword}」查看后续。
         """;
@@ -32,6 +33,7 @@ internal static class FollowerCommandTexts
         "prompt" => $"用法：/prompt 文字（不超过 {MaxPromptCharacters} 字）；/prompt 查看；/prompt reset 恢复默认",
         "model" => "用法：/model 模型名；/model 查看可选模型",
         "temperature" => "用法：/temperature 0 到 2 之间的数字，例如 /temperature 0.7；/temperature reset 恢复默认",
+        "memory" => "用法：/memory 查看我记住的关于你的事；/memory forget 编号 删除一条；/memory clear 全部删除",
         _ => $"未知命令 /{command}，发送 /help 查看可用命令。",
     };
 
@@ -66,4 +68,22 @@ internal static class FollowerCommandTexts
         每日提问次数：{(limit == 0 ? "不限" : limit.ToString(CultureInfo.InvariantCulture))}
         """;
 
+    public const string NoMemories = "我还没有记住关于你的任何事。聊天时对我说「请记住……」，我就会记下来。";
+
+    /// <summary>What <see cref="Memories"/> adds around the list, generously: the heading, the page line and the last line.</summary>
+    public const int MemoriesFrameBytes = 256;
+
+    public static string Memories(int count, string lines, int page, int pages) =>
+        $"我记住的关于你的事（共 {count} 条）：\n{lines}\n"
+        + (pages == 1 ? "" : page < pages ? $"（第 {page}/{pages} 页，发送 /memory {page + 1} 查看下一页）\n" : $"（第 {page}/{pages} 页）\n")
+        + "发送 /memory forget 编号 删除一条，/memory clear 全部删除。";
+
+    public static string NoSuchMemoryPage(int pages) => $"记忆只有 {pages} 页。发送 /memory 查看第 1 页。";
+
+    public static string NoSuchMemory(int number, int count) =>
+        count == 0 ? NoMemories : $"没有第 {number} 条记忆（共 {count} 条），什么也没有删除。发送 /memory 查看编号。";
+
+    public static string MemoryForgotten(int number, string fact) => $"已删除第 {number} 条：{fact}";
+
+    public static string MemoryCleared(int count) => count == 0 ? "没有需要删除的记忆。" : $"已删除全部 {count} 条记忆，以后的对话不会再带上它们。";
 }

@@ -1,16 +1,18 @@
 using WeChatFunctions.Admin;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Dashboard;
 
-/// <summary>What the dashboard shows, read from the tables that already exist: statistics, usage, policies, audit, settings.</summary>
+/// <summary>What the dashboard shows, read from the tables that already exist: statistics, usage, policies, audit, settings, the memory census.</summary>
 internal sealed class DashboardData(
     IStatisticsStore statistics,
     IUsageStore usage,
     ISpenderRollUpStore rolledUpSpenders,
     IAdminStore admins,
     IAuditStore audit,
+    IMemoryCensusStore memoryCensus,
     AdminConfigView config,
     QuotaDays days,
     TimeProvider timeProvider)
@@ -33,7 +35,8 @@ internal sealed class DashboardData(
             await admins.ListWhiteListedAsync(cancellationToken),
             await admins.ListBlockedAsync(cancellationToken),
             await audit.LatestAsync(AuditEntries, cancellationToken),
-            (await config.RenderAsync(cancellationToken)).Split('\n').Skip(1).ToList());
+            (await config.RenderAsync(cancellationToken)).Split('\n').Skip(1).ToList(),
+            await memoryCensus.LatestAsync(cancellationToken));
     }
 
     /// <summary>The followers who used most tokens over the range, masked: the last 7 days from the usage rows, the days before from their roll-ups.</summary>
@@ -51,13 +54,15 @@ internal sealed class DashboardData(
 /// <param name="Days">Each day of the range, oldest first, with its figures (zero for a day nothing was recorded).</param>
 /// <param name="TopSpenders">The followers who used most tokens over the range, their OpenIDs masked.</param>
 /// <param name="Configuration">The lines of <c>get_config</c>, secrets masked as it masks them.</param>
+/// <param name="Memory">How many followers have remembered facts and how many in all, as the cleanup last counted them; <see langword="null"/> before it first did.</param>
 internal sealed record DashboardSnapshot(
     IReadOnlyList<(string Day, DailyStatistics Figures)> Days,
     IReadOnlyList<FollowerSpend> TopSpenders,
     IReadOnlyList<string> WhiteList,
     IReadOnlyList<string> Blocked,
     IReadOnlyList<AuditEntry> Audit,
-    IReadOnlyList<string> Configuration)
+    IReadOnlyList<string> Configuration,
+    MemoryCensus? Memory)
 {
     /// <summary>The range's figures added up.</summary>
     public DailyStatistics Total { get; } = Days.Aggregate(DailyStatistics.Zero, (sum, day) => sum + day.Figures);

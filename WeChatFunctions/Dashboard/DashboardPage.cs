@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Admin;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
 
@@ -26,10 +27,12 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
             .Append(DashboardCharts.Markup(snapshot, prices.Value));
         AppendDaily(html, snapshot, days);
         AppendRefusals(html, snapshot);
+        DashboardTools.Append(html, snapshot);
         DashboardTimes.Append(html, snapshot.Total, quota.Value.TimeZone);
         AppendSpenders(html, snapshot, days);
         AppendList(html, "白名单", snapshot.WhiteList);
         AppendList(html, "已禁用", snapshot.Blocked);
+        AppendMemory(html, snapshot.Memory);
         AppendAudit(html, snapshot);
         html.Append("<section><h2>生效的配置</h2><pre>").Append(Encode(string.Join('\n', snapshot.Configuration))).Append("</pre></section>");
         return html.Append("</body></html>").ToString();
@@ -109,6 +112,14 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         html.Append(Invariant($"<section><h2>{title}（{followers.Count} 人）</h2>"))
             .Append(followers.Count == 0 ? "<p class=\"muted\">无。</p>" : "<p>" + string.Join("、", followers.Select(follower => Encode(MaskedFollower.Of(follower)))) + "</p>")
             .Append("</section>");
+
+    /// <summary>Counts only: what followers asked to be remembered is theirs.</summary>
+    private static void AppendMemory(StringBuilder html, MemoryCensus? census) =>
+        html.Append("<section><h2>记忆（remember 工具）</h2><p id=\"memory\">")
+            .Append(census is null
+                ? "清理任务还没有统计过。"
+                : Invariant($"{census.Followers} 位粉丝共有 {census.Facts} 条记忆（{AdminTexts.BeijingTime(census.TakenAt, "MM-dd HH:mm")} 清理任务统计，北京时间）。"))
+            .Append("</p></section>");
 
     private static void AppendAudit(StringBuilder html, DashboardSnapshot snapshot)
     {

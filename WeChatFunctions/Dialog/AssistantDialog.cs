@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WeChatFunctions.Model;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
+using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Dialog;
 
@@ -11,7 +12,10 @@ namespace WeChatFunctions.Dialog;
 /// budget and streams the model's answer. The caller remembers the exchange once the answer may be shown.
 /// </summary>
 internal sealed class AssistantDialog(
-    IChatClient chatClient,
+    ModelRounds rounds,
+    ToolCatalog toolCatalog,
+    ToolCalls toolCalls,
+    IOptions<ToolOptions> toolOptions,
     ConversationMemory memory,
     TokenCounter tokenCounter,
     IOptions<ConversationOptions> options,
@@ -64,9 +68,10 @@ internal sealed class AssistantDialog(
             },
             question.AnswerSoFar);
         var interrupted = false;
+        var tools = await OpenToolsAsync(question, cancellationToken);
         try
         {
-            await StreamAsync(prompt, ChatOptionsOf(prompt).WithDeadline(deadline), answer, cancellationToken);
+            await StreamAsync(prompt, ChatOptionsOf(prompt).WithDeadline(deadline), answer, tools, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -100,37 +105,48 @@ internal sealed class AssistantDialog(
         var answerTokens = tokenCounter.CountMessage(text);
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
-        return DialogOutcome.Answered(new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null), usage, interrupted, timing);
+        var exchange = new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null);
+        return DialogOutcome.Answered(exchange, usage, interrupted, timing) with { Footnotes = tools?.Ledger.Footnotes ?? [] };
     }
 
     /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>
     public Task RememberAsync(DialogExchange exchange, CancellationToken cancellationToken) => memory.RememberAsync(exchange, cancellationToken);
 
-    private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, CancellationToken cancellationToken)
+    private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, ToolSession? tools, CancellationToken cancellationToken)
     {
         var maxTokens = options.Value.MaxContextTokens;
         try
         {
-            await StreamOnceAsync(prompt.Build(maxTokens), chatOptions, answer, cancellationToken);
+            await rounds.StreamAsync(prompt.Build(maxTokens, tools?.Ledger.Calls), chatOptions, answer, tools, cancellationToken);
         }
         catch (ModelException exception) when (exception.Failure == ModelFailure.ContextLengthExceeded)
         {
             // Our token count and the API's differ (another tokenizer, hidden overhead): try once with much less history.
             DialogLog.ContextLengthExceeded(logger, maxTokens);
-            await StreamOnceAsync(prompt.Build(maxTokens / TrimHarderDivisor), chatOptions, answer, cancellationToken);
+            await rounds.StreamAsync(prompt.Build(maxTokens / TrimHarderDivisor, tools?.Ledger.Calls), chatOptions, answer, tools, cancellationToken);
         }
     }
 
-    private async Task StreamOnceAsync(List<ChatMessage> messages, ChatOptions chatOptions, StreamedText answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tools for this answer and the ledger of its calls, or <see langword="null"/> when none are offered. When the
+    /// calls recorded before a takeover cannot be read, the answer goes without tools rather than risk running one twice.
+    /// </summary>
+    private async Task<ToolSession?> OpenToolsAsync(DialogQuestion question, CancellationToken cancellationToken)
     {
-        await foreach (var update in chatClient.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
+        if (toolCatalog.Tools is not { Count: > 0 } tools)
         {
-            answer.Append(update.Text);
-            answer.Usage = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? answer.Usage;
-            if (answer.IsFull)
-            {
-                return;
-            }
+            return null;
+        }
+
+        try
+        {
+            var ledger = await toolCalls.OpenAsync(new ToolQuestion(question.FollowerId, question.MessageId, question.FirstArrival, question.Generation), cancellationToken);
+            return new ToolSession(ledger, tools, toolOptions.Value.MaxToolRounds);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            DialogLog.ToolCallsUnavailable(logger, exception);
+            return null;
         }
     }
 

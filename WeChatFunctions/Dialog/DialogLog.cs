@@ -19,4 +19,10 @@ internal static partial class DialogLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "An answer broken off by an instance that died was continued from its first {Characters} characters.")]
     public static partial void AnswerContinued(ILogger logger, int characters);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model API refused a request that offered tools; the question was asked again without them.")]
+    public static partial void ToolsRejected(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The tool calls recorded for a question taken over could not be read; it is answered without tools.")]
+    public static partial void ToolCallsUnavailable(ILogger logger, Exception exception);
 }

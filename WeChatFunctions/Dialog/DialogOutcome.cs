@@ -19,6 +19,9 @@ internal sealed record DialogOutcome(
     DialogExchange? Exchange = null,
     ModelTiming? Timing = null)
 {
+    /// <summary>Lines for the follower after the answer from the tools it called, such as 「已记住：…」.</summary>
+    public IReadOnlyList<string> Footnotes { get; init; } = [];
+
     public static DialogOutcome Answered(DialogExchange exchange, TokenUsage usage, bool interrupted, ModelTiming? timing) =>
         new(interrupted ? exchange.Answer + FollowerTexts.AnswerInterrupted : exchange.Answer, IsAnswer: true, usage, IsInterrupted: interrupted, Exchange: exchange, Timing: timing);
 

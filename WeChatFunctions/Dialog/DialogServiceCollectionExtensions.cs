@@ -6,6 +6,7 @@ internal static class DialogServiceCollectionExtensions
     {
         services.AddSingleton<TokenCounter>();
         services.AddSingleton<ConversationMemory>();
+        services.AddSingleton<ModelRounds>();
         services.AddSingleton<AssistantDialog>();
         return services;
     }

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.AI;
 using WeChatFunctions.Images;
+using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Dialog;
 
 /// <summary>What one question is asked with: the system prompt, the current session's history, the question and its image.</summary>
 /// <param name="AnswerSoFar">The start of the answer, written by an instance that died, for the model to continue.</param>
 /// <param name="Material">Quoted material for this question (<see cref="QuotedMaterial"/>), a message of its own before it.</param>
+/// <param name="Facts">
+/// The facts remembered about the follower, quoted material too, a message of its own after the system prompt. Apart
+/// from <paramref name="Material"/>, so that knowledge passages found for the question add to them rather than replace them.
+/// </param>
 internal sealed record Prompt(
     PromptPart System,
     IReadOnlyList<ConversationTurn> History,
@@ -13,7 +18,8 @@ internal sealed record Prompt(
     PendingImage? Image,
     FollowerPreferences Preferences,
     PromptPart? AnswerSoFar = null,
-    PromptPart? Material = null)
+    PromptPart? Material = null,
+    PromptPart? Facts = null)
 {
     /// <summary>
     /// Chat APIs take no half-written assistant turn to extend, so the start goes in as the assistant's turn and a
@@ -21,14 +27,17 @@ internal sealed record Prompt(
     /// </summary>
     public const string ContinueInstruction = "你上面的回答在中途被打断了。请从中断处直接接着写下去，不要重复已经写过的内容，也不要加任何开场白。";
 
-    public List<ChatMessage> Build(int maxTokens)
+    /// <param name="toolCalls">Tool calls made for the question already, shown to the model after it with their results.</param>
+    public List<ChatMessage> Build(int maxTokens, IReadOnlyList<RecordedToolCall>? toolCalls = null)
     {
+        var calls = toolCalls ?? [];
         if (AnswerSoFar is not { } start)
         {
-            return ContextWindow.Build(System, History, Question, maxTokens, Image, Material);
+            return [.. ContextWindow.Build(System, History, Question, maxTokens, Image, Material, Facts), .. ToolPrompt.Replay(calls)];
         }
 
-        var messages = ContextWindow.Build(System, History, Question, maxTokens - start.TokenCount - ContinueInstructionTokens, Image, Material);
+        var messages = ContextWindow.Build(System, History, Question, maxTokens - start.TokenCount - ContinueInstructionTokens, Image, Material, Facts);
+        messages.AddRange(ToolPrompt.Replay(calls));
         messages.Add(new ChatMessage(ChatRole.Assistant, start.Content));
         messages.Add(new ChatMessage(ChatRole.User, ContinueInstruction));
         return messages;
@@ -40,7 +49,7 @@ internal sealed record Prompt(
     /// </summary>
     public int TokenBound(int maxTokens)
     {
-        var untrimmed = TokenCounter.ReplyPriming + System.TokenCount + Question.TokenCount + (Material?.TokenCount ?? 0)
+        var untrimmed = TokenCounter.ReplyPriming + System.TokenCount + Question.TokenCount + (Material?.TokenCount ?? 0) + (Facts?.TokenCount ?? 0)
             + (AnswerSoFar is { } start ? start.TokenCount + ContinueInstructionTokens : 0);
         var whole = untrimmed + History.Sum(turn => turn.TokenCount);
         return Math.Max(untrimmed, Math.Min(maxTokens, whole)) + (Image is null ? 0 : ImageTokens);

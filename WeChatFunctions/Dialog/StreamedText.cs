@@ -15,8 +15,23 @@ internal sealed class StreamedText(Action<string> onText, string start = "")
 
     public bool IsFull => _text.Length >= MaxCharacters;
 
-    /// <summary>The token usage the API reported at the end of the stream, if it did.</summary>
-    public UsageDetails? Usage { get; set; }
+    /// <summary>The token usage the API reported at the end of each stream, added up over the rounds of tool calls; <see langword="null"/> if it never did.</summary>
+    public UsageDetails? Usage { get; private set; }
+
+    public void AddUsage(UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        if (Usage is null)
+        {
+            Usage = new UsageDetails();
+        }
+
+        Usage.Add(usage);
+    }
 
     public void Append(string? text)
     {

@@ -20,4 +20,8 @@ internal sealed class TokenCounter
 
     /// <summary>The tokens of <paramref name="text"/> alone, as an embedding request counts them.</summary>
     public int CountText(string text) => _tokenizer.CountTokens(text);
+
+    /// <summary>The longest start of <paramref name="text"/> that counts at most <paramref name="maxTokens"/> tokens.</summary>
+    public string Leading(string text, int maxTokens) =>
+        maxTokens <= 0 ? "" : text[.._tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _)];
 }

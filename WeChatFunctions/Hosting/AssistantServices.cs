@@ -11,6 +11,9 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
+using WeChatFunctions.Mcp;
 using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
@@ -58,6 +61,7 @@ internal static class AssistantServices
             .AddPushing()
             .AddKeywords()
             .AddKnowledge()
+            .AddLinks()
             .AddAdminCommands()
             .AddRedaction()
             .AddDashboard()
@@ -67,6 +71,8 @@ internal static class AssistantServices
             .AddModel()
             .AddModeration()
             .AddTools()
+            .AddMcp()
+            .AddMemory()
             .AddWebSearch()
             .AddTableStorage();
 }

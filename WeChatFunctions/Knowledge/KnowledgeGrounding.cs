@@ -55,7 +55,7 @@ internal sealed class KnowledgeGrounding(
         var instruction = only ? KnowledgeTexts.OnlyInstruction : KnowledgeTexts.PreferInstruction;
         var system = prompt.System.Followed(new PromptPart(instruction, tokenCounter.CountText(instruction)));
         var room = conversationOptions.Value.MaxContextTokens - TokenCounter.ReplyPriming - system.TokenCount - prompt.Question.TokenCount
-            - (prompt.AnswerSoFar?.TokenCount ?? 0);
+            - (prompt.AnswerSoFar?.TokenCount ?? 0) - (prompt.Facts?.TokenCount ?? 0);
         var (material, included) = KnowledgePrompt.Of(found, room, tokenCounter);
         if (material is null)
         {

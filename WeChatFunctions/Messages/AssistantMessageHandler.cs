@@ -7,6 +7,7 @@ using WeChatFunctions.Dialog;
 using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
@@ -16,7 +17,7 @@ using WeChatFunctions.Claims;
 
 namespace WeChatFunctions.Messages;
 
-/// <summary>Decides what each kind of push gets: questions and 「继续」 go through the reply window, the rest get a fixed text or nothing.</summary>
+/// <summary>Decides what each kind of push gets: questions, shared links and 「继续」 go through the reply window, the rest get a fixed text or nothing.</summary>
 internal sealed class AssistantMessageHandler(
     ReplyWindow window,
     ContinueKeywords continueKeywords,
@@ -24,6 +25,7 @@ internal sealed class AssistantMessageHandler(
     AdminCommandRunner adminCommands,
     FollowerCommandRunner followerCommands,
     ImageInbox imageInbox,
+    ISharedLinkStore sharedLinks,
     FollowerEvents followerEvents,
     KeywordReplies keywordReplies,
     TextRedaction redaction,
@@ -63,6 +65,7 @@ internal sealed class AssistantMessageHandler(
             VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, arrival, cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
             ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
+            LinkMessage link => await WhenNotBlockedAsync(key, policy => SharedLinkAsync(key, link, policy, arrival, cancellationToken), cancellationToken),
             EventMessage subscribe when subscribe.Is("subscribe") => await followerEvents.WelcomeAsync(key, subscribe.EventKey, arrival, cancellationToken),
             EventMessage { EventKey: { Length: > 0 } menuKey } click when click.Is("CLICK") => await MenuClickAsync(key, menuKey, arrival, cancellationToken),
             EventMessage unsubscribe when unsubscribe.Is("unsubscribe") => await followerEvents.ForgetAsync(key, arrival, cancellationToken),
@@ -94,6 +97,16 @@ internal sealed class AssistantMessageHandler(
                 ?? await window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken),
             cancellationToken),
     };
+
+    /// <summary>
+    /// A shared article is a question, 「请总结这篇文章」, answered like a typed one. The link is kept, not read: the
+    /// generation reads it, on whichever instance, and so do the follower's next questions for a while.
+    /// </summary>
+    private async Task<OutboundReply> SharedLinkAsync(MessageKey key, LinkMessage link, FollowerPolicy policy, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        await sharedLinks.SaveAsync(key.FollowerId, SharedLink.Of(link), cancellationToken);
+        return await window.AnswerAsync(key, new Question(key.FollowerId, LinkTexts.DefaultQuestion, policy), arrival, cancellationToken);
+    }
 
     /// <summary>
     /// A menu button's CLICK: the keyword rule bound to its key; else, for a key <c>ask:{question}</c>, the question, as

@@ -9,7 +9,15 @@ internal static class ModelErrors
     public static ModelFailure Classify(Exception exception) =>
         IsContextLengthExceeded(exception) ? ModelFailure.ContextLengthExceeded
         : IsTransient(exception) ? ModelFailure.Transient
+        : IsRejected(exception) ? ModelFailure.Rejected
         : ModelFailure.Permanent;
+
+    private static bool IsRejected(Exception exception) => exception switch
+    {
+        ClientResultException { Status: 400 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsRejected),
+        _ => false,
+    };
 
     /// <summary>The API's 400 for a prompt longer than the model's window (OpenAI's and most compatible APIs' code).</summary>
     /// <remarks>With retries on, the SDK wraps the attempts' failures in an <see cref="AggregateException"/>.</remarks>

@@ -8,6 +8,9 @@ internal enum ModelFailure
     /// <summary>The prompt is longer than the model's window.</summary>
     ContextLengthExceeded,
 
-    /// <summary>Fails the same way every time: a bad key, an unknown model, a rejected request.</summary>
+    /// <summary>Fails the same way every time: a bad key, an unknown model.</summary>
     Permanent,
+
+    /// <summary>HTTP 400 for something in the request other than its length, such as <c>tools</c> a model cannot take.</summary>
+    Rejected,
 }

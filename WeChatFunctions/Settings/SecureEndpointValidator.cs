@@ -5,11 +5,11 @@ namespace WeChatFunctions.Settings;
 /// <summary>
 /// Every setting naming an endpoint that is sent a key, a token or a one-time code, in one place: the model (also
 /// embeddings and OpenAI moderation), Azure AI Content Safety, Azure AI Search, WeChat's API, the dashboard's
-/// links and the web search service when it takes a key. A new such setting is checked here.
+/// links, the MCP servers given a token and the web search service when it takes a key. A new such setting is checked here.
 /// </summary>
 internal sealed class SecureEndpointValidator(IOptions<EndpointSecurityOptions> security) :
     IValidateOptions<ModelOptions>, IValidateOptions<ModerationOptions>, IValidateOptions<KnowledgeOptions>, IValidateOptions<CustomerServiceOptions>, IValidateOptions<DashboardOptions>,
-    IValidateOptions<WebSearchOptions>
+    IValidateOptions<McpOptions>, IValidateOptions<WebSearchOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelOptions options) => Check("chat_gpt_endpoint", options.Endpoint);
 
@@ -21,6 +21,11 @@ internal sealed class SecureEndpointValidator(IOptions<EndpointSecurityOptions> 
         Check("wechat_api_base", Uri.TryCreate(options.ApiBase, UriKind.Absolute, out var api) ? api : null);
 
     public ValidateOptionsResult Validate(string? name, DashboardOptions options) => Check("public_base_url", options.PublicBaseUrl);
+
+    /// <summary>A server without a token may be plain http anywhere: it is told nothing secret, and a private network is trusted.</summary>
+    public ValidateOptionsResult Validate(string? name, McpOptions options) =>
+        options.ServerList.Where(server => server.Token is not null).Select(server => Check($"mcp_servers' entry '{server.Name}", server.Endpoint)).FirstOrDefault(result => result.Failed)
+        ?? ValidateOptionsResult.Success;
 
     /// <summary>SearXNG is sent no key, so the operator's instance may be plain http on a private network.</summary>
     public ValidateOptionsResult Validate(string? name, WebSearchOptions options) => Check("web_search_endpoint", options.SendsKey ? options.Endpoint : null);

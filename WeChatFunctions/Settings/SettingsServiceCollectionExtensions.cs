@@ -33,8 +33,18 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.ContinueKeyword = string.IsNullOrWhiteSpace(options.ContinueKeyword) ? ReplyWindowOptions.DefaultContinueKeyword : options.ContinueKeyword.Trim());
         services.AddSingleton<IValidateOptions<ReplyWindowOptions>, ReplyWindowOptionsValidator>();
 
-        services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddOptions<ToolOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Tools = string.IsNullOrWhiteSpace(options.Tools) ? ToolOptions.DefaultTools : options.Tools);
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolOptionsValidator>();
+
+        services.AddOptions<McpOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<McpOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<McpOptionsSetup>());
+        services.AddSingleton<IValidateOptions<McpOptions>, McpOptionsValidator>();
+
+        services.AddOptions<MemoryOptions>().BindConfiguration("").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>();
 
         services.AddOptions<WebSearchOptions>().BindConfiguration("").ValidateOnStart()
             .PostConfigure(options =>
@@ -97,6 +107,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KnowledgeOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<CustomerServiceOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<WebSearchOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();

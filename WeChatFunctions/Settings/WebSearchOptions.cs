@@ -40,15 +40,6 @@ public sealed class WebSearchOptions
     [Range(1, 10, ErrorMessage = "Setting 'web_search_results' must be between 1 and 10.")]
     public int Results { get; set; } = 5;
 
-    /// <summary>
-    /// <c>tool_timeout_seconds</c>, read here as well as by <see cref="ToolOptions"/> (which validates it): the search
-    /// client cannot depend on ToolOptions, whose validation needs every tool, the search tool among them.
-    /// </summary>
-    [ConfigurationKeyName("tool_timeout_seconds")]
-    public int TimeoutSeconds { get; set; } = 10;
-
-    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
-
     public bool IsEnabled => !string.IsNullOrEmpty(Provider);
 
     /// <summary>Whether the endpoint is sent <see cref="Key"/>, and so must be https beyond loopback.</summary>

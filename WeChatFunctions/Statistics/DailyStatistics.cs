@@ -7,6 +7,8 @@ namespace WeChatFunctions.Statistics;
 /// <param name="MessagesByHour">Messages by the hour of the day they arrived, 0 to 23, in the time zone of the days.</param>
 /// <param name="FirstTextLatency">Answers by how long the model took to stream their first text, in <see cref="ModelLatency"/>'s buckets.</param>
 /// <param name="AnswerLatency">Answers by how long the model took to finish them, in <see cref="ModelLatency"/>'s buckets.</param>
+/// <param name="ToolCalls">Tool calls by tool, each run counted once; a call replayed after a takeover is not.</param>
+/// <param name="ToolFailures">Of <paramref name="ToolCalls"/>, those that failed or timed out, by tool.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -28,7 +30,9 @@ internal sealed record DailyStatistics(
     long FirstPageOnContinue = 0,
     BucketCounts? MessagesByHour = null,
     BucketCounts? FirstTextLatency = null,
-    BucketCounts? AnswerLatency = null)
+    BucketCounts? AnswerLatency = null,
+    NamedCounts? ToolCalls = null,
+    NamedCounts? ToolFailures = null)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -37,6 +41,10 @@ internal sealed record DailyStatistics(
     public BucketCounts FirstTextLatency { get; init; } = FirstTextLatency ?? BucketCounts.None;
 
     public BucketCounts AnswerLatency { get; init; } = AnswerLatency ?? BucketCounts.None;
+
+    public NamedCounts ToolCalls { get; init; } = ToolCalls ?? NamedCounts.None;
+
+    public NamedCounts ToolFailures { get; init; } = ToolFailures ?? NamedCounts.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -61,7 +69,9 @@ internal sealed record DailyStatistics(
         left.FirstPageOnContinue + right.FirstPageOnContinue,
         left.MessagesByHour + right.MessagesByHour,
         left.FirstTextLatency + right.FirstTextLatency,
-        left.AnswerLatency + right.AnswerLatency);
+        left.AnswerLatency + right.AnswerLatency,
+        left.ToolCalls + right.ToolCalls,
+        left.ToolFailures + right.ToolFailures);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -1,6 +1,7 @@
 using WeChatFunctions.Limits;
 using WeChatFunctions.Model;
 using WeChatFunctions.Telemetry;
+using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Statistics;
 
@@ -9,7 +10,7 @@ namespace WeChatFunctions.Statistics;
 /// <see cref="StatisticsTally"/>, so a follower never waits for a statistics write. The same events go to the metrics
 /// an operator charts.
 /// </summary>
-internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, AssistantMetrics metrics)
+internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, AssistantMetrics metrics, TimeProvider timeProvider) : IToolCallCounter
 {
     /// <summary>The first page of an answer reached the follower, on WeChat's attempt <paramref name="attempt"/> or, when <see langword="null"/>, on 「继续」.</summary>
     public void AnswerDelivered(DateTimeOffset at, int? attempt)
@@ -54,6 +55,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
             FirstTextLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.FirstText)),
             AnswerLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.Complete))));
     }
+
+    public void ToolRan(string tool, bool failed) =>
+        Add(timeProvider.GetUtcNow(), new DailyStatistics(ToolCalls: NamedCounts.One(tool), ToolFailures: failed ? NamedCounts.One(tool) : null));
 
     /// <summary>Tokens spent embedding documents for the knowledge base.</summary>
     public void Embedded(DateTimeOffset at, long tokens) => Add(at, new DailyStatistics(EmbeddingTokens: tokens));

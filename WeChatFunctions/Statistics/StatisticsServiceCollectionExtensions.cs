@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeChatFunctions.Tools;
 
 namespace WeChatFunctions.Statistics;
 
@@ -10,6 +11,7 @@ internal static class StatisticsServiceCollectionExtensions
         services.AddSingleton<StatisticsTally>();
         services.AddHostedService(provider => provider.GetRequiredService<StatisticsTally>());
         services.AddSingleton<StatisticsRecorder>();
+        services.AddSingleton<IToolCallCounter>(provider => provider.GetRequiredService<StatisticsRecorder>());
         services.AddSingleton<StatisticsView>();
         return services;
     }

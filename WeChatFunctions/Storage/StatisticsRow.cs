@@ -33,8 +33,31 @@ internal static class StatisticsRow
             BlockedAnswers: Read(nameof(DailyStatistics.BlockedAnswers)),
             MessagesByHour: ReadBuckets(row, nameof(DailyStatistics.MessagesByHour), HoursOfTheDay),
             FirstTextLatency: ReadBuckets(row, nameof(DailyStatistics.FirstTextLatency), ModelLatency.BucketCount),
-            AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount));
+            AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount),
+            ToolCalls: ReadNamed(row, nameof(DailyStatistics.ToolCalls)),
+            ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)));
     }
+
+    /// <summary>
+    /// A name's count is the property <c>{figure}_{name}</c>, the name kept to letters, digits and <c>_</c> as property
+    /// names must be; MCP tool names already are, but for their dashes.
+    /// </summary>
+    private static NamedCounts ReadNamed(TableEntity row, string figure) =>
+        NamedCounts.Of(row.Keys.Where(key => key.StartsWith(figure + "_", StringComparison.Ordinal))
+            .Select(key => KeyValuePair.Create(key[(figure.Length + 1)..], row.GetInt64(key) ?? 0)));
+
+    /// <summary>A row holds 255 properties; an account with more tools than this keeps the most used.</summary>
+    private const int MaxNames = 60;
+
+    private static void WriteNamed(TableEntity row, string figure, NamedCounts counts)
+    {
+        foreach (var (name, count) in counts.Counts.OrderByDescending(entry => entry.Value).Take(MaxNames))
+        {
+            row[$"{figure}_{PropertySafe(name)}"] = count;
+        }
+    }
+
+    private static string PropertySafe(string name) => new([.. name.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '_')]);
 
     /// <summary>Bucket <c>n</c> is the property <c>{name}{n:00}</c>; a bucket never counted has none.</summary>
     private static BucketCounts ReadBuckets(TableEntity row, string name, int count) =>
@@ -76,5 +99,7 @@ internal static class StatisticsRow
         WriteBuckets(row, nameof(DailyStatistics.MessagesByHour), sum.MessagesByHour);
         WriteBuckets(row, nameof(DailyStatistics.FirstTextLatency), sum.FirstTextLatency);
         WriteBuckets(row, nameof(DailyStatistics.AnswerLatency), sum.AnswerLatency);
+        WriteNamed(row, nameof(DailyStatistics.ToolCalls), sum.ToolCalls);
+        WriteNamed(row, nameof(DailyStatistics.ToolFailures), sum.ToolFailures);
     }
 }

@@ -12,10 +12,13 @@ using WeChatFunctions.Images;
 using WeChatFunctions.Keywords;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
+using WeChatFunctions.Links;
+using WeChatFunctions.Memory;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
+using WeChatFunctions.Tools;
 using WeChatFunctions.WeChatApi;
 
 namespace WeChatFunctions.Storage;
@@ -47,6 +50,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<TableReplyClaimStore>();
         services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
+        services.AddSingleton<IToolCallStore, TableToolCallStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
@@ -60,9 +64,13 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<BlobContainerProvider>();
         services.AddSingleton<TablePendingImageStore>();
         services.AddSingleton<IPendingImageStore>(provider => provider.GetRequiredService<TablePendingImageStore>());
+        services.AddSingleton<ISharedLinkStore, TableSharedLinkStore>();
         services.AddSingleton<IFollowerDataStore, TableFollowerDataStore>();
         services.AddSingleton<RecentPreferences>();
-        services.AddSingleton<IPreferenceStore, TablePreferenceStore>();
+        services.AddSingleton<TablePreferenceStore>();
+        services.AddSingleton<IPreferenceStore>(provider => provider.GetRequiredService<TablePreferenceStore>());
+        services.AddSingleton<IMemoryStore, TableMemoryStore>();
+        services.AddSingleton<IMemoryCensusStore, TableMemoryCensusStore>();
         services.AddSingleton<IAuditStore, TableAuditStore>();
         services.AddSingleton<IPushLedger, TablePushLedger>();
         services.AddSingleton<IPushJobStore, TablePushJobStore>();

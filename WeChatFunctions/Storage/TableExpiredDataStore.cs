@@ -20,6 +20,7 @@ internal sealed class TableExpiredDataStore(TableClientProvider tables, TablePen
         ExpiredData.RecentQuestions => DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {TableUsageStore.RecentQuestionsRow} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
         ExpiredData.ActiveMarks => DeleteAsync(TableStatisticsStore.TableName, TableClient.CreateQueryFilter($"PartitionKey ge {TableStatisticsStore.ActivePrefix} and PartitionKey lt {TableStatisticsStore.ActivePrefix + cutoff.Day}"), maxRows, cancellationToken),
         ExpiredData.PendingImages => images.DeleteReceivedBeforeAsync(cutoff.At, maxRows, cancellationToken),
+        ExpiredData.SharedLinks => DeleteAsync(TablePreferenceStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {SharedLinkEntity.Row} and SharedAt lt {cutoff.At}"), maxRows, cancellationToken),
         ExpiredData.Audit => DeleteAsync(TableAuditStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAuditStore.Partition} and RowKey gt {TableAuditStore.NewestFirstKey(cutoff.At)}"), maxRows, cancellationToken),
         ExpiredData.FollowerState => DeleteFollowerStateAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.QuietPreferences => DeleteQuietPreferencesAsync(cutoff, maxRows, cancellationToken),

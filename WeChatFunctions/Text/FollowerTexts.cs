@@ -21,6 +21,9 @@ internal static class FollowerTexts
 
     public const string AnswerInterrupted = "\n\n（回答生成中断，以上是已生成的部分。）";
 
+    /// <summary>The lines the answer's tools left for the follower, such as 「已记住：…」, after a blank line; nothing when there are none.</summary>
+    public static string Footnotes(IReadOnlyList<string> lines) => lines.Count == 0 ? "" : "\n\n" + string.Join("\n", lines);
+
     public const string QuestionBlocked = "抱歉，这个问题我无法回答，换个话题吧。这次提问没有计入用量。";
 
     public const string AnswerBlocked = "抱歉，这个问题我无法回答，换个话题吧。";

@@ -10,6 +10,8 @@ internal static class ToolsServiceCollectionExtensions
     public static IServiceCollection AddTools(this IServiceCollection services)
     {
         services.AddSingleton<ToolCatalog>();
+        services.AddSingleton<ToolRunner>();
+        services.AddSingleton<ToolCalls>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAssistantTool, CurrentTimeTool>());
         services.AddSingleton<IValidateOptions<ToolOptions>, ToolNamesValidator>();
         return services;

@@ -29,6 +29,14 @@ public sealed record ImageMessage(string AccountId, string FollowerId, long Crea
     : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
 
 /// <summary>
+/// A link message: an article the follower shared. <paramref name="Url"/> is whatever the follower's client sent and
+/// is fetched, if at all, only through the guarded fetch client; the title and description are the sharer's too.
+/// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_standard_messages.html
+/// </summary>
+public sealed record LinkMessage(string AccountId, string FollowerId, long CreateTime, string Title, string Description, string Url, long MessageId)
+    : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
+
+/// <summary>
 /// An event push (subscribe, unsubscribe, CLICK…). Events carry no MsgId; WeChat's retries of one share FollowerId and CreateTime.
 /// See https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Receiving_event_pushes.html
 /// </summary>
@@ -39,6 +47,6 @@ public sealed record EventMessage(string AccountId, string FollowerId, long Crea
     public bool Is(string name) => Event.Equals(name, StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Any message type this app does not handle (video, location, link…); parsing never fails on a new type.</summary>
+/// <summary>Any message type this app does not handle (video, location…); parsing never fails on a new type.</summary>
 public sealed record UnknownMessage(string AccountId, string FollowerId, long CreateTime, string MessageType)
     : InboundMessage(AccountId, FollowerId, CreateTime);

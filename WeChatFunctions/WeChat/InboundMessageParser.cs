@@ -34,7 +34,8 @@ public static class InboundMessageParser
             "text" when hasMessageId => new TextMessage(accountId, followerId, createTime, Field(root, "Content") ?? "", messageId),
             "voice" when hasMessageId => new VoiceMessage(accountId, followerId, createTime, Field(root, "Recognition"), messageId),
             "image" when hasMessageId => new ImageMessage(accountId, followerId, createTime, Field(root, "PicUrl") ?? "", messageId),
-            "text" or "voice" or "image" => null,
+            "link" when hasMessageId => new LinkMessage(accountId, followerId, createTime, Field(root, "Title") ?? "", Field(root, "Description") ?? "", Field(root, "Url") ?? "", messageId),
+            "text" or "voice" or "image" or "link" => null,
             "event" => new EventMessage(accountId, followerId, createTime, Field(root, "Event") ?? "", Field(root, "EventKey")),
             _ => new UnknownMessage(accountId, followerId, createTime, messageType),
         };

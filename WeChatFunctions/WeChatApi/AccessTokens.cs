@@ -95,14 +95,17 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
         }
     }
 
-    /// <summary>A failed fetch gives the right to refresh back at once, so that the next caller tries rather than waits.</summary>
+    /// <summary>
+    /// A failed fetch gives the right to refresh back at once, so that the next caller tries rather than waits. So does
+    /// a cancelled one: the typing indicator's call is cancelled when the answer is ready, just as the answer needs a token.
+    /// </summary>
     private async Task<(string Token, int ExpiresInSeconds)> FetchAsync(StoredAccessToken leased, CancellationToken cancellationToken)
     {
         try
         {
             return await source.FetchAsync(cancellationToken);
         }
-        catch (WeChatApiException)
+        catch (Exception)
         {
             await store.TryReplaceAsync(leased, leased with { RefreshingUntil = DateTimeOffset.UnixEpoch }, CancellationToken.None);
             throw;

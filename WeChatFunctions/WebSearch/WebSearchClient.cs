@@ -11,7 +11,8 @@ namespace WeChatFunctions.WebSearch;
 /// response by <see cref="MaxResponseBytes"/>. Every failure becomes a <see cref="ToolFailedException"/> whose reason
 /// names no key, address or response text.
 /// </summary>
-internal sealed class WebSearchClient(HttpClient http, IEnumerable<IWebSearchApi> apis, IOptions<WebSearchOptions> options, ILogger<WebSearchClient> logger)
+internal sealed class WebSearchClient(
+    HttpClient http, IEnumerable<IWebSearchApi> apis, IOptions<WebSearchOptions> options, IOptions<ToolOptions> tools, ILogger<WebSearchClient> logger)
 {
     /// <summary>Far more than a handful of results take; a bigger answer is not a search result.</summary>
     public const int MaxResponseBytes = 1024 * 1024;
@@ -22,7 +23,7 @@ internal sealed class WebSearchClient(HttpClient http, IEnumerable<IWebSearchApi
         var settings = options.Value;
         var api = apis.FirstOrDefault(candidate => candidate.Provider == settings.Provider) ?? throw new ToolFailedException(WebSearchTexts.NotConfigured);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(settings.Timeout);
+        deadline.CancelAfter(tools.Value.Timeout);
         try
         {
             using var request = api.CreateRequest(settings, query);
@@ -44,7 +45,7 @@ internal sealed class WebSearchClient(HttpClient http, IEnumerable<IWebSearchApi
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            WebSearchLog.TimedOut(logger, api.Provider, settings.TimeoutSeconds);
+            WebSearchLog.TimedOut(logger, api.Provider, tools.Value.TimeoutSeconds);
             throw new ToolFailedException(WebSearchTexts.TimedOut, exception);
         }
         catch (JsonException exception)

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace WeChatFunctions.Settings;
+
+[OptionsValidator]
+internal sealed partial class MemoryOptionsValidator : IValidateOptions<MemoryOptions>;
