@@ -15,8 +15,6 @@ namespace WeChatFunctions.Tools;
 internal sealed record RecordedToolCall(
     int Round, int Index, string CallId, string Name, string Arguments, string? Result = null, string? Footnote = null, bool Failed = false, int Generation = 0, string Version = "")
 {
-    public bool IsFinished => Result is not null;
-
     /// <summary>The same tool with the same arguments: running it again would repeat whatever it did.</summary>
     public bool Repeats(string name, string arguments) => Name == name && Arguments == arguments;
 }
