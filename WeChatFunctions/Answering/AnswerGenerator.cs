@@ -27,6 +27,7 @@ internal sealed class AnswerGenerator(
     IAnswerPushes pushes,
     KnowledgeGrounding knowledge,
     SharedArticles sharedArticles,
+    ISpokenAnswers spokenAnswers,
     IOptions<ConversationOptions> conversationOptions)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
@@ -88,10 +89,11 @@ internal sealed class AnswerGenerator(
             return;
         }
 
+        var voice = await spokenAnswers.SpeakAsync(claim, outcome, stopping); // while the claim still shows progress
         await saving.CancelAsync();
         await typing;
         var finished = outcome.IsAnswer
-            ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
+            ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete, Media: voice)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
         bool owner;
         if (charge is not null && !outcome.IsAnswer)

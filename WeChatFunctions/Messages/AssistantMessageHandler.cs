@@ -61,8 +61,8 @@ internal sealed class AssistantMessageHandler(
     private async Task<OutboundReply?> ReplyToAsync(InboundMessage message, MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         message switch
         {
-            TextMessage text => await FollowerTextAsync(key, text.Content, arrival, cancellationToken),
-            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, arrival, cancellationToken),
+            TextMessage text => await FollowerTextAsync(key, text.Content, QuestionForm.Typed, arrival, cancellationToken),
+            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, QuestionForm.Spoken, arrival, cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
             ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
             LinkMessage link => await WhenNotBlockedAsync(key, policy => SharedLinkAsync(key, link, policy, arrival, cancellationToken), cancellationToken),
@@ -78,13 +78,13 @@ internal sealed class AssistantMessageHandler(
     /// Text a follower typed or spoke, taken alike: whatever starts like an admin command is run or refused as one, and
     /// anything else has the admin tokens replaced before the keyword rules, the history, moderation or the model see it.
     /// </summary>
-    private async Task<OutboundReply> FollowerTextAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+    private async Task<OutboundReply> FollowerTextAsync(MessageKey key, string content, QuestionForm form, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         AdminCommand.TryParse(content, out var command)
             ? new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken))
-            : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), arrival, cancellationToken);
+            : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), form, arrival, cancellationToken);
 
     /// <summary>A question typed or spoken: a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
-    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
+    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, QuestionForm form, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
     {
         _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
         { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
@@ -94,7 +94,7 @@ internal sealed class AssistantMessageHandler(
         _ => await WhenNotBlockedAsync(
             key,
             async policy => await keywordReplies.ReplyToTextAsync(key, content, arrival, cancellationToken)
-                ?? await window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy), arrival, cancellationToken),
+                ?? await window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy, form), arrival, cancellationToken),
             cancellationToken),
     };
 
@@ -114,7 +114,7 @@ internal sealed class AssistantMessageHandler(
     /// </summary>
     private async Task<OutboundReply?> MenuClickAsync(MessageKey key, string menuKey, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         await keywordReplies.ReplyToKeyAsync(key, menuKey, arrival, cancellationToken)
-        ?? (menuKey.StartsWith(AskPrefix, StringComparison.OrdinalIgnoreCase) ? await QuestionAsync(key, menuKey[AskPrefix.Length..], arrival, cancellationToken) : null);
+        ?? (menuKey.StartsWith(AskPrefix, StringComparison.OrdinalIgnoreCase) ? await QuestionAsync(key, menuKey[AskPrefix.Length..], QuestionForm.Typed, arrival, cancellationToken) : null);
 
     private const string AskPrefix = "ask:";
 

@@ -57,6 +57,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchAttributesValidator>();
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidator>();
 
+        services.AddOptions<VoiceReplyOptions>().BindConfiguration("").ValidateOnStart().PostConfigure(options => options.ApplyDefaults());
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyAttributesValidator>();
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();

@@ -59,6 +59,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
     public void ToolRan(string tool, bool failed) =>
         Add(timeProvider.GetUtcNow(), new DailyStatistics(ToolCalls: NamedCounts.One(tool), ToolFailures: failed ? NamedCounts.One(tool) : null));
 
+    /// <summary>An answer that was to be spoken, and what became of it: one of <see cref="VoiceReplyOutcome"/>'s names.</summary>
+    public void VoiceReplied(string outcome) => Add(timeProvider.GetUtcNow(), new DailyStatistics(VoiceReplies: NamedCounts.One(outcome)));
+
     /// <summary>Tokens spent embedding documents for the knowledge base.</summary>
     public void Embedded(DateTimeOffset at, long tokens) => Add(at, new DailyStatistics(EmbeddingTokens: tokens));
 

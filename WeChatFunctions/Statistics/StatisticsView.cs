@@ -42,6 +42,11 @@ internal sealed class StatisticsView(
             lines.Add($"模型用时（近7天）：第一个字 P50 {Percentile(week.FirstTextLatency, 0.5)}，回答完整 P50 {Percentile(week.AnswerLatency, 0.5)}、P90 {Percentile(week.AnswerLatency, 0.9)}");
         }
 
+        if (week.VoiceReplies.Counts.Any())
+        {
+            lines.Add(VoiceReplies(week.VoiceReplies));
+        }
+
         if (quota.Value.GlobalDailyTokenLimit is > 0 and var budget)
         {
             // A question is refused once the budget no instance has leased yet cannot cover what it reserves.
@@ -82,6 +87,14 @@ internal sealed class StatisticsView(
         figures.ToolCalls.Counts.Any()
             ? "，工具 " + string.Join("、", figures.ToolCalls.Counts.Select(tool => Invariant($"{tool.Key} {tool.Value}") + (figures.ToolFailures[tool.Key] is > 0 and var failed ? Invariant($"（失败 {failed}）") : "")))
             : "";
+
+    /// <summary>「语音回答（近7天）：发出 5，改发文字 3（过长 1、上传被拒 2）」.</summary>
+    private static string VoiceReplies(NamedCounts outcomes)
+    {
+        var asText = outcomes.Counts.Where(outcome => outcome.Key != VoiceReplyOutcome.Spoken).ToList();
+        var reasons = string.Join("、", asText.Select(outcome => Invariant($"{VoiceReplyOutcome.Describe(outcome.Key)} {outcome.Value}")));
+        return Invariant($"语音回答（近7天）：发出 {outcomes[VoiceReplyOutcome.Spoken]}，改发文字 {asText.Sum(outcome => outcome.Value)}{(asText.Count > 0 ? $"（{reasons}）" : "")}");
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
