@@ -99,7 +99,7 @@ internal static partial class SpeakableText
     {
         foreach (var line in text.Split('\n'))
         {
-            var words = WithoutSymbols(line).Trim();
+            var words = Spaces().Replace(WithoutSymbols(line), " ").Trim();
             if (words.Any(char.IsLetterOrDigit))
             {
                 sentences.Add(SentenceEnd().IsMatch(words) ? words : words + (words.Any(IsHan) ? "。" : "."));
@@ -126,6 +126,9 @@ internal static partial class SpeakableText
 
     [GeneratedRegex(@"(https?://|www\.)[^\s\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20)\]]+", RegexOptions.IgnoreCase)]
     private static partial Regex WebAddress();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"[。！？!?.…；;：:，,、]$")]
     private static partial Regex SentenceEnd();
