@@ -21,6 +21,7 @@ using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Speech;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Telemetry;
@@ -74,5 +75,6 @@ internal static class AssistantServices
             .AddMcp()
             .AddMemory()
             .AddWebSearch()
+            .AddSpeech()
             .AddTableStorage();
 }
