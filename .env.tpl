@@ -123,6 +123,13 @@ http_proxy=
 # web_search_key=
 # web_search_results=5
 
+# --- Voice ------------------------------------------------------------------------------------------------------------
+# Azure AI Speech, for transcription and spoken answers that use azure_speech: https://NAME.cognitiveservices.azure.com/
+# speech_endpoint=
+# The resource's key; empty uses the managed identity (Cognitive Services User role).
+# speech_key=
+# speech_locales=zh-CN
+
 # --- Dashboard, cleanup, telemetry ------------------------------------------------------------------------------------
 # The address followers and admins see, for the dashboard's links: https://DOMAIN.
 public_base_url=

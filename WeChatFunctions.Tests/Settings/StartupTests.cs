@@ -50,6 +50,8 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("public_base_url", "http://wechat.example.com")]
     [InlineData("knowledge_search_endpoint", "http://search.example.net")]
     [InlineData("azure_content_safety_endpoint", "http://10.0.0.4/")]
+    [InlineData("speech_endpoint", "http://speech.example.com/")]
+    [InlineData("speech_locales", "zh-CN,中文")]
     [InlineData("tools", "current_time,teleport")]
     [InlineData("max_tool_rounds", "11")]
     [InlineData("mcp_servers", "https://orders.example.com/mcp")] // not name=url

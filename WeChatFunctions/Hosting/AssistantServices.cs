@@ -75,6 +75,7 @@ internal static class AssistantServices
             .AddMcp()
             .AddMemory()
             .AddWebSearch()
+            .AddSpeech()
             .AddVoiceReplies()
             .AddTableStorage();
 }

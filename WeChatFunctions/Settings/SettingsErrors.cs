@@ -13,7 +13,8 @@ internal static partial class SettingsErrors
     private static readonly Dictionary<string, string> SettingNames = new[]
     {
         NamesOf<WeChatOptions>(), NamesOf<ModelOptions>(), NamesOf<ConversationOptions>(), NamesOf<ReplyWindowOptions>(), NamesOf<QuotaOptions>(), NamesOf<CleanupOptions>(),
-        NamesOf<CustomerServiceOptions>(), NamesOf<KnowledgeOptions>(), NamesOf<DashboardOptions>(), NamesOf<ToolOptions>(), NamesOf<McpOptions>(), NamesOf<MemoryOptions>(), NamesOf<WebSearchOptions>(), NamesOf<VoiceReplyOptions>(),
+        NamesOf<CustomerServiceOptions>(), NamesOf<KnowledgeOptions>(), NamesOf<DashboardOptions>(), NamesOf<ToolOptions>(), NamesOf<McpOptions>(), NamesOf<MemoryOptions>(), NamesOf<WebSearchOptions>(),
+        NamesOf<SpeechOptions>(), NamesOf<VoiceReplyOptions>(),
     }.SelectMany(names => names).ToDictionary(StringComparer.Ordinal);
 
     public static string? Describe(Exception exception)

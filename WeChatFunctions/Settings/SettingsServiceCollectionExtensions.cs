@@ -74,6 +74,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationSourceValidator>();
 
+        services.AddOptions<SpeechOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Locales = string.IsNullOrWhiteSpace(options.Locales) ? SpeechOptions.DefaultLocales : options.Locales);
+        services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
+
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
 
@@ -113,6 +117,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<WebSearchOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<SpeechOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();
