@@ -129,6 +129,13 @@ http_proxy=
 # The resource's key; empty uses the managed identity (Cognitive Services User role).
 # speech_key=
 # speech_locales=zh-CN
+# Spoken answers: off, voice_questions (answer spoken questions in voice) or always. Needs wechat_app_id/secret and an
+# account that may upload media (verified). tts_provider: openai (/audio/speech on chat_gpt_endpoint) or azure_speech.
+# voice_reply=off
+# tts_provider=openai
+# tts_model=gpt-4o-mini-tts
+# tts_voice=
+# tts_timeout_seconds=8
 
 # --- Dashboard, cleanup, telemetry ------------------------------------------------------------------------------------
 # The address followers and admins see, for the dashboard's links: https://DOMAIN.

@@ -15,6 +15,7 @@ public sealed class SpeakableTextTests
     [InlineData("第一行\n第二行", "第一行。\n第二行。")]
     [InlineData("3. 三\n4. 四", "3、三。\n4、四。")]
     [InlineData("---\n\n✅ 完成 ❤️", "完成。")]
+    [InlineData("明天晴【1】，周末热【2】", "明天晴，周末热。")]
     public void MarkdownBecomesSentencesToSay(string markdown, string spoken) =>
         Assert.Equal(spoken, SpeakableText.Of(markdown));
 

@@ -11,8 +11,8 @@ namespace WeChatFunctions.Speech;
 /// <summary>
 /// The words to speak for an answer the model wrote in Markdown: each heading, paragraph line and list item a sentence
 /// (numbered items keep their number), emphasis and inline code as their words, a link as its text; web addresses,
-/// pictures, HTML, rules and emoji are left out. A code block or a table cannot be listened to, and the follower would
-/// lose it with the text the voice replaces, so an answer holding one is not spoken at all.
+/// citations such as 【1】, pictures, HTML, rules and emoji are left out. A code block or a table cannot be listened
+/// to, and the follower would lose it with the text the voice replaces, so an answer holding one is not spoken at all.
 /// </summary>
 internal static partial class SpeakableText
 {
@@ -71,7 +71,7 @@ internal static partial class SpeakableText
             switch (inline)
             {
                 case LiteralInline literal:
-                    words.Append(WebAddress().Replace(literal.Content.ToString(), ""));
+                    words.Append(Unspoken().Replace(literal.Content.ToString(), ""));
                     break;
                 case CodeInline code:
                     words.Append(code.Content);
@@ -124,8 +124,9 @@ internal static partial class SpeakableText
 
     private static bool IsHan(char character) => character is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
-    [GeneratedRegex(@"(https?://|www\.)[^\s\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20)\]]+", RegexOptions.IgnoreCase)]
-    private static partial Regex WebAddress();
+    /// <summary>Web addresses, and the 【1】 by which an answer cites its web search results.</summary>
+    [GeneratedRegex(@"(https?://|www\.)[^\s\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20)\]]+|【\d+】", RegexOptions.IgnoreCase)]
+    private static partial Regex Unspoken();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

@@ -10,11 +10,9 @@ internal static class VoiceReplyServiceCollectionExtensions
     public static IServiceCollection AddVoiceReplies(this IServiceCollection services)
     {
         services.AddSingleton<ISpokenAnswers, SpokenAnswers>();
-        services.AddSingleton<OpenAITextToSpeech>();
-        services.AddSingleton<ITextToSpeech>(provider => provider.GetRequiredService<IOptions<VoiceReplyOptions>>().Value.Provider switch
-        {
-            _ => provider.GetRequiredService<OpenAITextToSpeech>(),
-        });
+        services.AddSingleton<ITextToSpeech>(provider => provider.GetRequiredService<IOptions<VoiceReplyOptions>>().Value.Provider == VoiceReplyOptions.AzureSpeech
+            ? ActivatorUtilities.CreateInstance<AzureTextToSpeech>(provider)
+            : ActivatorUtilities.CreateInstance<OpenAITextToSpeech>(provider));
         return services;
     }
 }
