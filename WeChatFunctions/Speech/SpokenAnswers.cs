@@ -25,7 +25,7 @@ internal sealed class SpokenAnswers(
     ILogger<SpokenAnswers> logger) : ISpokenAnswers
 {
     /// <summary>WeChat's limit for a voice.</summary>
-    public const int MaxVoiceBytes = 2 * 1024 * 1024;
+    private const int MaxVoiceBytes = 2 * 1024 * 1024;
 
     /// <summary>After WeChat refuses an upload for the account (48001), answers go as text without paying for speech first.</summary>
     private static readonly TimeSpan RefusalRemembered = TimeSpan.FromHours(1);
