@@ -63,9 +63,14 @@ public sealed class ReplyReader(SimulatedAccount account)
         }
 
         var messageType = Field(xml, "MsgType");
+        if (messageType is "voice" or "image")
+        {
+            return ReadMedia(xml, messageType);
+        }
+
         if (messageType != "text")
         {
-            return FollowerView.Fault($"模拟器只检查文本回复，收到的 MsgType 是「{messageType}」");
+            return FollowerView.Fault($"模拟器检查文本、语音和图片回复，收到的 MsgType 是「{messageType}」");
         }
 
         var content = Field(xml, "Content");
@@ -73,6 +78,16 @@ public sealed class ReplyReader(SimulatedAccount account)
         return bytes > MaxTextBytes
             ? FollowerView.Fault($"文本回复有 {bytes} 字节，超过微信的 {MaxTextBytes} 字节上限")
             : FollowerView.Shows(content);
+    }
+
+    /// <summary>A voice or picture reply names temporary media by its id, inside <c>&lt;Voice&gt;</c> or <c>&lt;Image&gt;</c>.</summary>
+    private static FollowerView ReadMedia(XElement xml, string messageType)
+    {
+        var (element, label) = messageType == "voice" ? ("Voice", "语音") : ("Image", "图片");
+        var mediaId = xml.Element(element)?.Element("MediaId")?.Value;
+        return string.IsNullOrEmpty(mediaId)
+            ? FollowerView.Fault($"{label}回复缺少 <{element}><MediaId>")
+            : FollowerView.Shows($"[{label}] {mediaId}");
     }
 
     private static bool TryParse(string text, out XElement xml)

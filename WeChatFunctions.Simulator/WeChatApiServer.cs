@@ -6,7 +6,7 @@ namespace WeChatFunctions.Simulator;
 
 /// <summary>
 /// Plays WeChat's server API on loopback for an app whose <c>wechat_api_base</c> points here: stable_token, customer-
-/// service messages, the typing indicator and the custom menu, under <see cref="WeChatApiRules"/>. Faults can be
+/// service messages, temporary media, the typing indicator and the custom menu, under <see cref="WeChatApiRules"/>. Faults can be
 /// injected per call, as WeChat answers a misconfigured account.
 /// </summary>
 public sealed class WeChatApiServer : LoopbackHttpServer
@@ -25,6 +25,9 @@ public sealed class WeChatApiServer : LoopbackHttpServer
     }
 
     public WeChatApiRules Rules { get; }
+
+    /// <summary>Followers' voices for <c>media/get</c>, and what the app uploaded with <c>media/upload</c>.</summary>
+    public WeChatMediaLibrary Media { get; } = new();
 
     /// <summary>An error code to answer a call with instead of serving it (the call is <c>message/custom/send</c>, <c>stable_token</c>…), or <see langword="null"/>.</summary>
     public Func<string, int?> Fault { get; set; } = _ => null;
@@ -74,6 +77,12 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         // HttpListener's managed implementation sometimes drops a kept-alive connection a client is about to reuse.
         response.KeepAlive = false;
         var call = context.Request.Url!.AbsolutePath["/cgi-bin/".Length..];
+        if (call is "media/get" or "media/upload")
+        {
+            await ServeMediaAsync(context, call);
+            return;
+        }
+
         var body = context.Request.HasEntityBody ? JsonNode.Parse(await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync()) : null;
         if (call == "stable_token" && StableTokenDelay > TimeSpan.Zero)
         {
@@ -84,6 +93,26 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
         response.ContentType = "application/json; charset=utf-8";
         await response.OutputStream.WriteAsync(bytes);
+    }
+
+    private async Task ServeMediaAsync(HttpListenerContext context, string call)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var error = Fault(call) ?? Rules.CheckToken(context.Request.QueryString["access_token"], now);
+        if (error != 0)
+        {
+            await WeChatMediaLibrary.WriteJsonAsync(context.Response, Error(error));
+        }
+        else if (call == "media/get")
+        {
+            await Media.ServeDownloadAsync(context.Response, context.Request.QueryString["media_id"]);
+        }
+        else
+        {
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            await WeChatMediaLibrary.WriteJsonAsync(context.Response, Media.Upload(context.Request.QueryString["type"], context.Request.ContentType, body.ToArray(), now));
+        }
     }
 
     /// <param name="fault">The error to answer with instead; a refused customer-service message is still recorded.</param>
@@ -111,9 +140,11 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         {
             case "message/custom/send":
                 var openId = body?["touser"]?.GetValue<string>() ?? "";
-                var content = body?["text"]?["content"]?.GetValue<string>() ?? "";
+                var type = body?["msgtype"]?.GetValue<string>() ?? "text";
+                // A voice or picture is recorded by its media id, which Media.Find resolves to the uploaded file.
+                var content = (type == "text" ? body?["text"]?["content"] : body?[type]?["media_id"])?.GetValue<string>() ?? "";
                 var (number, sendError) = fault is { } refused ? (0, refused) : Rules.Push(openId, content, now);
-                var pushed = new PushedMessage(openId, content, now, number, sendError);
+                var pushed = new PushedMessage(openId, content, now, number, sendError, type);
                 lock (_pushes)
                 {
                     _pushes.Add(pushed);
@@ -147,5 +178,5 @@ public sealed class WeChatApiServer : LoopbackHttpServer
         return Error(0);
     }
 
-    private static JsonObject Error(int code) => new() { ["errcode"] = code, ["errmsg"] = code == 0 ? "ok" : "simulated error" };
+    private static JsonObject Error(int code) => WeChatMediaLibrary.Error(code);
 }

@@ -19,6 +19,9 @@ public sealed record WeChatReplyView(HttpStatusCode Status, string Body, string?
 
     public string MessageType => Xml.Element("MsgType")!.Value;
 
+    /// <summary>The temporary media a voice or picture reply shows, or <see langword="null"/> for any other reply.</summary>
+    public string? MediaId => Xml.Element(MessageType == "voice" ? "Voice" : "Image")?.Element("MediaId")?.Value;
+
     /// <summary>The text a follower would see.</summary>
     public string Content => Status == HttpStatusCode.OK
         ? Xml.Element("Content")!.Value

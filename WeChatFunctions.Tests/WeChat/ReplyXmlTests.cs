@@ -21,4 +21,13 @@ public sealed class ReplyXmlTests
     [Fact]
     public void CharactersXmlForbidsAreDroppedAndEmojiKept() =>
         Assert.Contains("<![CDATA[ab😀]]>", ReplyXml.Text(Question, new TextReply("a\u0001b\u0000😀"), Now), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(MediaKind.Voice, "voice", "Voice")]
+    [InlineData(MediaKind.Image, "image", "Image")]
+    public void AMediaReplyNamesItsMediaInsideItsElement(MediaKind kind, string messageType, string element) =>
+        Assert.Equal(
+            "<xml><ToUserName><![CDATA[oFollower]]></ToUserName><FromUserName><![CDATA[gh_account]]></FromUserName>"
+            + $"<CreateTime>1700000005</CreateTime><MsgType><![CDATA[{messageType}]]></MsgType><{element}><MediaId><![CDATA[media-1]]></MediaId></{element}></xml>",
+            ReplyXml.Of(Question, new MediaReply(kind, "media-1"), Now));
 }

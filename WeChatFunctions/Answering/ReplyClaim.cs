@@ -15,6 +15,7 @@ namespace WeChatFunctions.Answering;
 /// meets its own row (409, 412) recognises the row as its own by it.
 /// </param>
 /// <param name="Version">The storage version (ETag) this copy was read or written at.</param>
+/// <param name="Form">How the question was asked.</param>
 internal sealed record ReplyClaim(
     MessageKey Key,
     string? Question,
@@ -23,11 +24,12 @@ internal sealed record ReplyClaim(
     DateTimeOffset ProgressAt,
     int Generation,
     string Owner,
-    string Version = "")
+    string Version = "",
+    QuestionForm Form = QuestionForm.Typed)
 {
     /// <summary>A first arrival's claim: generating its answer, or, for a push that needs none, complete and empty.</summary>
-    public static ReplyClaim New(MessageKey key, string? question, DateTimeOffset arrival) =>
-        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, NewOwner());
+    public static ReplyClaim New(MessageKey key, string? question, DateTimeOffset arrival, QuestionForm form = QuestionForm.Typed) =>
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, NewOwner(), Form: form);
 
     public static string NewOwner() => Guid.NewGuid().ToString("N");
 

@@ -99,7 +99,7 @@ internal sealed class ReplyWindow(
             var next = position.MovedBy(key.MessageId, pendingBefore, page is { HasMore: true } ? [source.After(page), .. others] : others);
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
-                if (answer is not null && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text)
+                if (answer is not null && source.Offset == 0 && page is { Shows: true }
                     && !await TryMarkDeliveredAsync(key.WithMessage(source.MessageId), arrival, wechatGivesUp, cancellationToken))
                 {
                     return WithheldReply.Instance;
@@ -114,7 +114,7 @@ internal sealed class ReplyWindow(
                     }
                 }
 
-                return new TextReply(reply);
+                return reply;
             }
         }
     }
@@ -156,7 +156,7 @@ internal sealed class ReplyWindow(
 
     /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>
     private static bool IsFirstPageOfAnAnswer(AnswerSnapshot? answer, PendingAnswer source, Page? page) =>
-        answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && !string.IsNullOrWhiteSpace(page?.Text);
+        answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && page is { Shows: true };
 
     /// <summary>
     /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the
@@ -170,7 +170,7 @@ internal sealed class ReplyWindow(
             return live.FirstArrival;
         }
 
-        if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, arrival), CancellationToken.None) is { } claim)
+        if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, arrival, ask?.Form ?? QuestionForm.Typed), CancellationToken.None) is { } claim)
         {
             statistics.MessageReceived(key.FollowerId, arrival);
             if (ask is not null)

@@ -142,7 +142,7 @@ internal sealed class WeChatEndpoint(
         var now = timeProvider.GetUtcNow();
         return reply switch
         {
-            TextReply text => Results.Text(push.Seal(ReplyXml.Text(message, text, now), query, token, now), "application/xml; charset=utf-8"),
+            TextReply or MediaReply => Results.Text(push.Seal(ReplyXml.Of(message, reply, now)!, query, token, now), "application/xml; charset=utf-8"),
             WithheldReply => await WithholdAsync(context, arrival),
             null or AcknowledgedReply => Results.Text("success", "text/plain"),
             _ => throw new NotSupportedException($"Reply type {reply.GetType().Name} has no XML writer."),

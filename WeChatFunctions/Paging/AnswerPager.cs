@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Text;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Paging;
 
@@ -45,11 +46,31 @@ internal sealed class AnswerPager
             return new Page(answer.Text, answer.Text.Length, HasMore: false);
         }
 
+        if (MediaPage(answer, offset) is { } media)
+        {
+            return media;
+        }
+
         var rest = Rest(answer, offset);
         var length = Utf8Pages.FirstPageLength(rest, _pageBytes);
         var end = answer.Text.Length - rest.Length + length;
-        return new Page(rest[..length].ToString(), end, HasMore: !answer.IsFinished || !rest[length..].IsWhiteSpace());
+        return new Page(rest[..length].ToString(), end, HasMore: !answer.IsFinished || !rest[length..].IsWhiteSpace() || PictureFollows(answer, offset));
     }
+
+    /// <summary>
+    /// The voice that takes the place of a finished answer's text, or the picture after its text, when that is what
+    /// starts at <paramref name="offset"/>. A voice is only ever the first page: an answer begun in text goes on in text.
+    /// </summary>
+    public static Page? MediaPage(AnswerSnapshot answer, int offset) => answer.Media switch
+    {
+        { Kind: MediaKind.Voice } voice when offset == 0 => new Page("", answer.Text.Length, HasMore: false, voice),
+        { Kind: MediaKind.Image } picture when PictureFollows(answer, offset) && Rest(answer, offset).IsWhiteSpace() =>
+            new Page("", answer.Text.Length + 1, HasMore: false, picture),
+        _ => null,
+    };
+
+    /// <summary>Whether the answer's picture is still to come after <paramref name="offset"/>; it sits just past the text.</summary>
+    public static bool PictureFollows(AnswerSnapshot answer, int offset) => answer.Media is { Kind: MediaKind.Image } && offset <= answer.Text.Length;
 
     /// <summary>The whole sentences streamed so far from <paramref name="offset"/>, or <see langword="null"/> when there are none.</summary>
     public Page? PartialPage(AnswerSnapshot answer, int offset)
@@ -65,23 +86,28 @@ internal sealed class AnswerPager
     /// streamed so far, or a holding text; for a missing answer, that it expired.
     /// </summary>
     /// <param name="restIsPushed">What does not fit the page follows as customer-service messages, not on 「继续」.</param>
-    /// <returns>The reply text, and the page it shows when there is one.</returns>
-    public (string Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting, bool restIsPushed)
+    /// <returns>The reply, and the page it shows when there is one.</returns>
+    public (OutboundReply Reply, Page? Page) Reply(AnswerSnapshot? answer, PendingAnswer source, bool earlierAnswerWaiting, bool restIsPushed)
     {
         if (answer is null)
         {
-            return (FollowerTexts.AnswerExpired, null);
+            return (new TextReply(FollowerTexts.AnswerExpired), null);
         }
 
         var page = HasPage(answer, source.Offset)
             ? NextPage(answer, source.Offset)
             : PartialPage(answer, source.Offset) ?? new Page("", source.Offset, HasMore: true);
-        if (string.IsNullOrWhiteSpace(page.Text))
+        if (page.Media is { } media)
         {
-            return (page.HasMore ? StillPreparing : FollowerTexts.NothingToContinue, page);
+            return (new MediaReply(media.Kind, media.MediaId), page);
         }
 
-        return (Compose(answer, source, page, earlierAnswerWaiting, restIsPushed), page);
+        if (!page.Shows)
+        {
+            return (new TextReply(page.HasMore ? StillPreparing : FollowerTexts.NothingToContinue), page);
+        }
+
+        return (new TextReply(Compose(answer, source, page, earlierAnswerWaiting, restIsPushed)), page);
     }
 
     /// <summary>
@@ -107,7 +133,7 @@ internal sealed class AnswerPager
             pages++;
         }
 
-        return Math.Max(pages, 1);
+        return Math.Max(pages + (PictureFollows(answer, offset) ? 1 : 0), 1);
     }
 
     private static ReadOnlySpan<char> Rest(AnswerSnapshot answer, int offset) => answer.Text.AsSpan(Math.Min(offset, answer.Text.Length));

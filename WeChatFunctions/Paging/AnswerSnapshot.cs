@@ -12,7 +12,8 @@ internal enum AnswerStatus
 /// While generating, how the block still being written would continue <paramref name="Text"/> if it ended now; only the
 /// last attempt shows it, when <paramref name="Text"/> has nothing new.
 /// </param>
-internal sealed record AnswerSnapshot(string Text, AnswerStatus Status, string Preview = "")
+/// <param name="Media">A finished answer's voice or picture, if it has one.</param>
+internal sealed record AnswerSnapshot(string Text, AnswerStatus Status, string Preview = "", AnswerMedia? Media = null)
 {
     public static readonly AnswerSnapshot Started = new("", AnswerStatus.Generating);
 

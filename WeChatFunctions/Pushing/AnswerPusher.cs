@@ -91,7 +91,9 @@ internal sealed class AnswerPusher(
 
             try
             {
-                await api.SendTextAsync(job.Key.FollowerId, message.Text, cancellationToken);
+                await (message.Media is { } media
+                    ? api.SendMediaAsync(job.Key.FollowerId, media.Kind, media.MediaId, cancellationToken)
+                    : api.SendTextAsync(job.Key.FollowerId, message.Text, cancellationToken));
             }
             catch (WeChatApiException failure) when (failure.Problem == WeChatApiProblem.Unavailable && sending.Failures + 1 < MaxFailures)
             {

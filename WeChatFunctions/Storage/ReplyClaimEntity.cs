@@ -33,6 +33,13 @@ internal sealed class ReplyClaimEntity : ITableEntity
 
     public string? Owner { get; set; }
 
+    /// <summary>How the question was asked; absent for a typed one.</summary>
+    public string? Form { get; set; }
+
+    public string? MediaKind { get; set; }
+
+    public string? MediaId { get; set; }
+
     public static ReplyClaimEntity From(ReplyClaim claim) => new()
     {
         PartitionKey = claim.Key.FollowerId,
@@ -46,6 +53,9 @@ internal sealed class ReplyClaimEntity : ITableEntity
         ProgressAt = claim.ProgressAt,
         Generation = claim.Generation,
         Owner = claim.Owner,
+        Form = claim.Form == QuestionForm.Typed ? null : claim.Form.ToString(),
+        MediaKind = claim.Answer.Media?.Kind.ToString(),
+        MediaId = claim.Answer.Media?.MediaId,
     };
 
     /// <summary>A claim or a mark read by a query that also returns other rows of the partition.</summary>
@@ -62,15 +72,22 @@ internal sealed class ReplyClaimEntity : ITableEntity
         ProgressAt = row.GetDateTimeOffset(nameof(ProgressAt)) ?? default,
         Generation = row.GetInt32(nameof(Generation)) ?? 0,
         Owner = row.GetString(nameof(Owner)),
+        Form = row.GetString(nameof(Form)),
+        MediaKind = row.GetString(nameof(MediaKind)),
+        MediaId = row.GetString(nameof(MediaId)),
     };
 
     public ReplyClaim ToClaim() => new(
         new MessageKey(PartitionKey, RowKey),
         Question,
-        new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating, Preview ?? ""),
+        new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating, Preview ?? "", ToMedia()),
         FirstArrival,
         ProgressAt,
         Generation,
         Owner ?? "",
-        ETag.ToString());
+        ETag.ToString(),
+        Enum.TryParse<QuestionForm>(Form, out var form) ? form : QuestionForm.Typed);
+
+    private AnswerMedia? ToMedia() =>
+        Enum.TryParse<WeChat.MediaKind>(MediaKind, out var kind) && !string.IsNullOrEmpty(MediaId) ? new AnswerMedia(kind, MediaId) : null;
 }

@@ -20,12 +20,35 @@ public static class ReplyXml
 
     public static string Text(InboundMessage inReplyTo, TextReply reply, DateTimeOffset now) => Document(writer =>
     {
+        WriteHeader(writer, inReplyTo, now, "text");
+        WriteCData(writer, "Content", WithoutInvalidXmlCharacters(reply.Content));
+    });
+
+    /// <summary><c>&lt;Voice&gt;&lt;MediaId&gt;…</c> or <c>&lt;Image&gt;&lt;MediaId&gt;…</c>.</summary>
+    public static string Media(InboundMessage inReplyTo, MediaReply reply, DateTimeOffset now) => Document(writer =>
+    {
+        var (type, element) = reply.Kind == MediaKind.Voice ? ("voice", "Voice") : ("image", "Image");
+        WriteHeader(writer, inReplyTo, now, type);
+        writer.WriteStartElement(element);
+        WriteCData(writer, "MediaId", reply.MediaId);
+        writer.WriteEndElement();
+    });
+
+    /// <summary>Any reply that has a body; <see langword="null"/> for one that is written as <c>success</c>.</summary>
+    public static string? Of(InboundMessage inReplyTo, OutboundReply reply, DateTimeOffset now) => reply switch
+    {
+        TextReply text => Text(inReplyTo, text, now),
+        MediaReply media => Media(inReplyTo, media, now),
+        _ => null,
+    };
+
+    private static void WriteHeader(XmlWriter writer, InboundMessage inReplyTo, DateTimeOffset now, string messageType)
+    {
         WriteCData(writer, "ToUserName", inReplyTo.FollowerId);
         WriteCData(writer, "FromUserName", inReplyTo.AccountId);
         writer.WriteElementString("CreateTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        WriteCData(writer, "MsgType", "text");
-        WriteCData(writer, "Content", WithoutInvalidXmlCharacters(reply.Content));
-    });
+        WriteCData(writer, "MsgType", messageType);
+    }
 
     /// <summary>The envelope of an encrypted reply; <paramref name="encrypt"/> holds the whole reply XML.</summary>
     public static string Encrypted(string encrypt, string messageSignature, string timestamp, string nonce) => Document(writer =>

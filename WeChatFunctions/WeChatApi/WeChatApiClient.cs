@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using WeChatFunctions.WeChat;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.WeChatApi;
@@ -22,6 +23,13 @@ internal sealed class WeChatApiClient(
     public Task SendTextAsync(string openId, string content, CancellationToken cancellationToken) =>
         CallAsync(SendCall, new JsonObject { ["touser"] = openId, ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = content } }, tellsAdmins: true, cancellationToken);
 
+    /// <summary>Sends a customer-service voice or picture, uploaded as temporary media.</summary>
+    public Task SendMediaAsync(string openId, MediaKind kind, string mediaId, CancellationToken cancellationToken)
+    {
+        var type = WeChatMediaTransfer.TypeOf(kind);
+        return CallAsync(SendCall, new JsonObject { ["touser"] = openId, ["msgtype"] = type, [type] = new JsonObject { ["media_id"] = mediaId } }, tellsAdmins: true, cancellationToken);
+    }
+
     /// <summary>
     /// Shows or hides 「对方正在输入」 for at most 15 seconds. Its failures are not the admins' concern: an account may send
     /// customer-service messages without the typing permission.
@@ -37,15 +45,24 @@ internal sealed class WeChatApiClient(
     public Task<JsonObject> GetPublishedAsync(int offset, int count, CancellationToken cancellationToken) =>
         CallAsync(PublishedCall, new JsonObject { ["offset"] = offset, ["count"] = count, ["no_content"] = 0 }, tellsAdmins: false, cancellationToken);
 
-    private async Task<JsonObject> CallAsync(string call, JsonObject body, bool tellsAdmins, CancellationToken cancellationToken)
+    private Task<JsonObject> CallAsync(string call, JsonObject body, bool tellsAdmins, CancellationToken cancellationToken) =>
+        CallAsync(call, query: "", (url, cancel) => WeChatApiResponse.PostAsync(http, url, call, body, cancel), tellsAdmins, cancellationToken);
+
+    /// <summary>
+    /// Makes a call with the access token, however it is sent (<see cref="WeChatMediaTransfer"/> sends media), whose
+    /// answer is WeChat's JSON, and handles what it says.
+    /// </summary>
+    /// <param name="query">More of the query string after the access token, already escaped: <c>type=voice</c>.</param>
+    public async Task<JsonObject> CallAsync(
+        string call, string query, Func<Uri, CancellationToken, Task<JsonObject>> send, bool tellsAdmins, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var token = await tokens.GetAsync(cancellationToken);
-                var url = new Uri(options.Value.ApiBaseUri, $"cgi-bin/{call}?access_token={Uri.EscapeDataString(token)}");
-                var answer = await WeChatApiResponse.PostAsync(http, url, call, body, cancellationToken);
+                var url = new Uri(options.Value.ApiBaseUri, $"cgi-bin/{call}?access_token={Uri.EscapeDataString(token)}{(query.Length > 0 ? "&" + query : "")}");
+                var answer = await send(url, cancellationToken);
                 var code = WeChatApiResponse.ErrorCode(answer);
                 if (code != 0 && WeChatApiProblems.Of(code) == WeChatApiProblem.TokenInvalid && attempt == 1)
                 {

@@ -9,6 +9,8 @@ internal static class WeChatApiServiceCollectionExtensions
         services.AddSingleton<WeChatApiHealth>();
         services.AddHttpClient<StableTokenSource>(ConfigureClient).RemoveAllLoggers();
         services.AddHttpClient<WeChatApiClient>(ConfigureClient).RemoveAllLoggers();
+        // A picture of a few megabytes may take a while to reach WeChat's servers.
+        services.AddHttpClient<WeChatMedia>(client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         return services;
     }
 
