@@ -18,6 +18,7 @@ using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pictures;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
@@ -74,5 +75,6 @@ internal static class AssistantServices
             .AddMcp()
             .AddMemory()
             .AddWebSearch()
+            .AddPictures()
             .AddTableStorage();
 }
