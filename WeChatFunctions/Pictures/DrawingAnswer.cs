@@ -64,7 +64,7 @@ internal sealed class DrawingAnswer(PictureMaker maker, IToolCallStore calls, IL
         if (earlier.Result is null)
         {
             PicturesLog.Interrupted(logger, request.MessageId);
-            await maker.RefundAsync(request);
+            await maker.AbandonAsync(request);
             return DialogOutcome.Failed(PictureTexts.Interrupted);
         }
 

@@ -73,8 +73,18 @@ internal sealed class PictureMaker(
         return result;
     }
 
+    /// <summary>
+    /// Gives up a picture another instance began and never finished, as an instance that takes its request over
+    /// finds it: counted as failed, and refunded, as the follower gets none.
+    /// </summary>
+    public Task AbandonAsync(PictureRequest request)
+    {
+        statistics.PictureDrawn(request.AskedAt, failed: true);
+        return RefundAsync(request);
+    }
+
     /// <summary>Takes back the picture charged for the request, if it was; a failure is logged, never shown.</summary>
-    public async Task RefundAsync(PictureRequest request)
+    private async Task RefundAsync(PictureRequest request)
     {
         try
         {
