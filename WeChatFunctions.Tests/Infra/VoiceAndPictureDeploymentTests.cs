@@ -118,6 +118,13 @@ public sealed class VoiceAndPictureDeploymentTests
         {
             ["DEPLOY_AZURE_OPENAI"] = "true",
             ["DEPLOY_IMAGE_MODEL"] = "true",
+            ["WECHAT_APP_ID"] = "wx0123456789abcdef",
+            ["WECHAT_APP_SECRET"] = "0123456789abcdef0123456789abcdef",
+        });
+        var withoutCredentials = await DeploymentSnapshot.PredictAsync(new Dictionary<string, string>
+        {
+            ["DEPLOY_AZURE_OPENAI"] = "true",
+            ["DEPLOY_IMAGE_MODEL"] = "true",
         });
 
         var image = Assert.Single(snapshot.OfType("Microsoft.CognitiveServices/accounts/deployments"), deployment => ((string)deployment["name"]!).EndsWith("/gpt-image-1", StringComparison.Ordinal));
@@ -127,6 +134,9 @@ public sealed class VoiceAndPictureDeploymentTests
         Assert.Equal("gpt-image-1", (string?)snapshot.AppSettings["image_model"]);
         Assert.Equal("on", (string?)snapshot.AppSettings["image_generation"]);
         Assert.Null(snapshot.AppSettings["transcription_provider"]);
+        // The app refuses image_generation=on without the account's credentials, which uploading pictures needs.
+        Assert.Equal("gpt-image-1", (string?)withoutCredentials.AppSettings["image_model"]);
+        Assert.Null(withoutCredentials.AppSettings["image_generation"]);
     }
 
     [Fact]

@@ -65,6 +65,13 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("voice_reply", "always")] // without wechat_app_id and wechat_app_secret
     [InlineData("tts_provider", "google")]
     [InlineData("tts_timeout_seconds", "0")]
+    [InlineData("image_generation", "sometimes")]
+    [InlineData("image_generation", "on")] // without wechat_app_id and wechat_app_secret: no picture could be sent
+    [InlineData("image_size", "1024")]
+    [InlineData("image_size", "64x64")]
+    [InlineData("image_daily_limit", "-1")]
+    [InlineData("price_per_image", "-0.04")]
+    [InlineData("tools", "draw")] // with image_generation off
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value, string? secretAlongside = null)
     {
         var settings = ValidSettings();

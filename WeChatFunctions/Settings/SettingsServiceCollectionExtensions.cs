@@ -70,6 +70,16 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.Currency = string.IsNullOrWhiteSpace(options.Currency) ? "USD" : options.Currency.Trim());
         services.AddSingleton<IValidateOptions<PriceOptions>, PriceOptionsValidator>();
 
+        services.AddOptions<ImageGenerationOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Mode = string.IsNullOrWhiteSpace(options.Mode) ? ImageGenerationOptions.Off : options.Mode.Trim();
+                options.Model = string.IsNullOrWhiteSpace(options.Model) ? ImageGenerationOptions.DefaultModel : options.Model.Trim();
+                options.Size = string.IsNullOrWhiteSpace(options.Size) ? ImageGenerationOptions.DefaultSize : options.Size.Trim();
+            });
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationAttributesValidator>();
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationOptionsValidator>();
+
         services.AddOptions<ModerationOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationSourceValidator>();

@@ -40,7 +40,8 @@ internal sealed class SpokenAnswers(
 
     public async Task<AnswerMedia?> SpeakAsync(ReplyClaim claim, DialogOutcome outcome, CancellationToken cancellationToken)
     {
-        if (!IsSpoken(claim.Form) || outcome is not { IsAnswer: true, IsInterrupted: false, Exchange.Answer: var answer })
+        // An answer that drew a picture is delivered as its words and the picture, never as a voice.
+        if (!IsSpoken(claim.Form) || outcome is not { IsAnswer: true, IsInterrupted: false, Media: null, Exchange.Answer: var answer })
         {
             return null;
         }

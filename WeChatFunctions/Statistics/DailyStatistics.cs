@@ -10,6 +10,8 @@ namespace WeChatFunctions.Statistics;
 /// <param name="ToolCalls">Tool calls by tool, each run counted once; a call replayed after a takeover is not.</param>
 /// <param name="ToolFailures">Of <paramref name="ToolCalls"/>, those that failed or timed out, by tool.</param>
 /// <param name="VoiceReplies">Answers to be spoken, by what became of them (<see cref="VoiceReplyOutcome"/>): spoken, or sent as text and why.</param>
+/// <param name="Pictures">Pictures drawn and uploaded for followers (<c>/画</c> and the <c>draw</c> tool), each billed at <c>price_per_image</c>.</param>
+/// <param name="PictureFailures">Pictures the image model, WeChat's upload or the time allowed failed; refusals (limits, moderation) are not failures.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -34,7 +36,9 @@ internal sealed record DailyStatistics(
     BucketCounts? AnswerLatency = null,
     NamedCounts? ToolCalls = null,
     NamedCounts? ToolFailures = null,
-    NamedCounts? VoiceReplies = null)
+    NamedCounts? VoiceReplies = null,
+    long Pictures = 0,
+    long PictureFailures = 0)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -76,7 +80,9 @@ internal sealed record DailyStatistics(
         left.AnswerLatency + right.AnswerLatency,
         left.ToolCalls + right.ToolCalls,
         left.ToolFailures + right.ToolFailures,
-        left.VoiceReplies + right.VoiceReplies);
+        left.VoiceReplies + right.VoiceReplies,
+        left.Pictures + right.Pictures,
+        left.PictureFailures + right.PictureFailures);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -80,7 +80,11 @@ internal sealed class StatisticsView(
     private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
-        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Tools(figures)}");
+        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Pictures(figures)}{Tools(figures)}");
+
+    /// <summary>Only on days a picture was asked for: 「，画图 3（失败 1）」.</summary>
+    private static string Pictures(DailyStatistics figures) =>
+        figures.Pictures + figures.PictureFailures == 0 ? "" : Invariant($"，画图 {figures.Pictures}") + (figures.PictureFailures > 0 ? Invariant($"（失败 {figures.PictureFailures}）") : "");
 
     /// <summary>The tools that ran, each with its calls and, when some failed, how many: 「，工具 web_search 3（失败 1）、current_time 2」.</summary>
     private static string Tools(DailyStatistics figures) =>

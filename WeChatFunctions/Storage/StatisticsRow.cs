@@ -36,7 +36,9 @@ internal static class StatisticsRow
             AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount),
             ToolCalls: ReadNamed(row, nameof(DailyStatistics.ToolCalls)),
             ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)),
-            VoiceReplies: ReadNamed(row, nameof(DailyStatistics.VoiceReplies)));
+            VoiceReplies: ReadNamed(row, nameof(DailyStatistics.VoiceReplies)),
+            Pictures: Read(nameof(DailyStatistics.Pictures)),
+            PictureFailures: Read(nameof(DailyStatistics.PictureFailures)));
     }
 
     /// <summary>
@@ -97,6 +99,8 @@ internal static class StatisticsRow
         row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
         row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
         row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
+        row[nameof(DailyStatistics.Pictures)] = sum.Pictures;
+        row[nameof(DailyStatistics.PictureFailures)] = sum.PictureFailures;
         WriteBuckets(row, nameof(DailyStatistics.MessagesByHour), sum.MessagesByHour);
         WriteBuckets(row, nameof(DailyStatistics.FirstTextLatency), sum.FirstTextLatency);
         WriteBuckets(row, nameof(DailyStatistics.AnswerLatency), sum.AnswerLatency);
