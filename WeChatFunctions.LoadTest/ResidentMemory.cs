@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace WeChatFunctions.LoadTest;
+
+/// <summary>
+/// A process's resident memory from <c>/proc/PID/status</c>: anonymous pages (the GC heap, JIT code, the runtime's
+/// own allocations, thread stacks) and file pages (the mapped assemblies and native libraries, shareable).
+/// </summary>
+internal sealed record ResidentMemory(double TotalMiB, double AnonymousMiB, double FileMiB)
+{
+    public static ResidentMemory Of(int processId)
+    {
+        var fields = File.ReadLines($"/proc/{processId}/status")
+            .Select(line => line.Split(':', 2))
+            .Where(parts => parts.Length == 2 && parts[1].TrimEnd().EndsWith(" kB", StringComparison.Ordinal))
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim()[..^3], CultureInfo.InvariantCulture) / 1024.0, StringComparer.Ordinal);
+        return new ResidentMemory(fields["VmRSS"], fields["RssAnon"], fields["RssFile"] + fields.GetValueOrDefault("RssShmem"));
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{TotalMiB:F0} MiB (anonymous {AnonymousMiB:F0}, files {FileMiB:F0})");
+}
