@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace WeChatFunctions.Dialog;
@@ -8,12 +9,32 @@ namespace WeChatFunctions.Dialog;
 /// test holds the two together): the special tokens on their own, the rest cut into pieces by o200k's pattern, each
 /// piece one token when its UTF-8 bytes are one, else merged byte pair by byte pair.
 /// </summary>
-internal sealed partial class O200kEncoding(O200kVocabulary vocabulary)
+internal sealed partial class O200kEncoding
 {
     private static readonly string[] SpecialTokens = ["<|endoftext|>", "<|endofprompt|>"];
 
     /// <summary>Pieces up to this many characters are encoded on the stack.</summary>
     private const int StackCharacters = 256;
+
+    /// <summary>The counts of pieces up to this long are kept, as the library keeps them: words and short phrases recur.</summary>
+    private const int CachedCharacters = 15;
+
+    /// <summary>When this many counts are kept, they are all let go: about 1 MB at most.</summary>
+    private const int CacheCapacity = 8192;
+
+    private readonly O200kVocabulary _vocabulary;
+
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _countOf;
+
+    private int _countsAdded;
+
+    public O200kEncoding(O200kVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _countOf = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The tokens of <paramref name="text"/>, and how many of its characters the first <paramref name="maxTokens"/> of them cover, never half a character.</summary>
     public (int Tokens, int Characters) Leading(ReadOnlySpan<char> text, int maxTokens)
@@ -25,7 +46,7 @@ internal sealed partial class O200kEncoding(O200kVocabulary vocabulary)
             foreach (var match in Pieces().EnumerateMatches(text.Slice(start, special)))
             {
                 var piece = text.Slice(start + match.Index, match.Length);
-                var (count, covered) = Encode(piece, maxTokens - tokens);
+                var (count, covered) = Counted(piece, maxTokens - tokens);
                 tokens += count;
                 if (covered < piece.Length || tokens >= maxTokens)
                 {
@@ -69,12 +90,34 @@ internal sealed partial class O200kEncoding(O200kVocabulary vocabulary)
     }
 
     /// <summary>The tokens of one piece, at most <paramref name="maxTokens"/> of them, and the characters they cover.</summary>
+    private (int Tokens, int Characters) Counted(ReadOnlySpan<char> piece, int maxTokens)
+    {
+        if (piece.Length > CachedCharacters)
+        {
+            return Encode(piece, maxTokens);
+        }
+
+        if (_countOf.TryGetValue(piece, out var known) && known <= maxTokens)
+        {
+            return (known, piece.Length);
+        }
+
+        var (tokens, characters) = Encode(piece, maxTokens);
+        if (characters == piece.Length && _countOf.TryAdd(piece, tokens) && Interlocked.Increment(ref _countsAdded) >= CacheCapacity)
+        {
+            Interlocked.Exchange(ref _countsAdded, 0);
+            _counts.Clear();
+        }
+
+        return (tokens, characters);
+    }
+
     private (int Tokens, int Characters) Encode(ReadOnlySpan<char> piece, int maxTokens)
     {
         var maxBytes = piece.Length * 3; // a UTF-16 unit is at most three bytes, a pair of them four
         if (piece.Length <= StackCharacters)
         {
-            return Encode(piece, maxTokens, stackalloc byte[StackCharacters * 3], stackalloc int[(StackCharacters * 3) + 1], stackalloc int[(StackCharacters * 3) + 1]);
+            return Encode(piece, maxTokens, stackalloc byte[maxBytes], stackalloc int[maxBytes + 1], stackalloc int[maxBytes + 1]);
         }
 
         var bytes = ArrayPool<byte>.Shared.Rent(maxBytes);
@@ -96,12 +139,12 @@ internal sealed partial class O200kEncoding(O200kVocabulary vocabulary)
     {
         var length = Utf8Pieces.Encode(piece, bytes, characterOf);
         characterOf[length] = piece.Length;
-        if (Utf8Pieces.IsWhole(piece) && vocabulary.RankOf(bytes[..length]) >= 0)
+        if (Utf8Pieces.IsWhole(piece) && _vocabulary.RankOf(bytes[..length]) >= 0)
         {
             return (1, piece.Length);
         }
 
-        var tokens = BytePairMerge.Merge(bytes[..length], vocabulary, starts);
+        var tokens = BytePairMerge.Merge(bytes[..length], _vocabulary, starts);
         return tokens <= maxTokens ? (tokens, piece.Length) : Utf8Pieces.Cover(starts[..(tokens + 1)], characterOf[..(length + 1)], maxTokens);
     }
 
