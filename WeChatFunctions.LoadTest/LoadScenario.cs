@@ -23,7 +23,9 @@ internal static class LoadScenario
         2 + (WarmUpFollowers * WarmUpMessages) + (followers * messagesPerFollower) + 20 + 5 + (peak is var (peakFollowers, peakMessages) ? peakFollowers * peakMessages : 0);
 
     /// <param name="assembly">The published app to run, or <see langword="null"/> for the build beside this tool.</param>
-    public static async Task<ScenarioResult> RunAsync(string? assembly, int followers, int messagesPerFollower, (int Followers, int Messages)? peak, bool print)
+    /// <param name="extraSettings">Settings, or runtime variables, added to both instances' environment.</param>
+    public static async Task<ScenarioResult> RunAsync(
+        string? assembly, int followers, int messagesPerFollower, (int Followers, int Messages)? peak, bool print, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var storageLog = Path.GetTempFileName();
         await using var storage = await AzuriteServer.StartAsync(storageLog);
@@ -31,6 +33,11 @@ internal static class LoadScenario
         var settings = WeChatApplication.DefaultSettings(storage, model);
         settings["chat_gpt_timeout_seconds"] = "30";
         settings["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
         await using var first = await WeChatInstance.StartAsync(settings, assembly);
         await using var second = await WeChatInstance.StartAsync(settings, assembly);
         var instances = new[] { first.WeChat, second.WeChat };

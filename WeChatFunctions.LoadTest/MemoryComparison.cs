@@ -9,7 +9,11 @@ namespace WeChatFunctions.LoadTest;
 /// </summary>
 internal static class MemoryComparison
 {
-    public static async Task<int> RunAsync(string baselineRevision, int followers, int messagesPerFollower, int runs)
+    /// <param name="variant">
+    /// Settings, such as the runtime's <c>DOTNET_…</c> variables, for the working tree's instances only: to try a
+    /// runtime setting against the same build without it, give this commit as <paramref name="baselineRevision"/>.
+    /// </param>
+    public static async Task<int> RunAsync(string baselineRevision, int followers, int messagesPerFollower, int runs, IReadOnlyDictionary<string, string?> variant)
     {
         var baseline = await AppPublisher.PublishRevisionAsync(baselineRevision);
         var current = await AppPublisher.PublishAsync("current");
@@ -18,13 +22,17 @@ internal static class MemoryComparison
             return 1;
         }
 
-        var builds = new (string Name, string Assembly)[] { (baselineRevision, baseline), ("working tree", current) };
+        var variantName = string.Join(" ", variant.Select(setting => $"{setting.Key}={setting.Value}"));
+        var builds = new (string Name, string Assembly, IReadOnlyDictionary<string, string?> Settings)[]
+        {
+            (baselineRevision, baseline, new Dictionary<string, string?>()), ($"working tree {variantName}".TrimEnd(), current, variant),
+        };
         var samples = builds.ToDictionary(build => build.Name, _ => new List<ResidentMemory>(), StringComparer.Ordinal);
         for (var run = 1; run <= runs; run++)
         {
-            foreach (var (name, assembly) in builds)
+            foreach (var (name, assembly, settings) in builds)
             {
-                var result = await LoadScenario.RunAsync(assembly, followers, messagesPerFollower, peak: null, print: false);
+                var result = await LoadScenario.RunAsync(assembly, followers, messagesPerFollower, peak: null, print: false, settings);
                 var memory = result.Memory;
                 samples[name].AddRange(memory);
                 Console.WriteLine($"run {run}, {name}: {(result.AllDelivered ? "all delivered" : "NOT ALL DELIVERED")}; {string.Join(" / ", memory)}");
@@ -32,12 +40,12 @@ internal static class MemoryComparison
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| median of {runs * 2} instances after {LoadScenario.MessageCount(followers, messagesPerFollower, peak: null)} messages per pair | resident | anonymous | files |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| median of {runs * 2} instances after {LoadScenario.MessageCount(followers, messagesPerFollower, peak: null)} messages per pair | resident | anonymous | files | shared |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var (name, memory) in samples)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Median(memory, sample => sample.TotalMiB):F0} MiB | {Median(memory, sample => sample.AnonymousMiB):F0} MiB | {Median(memory, sample => sample.FileMiB):F0} MiB |"));
+                $"| {name} | {Median(memory, sample => sample.TotalMiB):F0} MiB | {Median(memory, sample => sample.AnonymousMiB):F0} MiB | {Median(memory, sample => sample.FileMiB):F0} MiB | {Median(memory, sample => sample.SharedMiB):F0} MiB |"));
         }
 
         return 0;
