@@ -347,7 +347,9 @@ var mediaSettings = union(
     transcription_model: openAI!.outputs.transcriptionDeploymentName
     tts_model: openAI!.outputs.speechDeploymentName
   } : {},
-  deployAzureOpenAI && deployImageModel ? { image_model: openAI!.outputs.imageDeploymentName, image_generation: 'on' } : {}
+  deployAzureOpenAI && deployImageModel ? { image_model: openAI!.outputs.imageDeploymentName } : {},
+  // Pictures are sent as uploaded media, which needs the account's credentials; without them the app would refuse to start.
+  deployAzureOpenAI && deployImageModel && !empty(wechatAppId) && !empty(wechatAppSecret) ? { image_generation: 'on' } : {}
 )
 
 // The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.

@@ -119,14 +119,25 @@ public sealed class VoiceAndPictureDeploymentTests
             ["DEPLOY_AZURE_OPENAI"] = "true",
             ["DEPLOY_IMAGE_MODEL"] = "true",
         });
+        var withCredentials = await DeploymentSnapshot.PredictAsync(new Dictionary<string, string>
+        {
+            ["DEPLOY_AZURE_OPENAI"] = "true",
+            ["DEPLOY_IMAGE_MODEL"] = "true",
+            ["WECHAT_APP_ID"] = "wx0123456789abcdef",
+            ["WECHAT_APP_SECRET"] = "0123456789abcdef0123456789abcdef",
+        });
 
         var image = Assert.Single(snapshot.OfType("Microsoft.CognitiveServices/accounts/deployments"), deployment => ((string)deployment["name"]!).EndsWith("/gpt-image-1", StringComparison.Ordinal));
         Assert.Equal("gpt-image-1", (string?)image["properties"]!["model"]!["name"]);
         Assert.Equal("GlobalStandard", (string?)image["sku"]!["name"]);
         Assert.Equal(2, (int)image["sku"]!["capacity"]!); // the default quota: 2 units, 6 requests a minute
         Assert.Equal("gpt-image-1", (string?)snapshot.AppSettings["image_model"]);
-        Assert.Equal("on", (string?)snapshot.AppSettings["image_generation"]);
         Assert.Null(snapshot.AppSettings["transcription_provider"]);
+        // Sending pictures needs the account's credentials, without which the app refuses image_generation=on.
+        Assert.Null(snapshot.AppSettings["image_generation"]);
+        // A secret stays an expression in the snapshot, and so do the settings built with it: the pictures' switch among them.
+        var settings = withCredentials.Single("Microsoft.Web/sites/config")["properties"]!.ToJsonString();
+        Assert.Contains("image_generation", settings, StringComparison.Ordinal);
     }
 
     [Fact]

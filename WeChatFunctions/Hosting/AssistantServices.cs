@@ -18,9 +18,11 @@ using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pictures;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Speech;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Telemetry;
@@ -74,5 +76,8 @@ internal static class AssistantServices
             .AddMcp()
             .AddMemory()
             .AddWebSearch()
+            .AddSpeech()
+            .AddVoiceReplies()
+            .AddPictures()
             .AddTableStorage();
 }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Options;
+using WeChatFunctions.AzureAI;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Moderation;
@@ -54,24 +55,7 @@ internal sealed class AzureContentSafetyModerator(HttpPipeline pipeline, IOption
         return result.CategoriesAnalysis.Any(category => category.Severity >= options.Value.AzureSeverity);
     }
 
-    /// <summary>The pipeline options: the SDK's defaults, with retries short enough for WeChat's window.</summary>
-    public static HttpPipeline BuildPipeline(ModerationOptions options, Func<TokenCredential> entraId)
-    {
-        var clientOptions = new ContentSafetyClientOptions();
-        clientOptions.Retry.MaxRetries = 2;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        HttpPipelinePolicy authentication = string.IsNullOrWhiteSpace(options.AzureKey)
-            ? new BearerTokenAuthenticationPolicy(entraId(), "https://cognitiveservices.azure.com/.default")
-            : new SubscriptionKeyPolicy(options.AzureKey);
-        return HttpPipelineBuilder.Build(clientOptions, authentication);
-    }
-
-    private sealed class ContentSafetyClientOptions : ClientOptions;
-
-    /// <summary>Azure AI services take their key in this header.</summary>
-    private sealed class SubscriptionKeyPolicy(string key) : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message) => message.Request.Headers.SetValue("Ocp-Apim-Subscription-Key", key);
-    }
+    /// <summary>The pipeline: the SDK's defaults, with retries short enough for WeChat's window.</summary>
+    public static HttpPipeline BuildPipeline(ModerationOptions options, Func<TokenCredential> entraId) =>
+        AzureAIPipelines.Build(options.AzureKey, entraId, maxRetries: 2, networkTimeout: TimeSpan.FromSeconds(5));
 }

@@ -5,11 +5,11 @@ namespace WeChatFunctions.Settings;
 /// <summary>
 /// Every setting naming an endpoint that is sent a key, a token or a one-time code, in one place: the model (also
 /// embeddings and OpenAI moderation), Azure AI Content Safety, Azure AI Search, WeChat's API, the dashboard's
-/// links, the MCP servers given a token and the web search service when it takes a key. A new such setting is checked here.
+/// links, the MCP servers given a token, the web search service when it takes a key and Azure AI Speech. A new such setting is checked here.
 /// </summary>
 internal sealed class SecureEndpointValidator(IOptions<EndpointSecurityOptions> security) :
     IValidateOptions<ModelOptions>, IValidateOptions<ModerationOptions>, IValidateOptions<KnowledgeOptions>, IValidateOptions<CustomerServiceOptions>, IValidateOptions<DashboardOptions>,
-    IValidateOptions<McpOptions>, IValidateOptions<WebSearchOptions>
+    IValidateOptions<McpOptions>, IValidateOptions<WebSearchOptions>, IValidateOptions<SpeechOptions>
 {
     public ValidateOptionsResult Validate(string? name, ModelOptions options) => Check("chat_gpt_endpoint", options.Endpoint);
 
@@ -29,6 +29,8 @@ internal sealed class SecureEndpointValidator(IOptions<EndpointSecurityOptions> 
 
     /// <summary>SearXNG is sent no key, so the operator's instance may be plain http on a private network.</summary>
     public ValidateOptionsResult Validate(string? name, WebSearchOptions options) => Check("web_search_endpoint", options.SendsKey ? options.Endpoint : null);
+
+    public ValidateOptionsResult Validate(string? name, SpeechOptions options) => Check("speech_endpoint", options.Endpoint);
 
     private ValidateOptionsResult Check(string setting, Uri? endpoint) =>
         SecureEndpoints.Problem(setting, endpoint, security.Value.AllowInsecure) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;

@@ -57,6 +57,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchAttributesValidator>();
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidator>();
 
+        services.AddOptions<VoiceReplyOptions>().BindConfiguration("").ValidateOnStart().PostConfigure(options => options.ApplyDefaults());
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyAttributesValidator>();
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
@@ -66,9 +70,23 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.Currency = string.IsNullOrWhiteSpace(options.Currency) ? "USD" : options.Currency.Trim());
         services.AddSingleton<IValidateOptions<PriceOptions>, PriceOptionsValidator>();
 
+        services.AddOptions<ImageGenerationOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Mode = string.IsNullOrWhiteSpace(options.Mode) ? ImageGenerationOptions.Off : options.Mode.Trim();
+                options.Model = string.IsNullOrWhiteSpace(options.Model) ? ImageGenerationOptions.DefaultModel : options.Model.Trim();
+                options.Size = string.IsNullOrWhiteSpace(options.Size) ? ImageGenerationOptions.DefaultSize : options.Size.Trim();
+            });
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationAttributesValidator>();
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationOptionsValidator>();
+
         services.AddOptions<ModerationOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationSourceValidator>();
+
+        services.AddOptions<SpeechOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options => options.Locales = string.IsNullOrWhiteSpace(options.Locales) ? SpeechOptions.DefaultLocales : options.Locales);
+        services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
 
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
@@ -109,6 +127,7 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DashboardOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<McpOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
         services.AddSingleton<IValidateOptions<WebSearchOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
+        services.AddSingleton<IValidateOptions<SpeechOptions>>(provider => provider.GetRequiredService<SecureEndpointValidator>());
 
         services.AddOptions<StorageOptions>().ValidateOnStart();
         services.AddSingleton<StorageOptionsSetup>();
