@@ -16,7 +16,8 @@ namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback, so the app's real SDK, HTTP and SSE path is exercised.
-/// It also serves the moderation endpoints (<see cref="FakeModeration"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
+/// It also serves the moderation, embedding and transcription endpoints (<see cref="FakeModeration"/>, <see cref="FakeEmbeddings"/>,
+/// <see cref="FakeTranscriptions"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -30,6 +31,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", HandleAsync);
         Moderation.Map(app);
         Embeddings.Map(app);
+        Transcriptions.Map(app);
     });
 
     public Uri BaseAddress { get; }
@@ -43,6 +45,8 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public FakeEmbeddings Embeddings { get; } = new();
 
+    public FakeTranscriptions Transcriptions { get; } = new();
+
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
 
     public int PromptTokens(FakeChatRequest request) => request.Messages.Sum(message => 4 + _tokenizer.CountTokens(message.Content)) + 3;
@@ -54,6 +58,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         Behavior = behavior ?? new FakeModelBehavior();
         Moderation.Reset();
         Embeddings.Reset();
+        Transcriptions.Reset();
         _requests.Clear();
         Interlocked.Exchange(ref _failuresServed, 0);
     }

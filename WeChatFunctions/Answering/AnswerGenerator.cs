@@ -125,7 +125,7 @@ internal sealed class AnswerGenerator(
     private async Task<(DialogOutcome Outcome, QuotaCharge? Charge)> AdmitAndAnswerAsync(
         ReplyClaim claim, LiveAnswer answer, Question? newQuestion, GenerationSlot slot, CancellationToken stopping)
     {
-        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, claim.Answer.Text);
+        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, AnswerPreface.ModelsPart(claim));
         if (await dialog.RecallAsync(question, stopping) is not { } prompt)
         {
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);

@@ -76,5 +76,6 @@ internal static class AssistantServices
             .AddMemory()
             .AddWebSearch()
             .AddSpeech()
+            .AddTranscription()
             .AddTableStorage();
 }

@@ -14,7 +14,7 @@ internal static partial class SettingsErrors
     {
         NamesOf<WeChatOptions>(), NamesOf<ModelOptions>(), NamesOf<ConversationOptions>(), NamesOf<ReplyWindowOptions>(), NamesOf<QuotaOptions>(), NamesOf<CleanupOptions>(),
         NamesOf<CustomerServiceOptions>(), NamesOf<KnowledgeOptions>(), NamesOf<DashboardOptions>(), NamesOf<ToolOptions>(), NamesOf<McpOptions>(), NamesOf<MemoryOptions>(), NamesOf<WebSearchOptions>(),
-        NamesOf<SpeechOptions>(),
+        NamesOf<SpeechOptions>(), NamesOf<TranscriptionOptions>(),
     }.SelectMany(names => names).ToDictionary(StringComparer.Ordinal);
 
     public static string? Describe(Exception exception)

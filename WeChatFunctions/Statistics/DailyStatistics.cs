@@ -9,6 +9,7 @@ namespace WeChatFunctions.Statistics;
 /// <param name="AnswerLatency">Answers by how long the model took to finish them, in <see cref="ModelLatency"/>'s buckets.</param>
 /// <param name="ToolCalls">Tool calls by tool, each run counted once; a call replayed after a takeover is not.</param>
 /// <param name="ToolFailures">Of <paramref name="ToolCalls"/>, those that failed or timed out, by tool.</param>
+/// <param name="Voices">Voices the app transcribed, by outcome (<see cref="VoiceOutcomes"/>): heard, or why not.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -32,7 +33,8 @@ internal sealed record DailyStatistics(
     BucketCounts? FirstTextLatency = null,
     BucketCounts? AnswerLatency = null,
     NamedCounts? ToolCalls = null,
-    NamedCounts? ToolFailures = null)
+    NamedCounts? ToolFailures = null,
+    NamedCounts? Voices = null)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -45,6 +47,8 @@ internal sealed record DailyStatistics(
     public NamedCounts ToolCalls { get; init; } = ToolCalls ?? NamedCounts.None;
 
     public NamedCounts ToolFailures { get; init; } = ToolFailures ?? NamedCounts.None;
+
+    public NamedCounts Voices { get; init; } = Voices ?? NamedCounts.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -71,7 +75,8 @@ internal sealed record DailyStatistics(
         left.FirstTextLatency + right.FirstTextLatency,
         left.AnswerLatency + right.AnswerLatency,
         left.ToolCalls + right.ToolCalls,
-        left.ToolFailures + right.ToolFailures);
+        left.ToolFailures + right.ToolFailures,
+        left.Voices + right.Voices);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

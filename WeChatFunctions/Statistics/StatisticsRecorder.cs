@@ -59,6 +59,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
     public void ToolRan(string tool, bool failed) =>
         Add(timeProvider.GetUtcNow(), new DailyStatistics(ToolCalls: NamedCounts.One(tool), ToolFailures: failed ? NamedCounts.One(tool) : null));
 
+    /// <summary>A voice the app transcribed, heard or not (<see cref="VoiceOutcomes"/>); WeChat's retries of it are not counted.</summary>
+    public void VoiceHeard(DateTimeOffset at, string outcome) => Add(at, new DailyStatistics(Voices: NamedCounts.One(outcome)));
+
     /// <summary>Tokens spent embedding documents for the knowledge base.</summary>
     public void Embedded(DateTimeOffset at, long tokens) => Add(at, new DailyStatistics(EmbeddingTokens: tokens));
 

@@ -75,13 +75,21 @@ internal sealed class StatisticsView(
     private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
-        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Tools(figures)}");
+        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Tools(figures)}{Voices(figures)}");
 
     /// <summary>The tools that ran, each with its calls and, when some failed, how many: 「，工具 web_search 3（失败 1）、current_time 2」.</summary>
     private static string Tools(DailyStatistics figures) =>
         figures.ToolCalls.Counts.Any()
             ? "，工具 " + string.Join("、", figures.ToolCalls.Counts.Select(tool => Invariant($"{tool.Key} {tool.Value}") + (figures.ToolFailures[tool.Key] is > 0 and var failed ? Invariant($"（失败 {failed}）") : "")))
             : "";
+
+    /// <summary>The voices the app transcribed and, when some were not heard, why: 「，语音 5（没听清 1、超时 1）」.</summary>
+    private static string Voices(DailyStatistics figures)
+    {
+        var failures = figures.Voices.Counts.Where(outcome => outcome.Key != VoiceOutcomes.Heard).Select(outcome => Invariant($"{VoiceOutcomes.Describe(outcome.Key)} {outcome.Value}")).ToList();
+        var total = figures.Voices.Counts.Sum(outcome => outcome.Value);
+        return total == 0 ? "" : Invariant($"，语音 {total}") + (failures.Count > 0 ? $"（{string.Join("、", failures)}）" : "");
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

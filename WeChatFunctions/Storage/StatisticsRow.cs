@@ -35,7 +35,8 @@ internal static class StatisticsRow
             FirstTextLatency: ReadBuckets(row, nameof(DailyStatistics.FirstTextLatency), ModelLatency.BucketCount),
             AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount),
             ToolCalls: ReadNamed(row, nameof(DailyStatistics.ToolCalls)),
-            ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)));
+            ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)),
+            Voices: ReadNamed(row, nameof(DailyStatistics.Voices)));
     }
 
     /// <summary>
@@ -101,5 +102,6 @@ internal static class StatisticsRow
         WriteBuckets(row, nameof(DailyStatistics.AnswerLatency), sum.AnswerLatency);
         WriteNamed(row, nameof(DailyStatistics.ToolCalls), sum.ToolCalls);
         WriteNamed(row, nameof(DailyStatistics.ToolFailures), sum.ToolFailures);
+        WriteNamed(row, nameof(DailyStatistics.Voices), sum.Voices);
     }
 }
