@@ -15,7 +15,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, audio) = hearing.Voice(Follower, "今天天气怎么样");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.Equal("（听到：今天天气怎么样）\n\n回答：今天天气怎么样", reply.Content);
         var request = Assert.Single(hearing.Speech.RequestsFor(audio));
@@ -40,7 +40,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         }).CreateWeChatClient();
         var (push, audio) = hearing.Voice(Follower, "明天会下雨吗");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.Equal("回答：明天会下雨吗", reply.Content);
         Assert.Equal("""{"locales":["zh-CN","en-US"]}""", Assert.Single(hearing.Speech.RequestsFor(audio)).Definition.ToJsonString());
@@ -52,7 +52,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         await using var hearing = await HearingAccount.StartAsync();
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
 
-        var reply = await weChat.PushAsync(SignedPush.Voice("微信听到的").From(Follower));
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Voice("微信听到的").From(Follower));
 
         Assert.Equal("回答：微信听到的", reply.Content);
         Assert.Equal(0, hearing.Account.Api.Media.Downloads);
@@ -65,7 +65,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, _) = hearing.Voice(Follower, "");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.Equal("没听清，请再说一遍或打字。", reply.Content);
         Assert.Empty(Fixture.Model.Requests);
@@ -80,8 +80,8 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var (first, audio) = hearing.Voice(Follower, "第一条");
         var (second, _) = hearing.Voice(Follower, "第二条");
 
-        var firstReply = await weChat.PushAsync(first);
-        var secondReply = await weChat.PushAsync(second);
+        var firstReply = await new WeChatPlatform(weChat).DeliverAsync(first);
+        var secondReply = await new WeChatPlatform(weChat).DeliverAsync(second);
 
         Assert.StartsWith("抱歉，这个公众号暂时听不了语音，请发文字给我。\n\n（给管理员的提示：", firstReply.Content, StringComparison.Ordinal);
         Assert.Contains("在微信开发者平台开启「接收语音识别结果」", firstReply.Content, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var (push, audio) = hearing.Voice(Follower, "听不到的问题");
         hearing.Speech.Fail(audio, 500);
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.Equal("抱歉，语音识别暂时出了问题，这条语音没能听懂。请稍后再说一遍，或者打字告诉我。", reply.Content);
         Assert.Empty(Fixture.Model.Requests);
@@ -116,7 +116,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         }).CreateWeChatClient();
         var (push, audio) = hearing.Voice(Follower, "钥匙不对");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.StartsWith("抱歉，语音识别暂时出了问题", reply.Content, StringComparison.Ordinal);
         Assert.Equal("not-the-key", Assert.Single(hearing.Speech.RequestsFor(audio)).Key);
@@ -129,7 +129,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, _) = hearing.Voice(Follower, $"我的密码是 {WeChatApplication.AdminToken} 对吗");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.StartsWith("（听到：我的密码是 [已隐藏] 对吗）\n\n回答：", reply.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(WeChatApplication.AdminToken, reply.Content, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, _) = hearing.Voice(Follower, $"admin command {WeChatApplication.AdminToken}\nhelp");
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.StartsWith("管理命令", reply.Content, StringComparison.Ordinal);
         Assert.Empty(Fixture.Model.Requests);
@@ -157,7 +157,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, _) = hearing.Voice(Follower, "讲个长故事");
 
-        var first = await weChat.PushAsync(push);
+        var first = await new WeChatPlatform(weChat).DeliverAsync(push);
         var second = await weChat.AskAsync(Follower, "继续");
 
         Assert.StartsWith("(1/", first.Content, StringComparison.Ordinal);
@@ -174,7 +174,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
         var (push, _) = hearing.Voice(Follower, said);
 
-        var reply = await weChat.PushAsync(push);
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(push);
 
         Assert.StartsWith($"（听到：{said[..60]}…）\n\n回答：{said}", ReplyPage.TextOf(reply.Content), StringComparison.Ordinal);
         Assert.Equal(said, Assert.Single(Fixture.Model.Requests).LastUserMessage);
