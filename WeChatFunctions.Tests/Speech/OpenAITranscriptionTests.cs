@@ -1,14 +1,15 @@
 using System.Runtime.Versioning;
 using System.Text;
+using WeChatFunctions.Simulator;
 using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Speech;
 
 /// <summary>
 /// The <c>openai</c> provider: the voice made a WAV by ffmpeg, then <c>/audio/transcriptions</c> beside the chat API.
-/// ffmpeg is played by a script that keeps what it was given and writes the WAV the test chose, so these tests show
-/// how the app drives ffmpeg and what it sends on, not that a real ffmpeg decodes WeChat's AMR; the container image's
-/// own test checks that the image has a real one.
+/// ffmpeg is mostly played by a script that keeps what it was given and writes the WAV the test chose, which shows how
+/// the app drives ffmpeg and what it sends on; one test runs the real ffmpeg where the machine has one, and the container
+/// image's own test checks that the image has it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed class OpenAITranscriptionTests(WeChatFixture fixture) : FollowerTest(fixture), IDisposable
@@ -37,6 +38,21 @@ public sealed class OpenAITranscriptionTests(WeChatFixture fixture) : FollowerTe
         Assert.Equal(["-ac", "1", "-ar", "16000", "-f", "wav"], arguments[(Array.IndexOf(arguments, "-i") + 2)..^1]);
     }
 
+    [FfmpegFact]
+    public async Task TheRealFfmpegMakesA16KilohertzMonoWavOfAnAmrVoice()
+    {
+        await using var account = VerifiedAccount.Start();
+        Fixture.Model.Transcriptions.Transcript = audio => IsMono16Kilohertz(audio) ? "一秒安静" : "";
+        var weChat = Fixture.StartApplication(settings => UseOpenAI(settings, account, FfmpegFactAttribute.RealFfmpeg!)).CreateWeChatClient();
+
+        var reply = await new WeChatPlatform(weChat).DeliverAsync(SignedPush.Voice(recognition: null, account.Api.Media.Add(SimulatedVoice.Silence, "audio/amr")).From(Follower));
+
+        Assert.Equal("（听到：一秒安静）\n\n回答：一秒安静", reply.Content);
+        var wav = Assert.Single(Fixture.Model.Transcriptions.Requests).Audio;
+        // 16-bit samples at 16 kHz: a second of them, after the header.
+        Assert.InRange(wav.Length, 32_000, 33_000);
+    }
+
     [Fact]
     public async Task AVoiceFfmpegCannotReadGetsTheApologyAndReachesNoModel()
     {
@@ -49,6 +65,10 @@ public sealed class OpenAITranscriptionTests(WeChatFixture fixture) : FollowerTe
         Assert.Empty(Fixture.Model.Transcriptions.Requests);
         Assert.Empty(Fixture.Model.Requests);
     }
+
+    /// <summary>A WAV's format chunk, where ffmpeg writes it: one channel, 16,000 samples a second.</summary>
+    private static bool IsMono16Kilohertz(byte[] wav) =>
+        wav.Length > 28 && wav.AsSpan(12, 4).SequenceEqual("fmt "u8) && BitConverter.ToInt16(wav, 22) == 1 && BitConverter.ToInt32(wav, 24) == 16_000;
 
     private static void UseOpenAI(Dictionary<string, string?> settings, VerifiedAccount account, string ffmpeg)
     {

@@ -106,6 +106,20 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
     }
 
     [Fact]
+    public async Task AVoiceTheServiceTakesTooLongOverGetsAnApologyWithinWeChatsRetries()
+    {
+        await using var hearing = await HearingAccount.StartAsync();
+        var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
+        var (push, _) = hearing.Voice(Follower, "永远听不完", gate: new TaskCompletionSource().Task);
+
+        var delivery = await new WeChatPlatform(weChat).DeliverAsync(push);
+
+        Assert.InRange(delivery.Attempt, 2, 3);
+        Assert.Equal("抱歉，语音识别暂时出了问题，这条语音没能听懂。请稍后再说一遍，或者打字告诉我。", delivery.Content);
+        Assert.Empty(Fixture.Model.Requests);
+    }
+
+    [Fact]
     public async Task AWrongSpeechKeyIsAProviderFailureToo()
     {
         await using var hearing = await HearingAccount.StartAsync();
@@ -164,6 +178,23 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.StartsWith("（听到：讲个长故事）\n\n第1句话。", ReplyPage.TextOf(first.Content), StringComparison.Ordinal);
         Assert.StartsWith("(2/", second, StringComparison.Ordinal);
         Assert.DoesNotContain("听到", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASpokenContinueTheAppHeardFetchesTheNextPage()
+    {
+        Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Range(1, 300).Select(index => $"第{index}句话。")) });
+        await using var hearing = await HearingAccount.StartAsync();
+        var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
+        var first = await weChat.AskAsync(Follower, "长回答");
+        var (push, _) = hearing.Voice(Follower, "继续。");
+
+        var second = await new WeChatPlatform(weChat).DeliverAsync(push);
+
+        Assert.Contains("（未完", first, StringComparison.Ordinal);
+        Assert.StartsWith("(2/", second.Content, StringComparison.Ordinal);
+        Assert.StartsWith("第", ReplyPage.TextOf(second.Content), StringComparison.Ordinal);
+        Assert.Single(Fixture.Model.Requests);
     }
 
     [Fact]
