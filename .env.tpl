@@ -92,6 +92,7 @@ http_proxy=
 # price_per_1k_prompt_tokens=0
 # price_per_1k_completion_tokens=0
 # price_per_1k_embedding_tokens=0
+# price_per_image=0
 # price_currency=USD
 
 # --- Moderation -------------------------------------------------------------------------------------------------------
@@ -135,6 +136,20 @@ http_proxy=
 # The resource's key; empty uses the managed identity (Cognitive Services User role).
 # speech_key=
 # speech_locales=zh-CN
+# Spoken answers: off, voice_questions (answer spoken questions in voice) or always. Needs wechat_app_id/secret and an
+# account that may upload media (verified). tts_provider: openai (/audio/speech on chat_gpt_endpoint) or azure_speech.
+# voice_reply=off
+# tts_provider=openai
+# tts_model=gpt-4o-mini-tts
+# tts_voice=
+# tts_timeout_seconds=8
+# --- Pictures (/画) ----------------------------------------------------------------------------------------------------
+# Each picture costs money; sending pictures needs wechat_app_id, wechat_app_secret and a verified account.
+# Add draw to tools to let the model draw too (tools=current_time,read_link,remember,draw).
+# image_generation=off
+# image_model=gpt-image-1
+# image_size=1024x1024
+# image_daily_limit=5
 
 # --- Dashboard, cleanup, telemetry ------------------------------------------------------------------------------------
 # The address followers and admins see, for the dashboard's links: https://DOMAIN.

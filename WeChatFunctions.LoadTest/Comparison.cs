@@ -32,8 +32,8 @@ internal static class Comparison
         Row($"app CPU per answered message (both processes, after warm-up; {load})", result => $"{result.Load.CpuPerMessageMs:F1} ms");
         Row($"Table Storage calls per answered message, same instance ({load})", result => $"{result.Load.StorageCallsPerMessage:F1}");
         Row("the same, across instances (attempt 1 on A, attempt 2 on B)", result => $"{result.Across.StorageCallsPerMessage:F1}");
-        Row($"resident memory of each instance after all {2 + (LoadScenario.WarmUpFollowers * LoadScenario.WarmUpMessages) + (followers * messagesPerFollower) + 25 + (peak.Followers * peak.Messages)} messages", result =>
-            string.Join(" / ", (result.Peak ?? result.Load).ResidentMiB.Select(mib => $"{mib:F0} MiB")));
+        Row($"resident memory of each instance after all {LoadScenario.MessageCount(followers, messagesPerFollower, peak)} messages", result =>
+            string.Join(" / ", result.Memory.Select(memory => $"{memory.TotalMiB:F0} MiB")));
         Row($"{peak.Followers} followers × {peak.Messages} messages on two instances: delivered in the window", result =>
             $"{result.Peak!.DeliveredShare:P1}, model calls {result.Peak.ModelCalls}/{result.Peak.Outcomes.Count}, app CPU {result.Peak.CpuPerMessageMs:F1} ms per message");
         Row($"reply p50 / p99 after the answer completes, same instance ({load})", result => $"{result.Load.LatencyMs(0.5):F0} / {result.Load.LatencyMs(0.99):F0} ms");

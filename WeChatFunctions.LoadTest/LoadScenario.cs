@@ -18,8 +18,14 @@ internal static class LoadScenario
 
     public const int WarmUpMessages = 10;
 
+    /// <summary>How many messages a run sends in all: two first ones, the warm-up, the load, 20 across instances, 5 long answers and the peak.</summary>
+    public static int MessageCount(int followers, int messagesPerFollower, (int Followers, int Messages)? peak) =>
+        2 + (WarmUpFollowers * WarmUpMessages) + (followers * messagesPerFollower) + 20 + 5 + (peak is var (peakFollowers, peakMessages) ? peakFollowers * peakMessages : 0);
+
     /// <param name="assembly">The published app to run, or <see langword="null"/> for the build beside this tool.</param>
-    public static async Task<ScenarioResult> RunAsync(string? assembly, int followers, int messagesPerFollower, (int Followers, int Messages)? peak, bool print)
+    /// <param name="extraSettings">Settings, or runtime variables, added to both instances' environment.</param>
+    public static async Task<ScenarioResult> RunAsync(
+        string? assembly, int followers, int messagesPerFollower, (int Followers, int Messages)? peak, bool print, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var storageLog = Path.GetTempFileName();
         await using var storage = await AzuriteServer.StartAsync(storageLog);
@@ -27,6 +33,11 @@ internal static class LoadScenario
         var settings = WeChatApplication.DefaultSettings(storage, model);
         settings["chat_gpt_timeout_seconds"] = "30";
         settings["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
         await using var first = await WeChatInstance.StartAsync(settings, assembly);
         await using var second = await WeChatInstance.StartAsync(settings, assembly);
         var instances = new[] { first.WeChat, second.WeChat };
@@ -49,6 +60,7 @@ internal static class LoadScenario
             ? await run.MeasureAsync(peakFollowers, peakMessages, (follower, message) =>
                 (new WeChatPlatform(instances[(follower + message) % 2], instances[(follower + message + 1) % 2]), TimeSpan.FromMilliseconds(random.Next(200, 1701))))
             : null;
+        var memory = new[] { ResidentMemory.Of(first.ProcessId), ResidentMemory.Of(second.ProcessId) };
         if (print)
         {
             Console.WriteLine($"Load: {followers} followers x {messagesPerFollower} messages, two instances, model delays 0.2-1.7 s");
@@ -67,12 +79,13 @@ internal static class LoadScenario
             }
         }
 
-        return new ScenarioResult(load, across, longAnswers, peakLoad);
+        return new ScenarioResult(load, across, longAnswers, peakLoad, memory);
     }
 }
 
 /// <param name="Peak">The peak load's result, when there was one; being more than the machine serves, it does not count toward <see cref="AllDelivered"/>.</param>
-internal sealed record ScenarioResult(LoadResult Load, LoadResult Across, FirstPageResult LongAnswers, LoadResult? Peak)
+/// <param name="Memory">Each instance's resident memory after the whole run.</param>
+internal sealed record ScenarioResult(LoadResult Load, LoadResult Across, FirstPageResult LongAnswers, LoadResult? Peak, IReadOnlyList<ResidentMemory> Memory)
 {
     public bool AllDelivered => Load.AllDelivered && Across.AllDelivered && LongAnswers.AllFirstPages;
 }

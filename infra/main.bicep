@@ -1,7 +1,8 @@
 // WeChatFunctions on a Flex Consumption function app (FC1), as `azd up` provisions it: a user-assigned identity,
 // storage without shared keys, a Key Vault for every secret, Application Insights without local authentication, and
-// optionally an Azure OpenAI account. Every resource is declared here or in app/, with no registry modules, so CI
-// compiles and lints it with the Bicep CLI and checks the ARM JSON (WeChatFunctions.Tests/Infra).
+// optionally an Azure OpenAI account (with image and speech models), Azure AI Search and Azure AI Speech. Every
+// resource is declared here or in app/, with no registry modules, so CI compiles and lints it with the Bicep CLI and
+// checks the ARM JSON and a `bicep snapshot` of what it deploys (WeChatFunctions.Tests/Infra).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -108,6 +109,48 @@ param knowledgeSearchSku string = 'basic'
 @description('Rerank the knowledge base\'s hybrid search with the semantic ranker of that service.')
 param knowledgeSemanticRanker bool = false
 
+@description('Also deploy gpt-image-1 on the Azure OpenAI account (with deployAzureOpenAI) and turn image_generation on. Microsoft grants gpt-image-1 on application.')
+param deployImageModel bool = false
+
+@description('Also deploy gpt-4o-mini-transcribe and gpt-4o-mini-tts on the Azure OpenAI account (with deployAzureOpenAI), for voices.')
+param deploySpeechModels bool = false
+
+@description('Create an Azure AI Speech resource for transcribing voices and speaking answers; the app reaches it with its managed identity.')
+param deployAzureSpeech bool = false
+
+// Fast transcription is offered in fewer regions than speech itself: not in eastasia, so southeastasia is the nearest
+// to China (Microsoft Learn, Speech service supported regions). Every region listed offers neural voices too.
+@description('Region of the Azure AI Speech resource: one that offers fast transcription.')
+@allowed([
+  'australiaeast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+param speechLocation string = 'southeastasia'
+
+@description('Pricing tier of that Speech resource: S0, or F0 (free allowance, speech synthesis only: F0 offers no fast transcription).')
+@allowed([ 'F0', 'S0' ])
+param azureSpeechSku string = 'S0'
+
 @minValue(0)
 @description('Always-ready instances for the HTTP function: no cold start for the first message, billed while idle (README).')
 param alwaysReadyInstances int = 0
@@ -193,6 +236,19 @@ module openAI 'app/openai.bicep' = if (deployAzureOpenAI) {
     modelName: chatGptModel
     modelVersion: azureOpenAIModelVersion
     embeddingModelName: knowledgeMode == 'off' ? '' : 'text-embedding-3-small'
+    imageModel: deployImageModel
+    speechModels: deploySpeechModels
+  }
+}
+
+module speech 'app/speech.bicep' = if (deployAzureSpeech) {
+  name: 'speech'
+  scope: rg
+  params: {
+    name: '${abbrs.cognitiveServicesSpeech}${resourceToken}'
+    location: speechLocation
+    tags: tags
+    sku: azureSpeechSku
   }
 }
 
@@ -278,6 +334,24 @@ var defaultSettings = {
   allow_insecure_endpoints: 'false'
 }
 
+// Voices and pictures: only the settings these deployments decide; the rest keep the app's defaults, and voice_reply
+// stays the operator's choice. Azure Speech transcribes (on S0 only) and speaks; the OpenAI models do what it does not.
+var openAISpeechModels = deployAzureOpenAI && deploySpeechModels
+var transcriptionProvider = deployAzureSpeech && azureSpeechSku == 'S0' ? 'azure_speech' : openAISpeechModels ? 'openai' : ''
+var ttsProvider = deployAzureSpeech ? 'azure_speech' : openAISpeechModels ? 'openai' : ''
+var mediaSettings = union(
+  empty(transcriptionProvider) ? {} : { transcription_provider: transcriptionProvider },
+  empty(ttsProvider) ? {} : { tts_provider: ttsProvider },
+  deployAzureSpeech ? { speech_endpoint: speech!.outputs.endpoint } : {},
+  openAISpeechModels ? {
+    transcription_model: openAI!.outputs.transcriptionDeploymentName
+    tts_model: openAI!.outputs.speechDeploymentName
+  } : {},
+  deployAzureOpenAI && deployImageModel ? { image_model: openAI!.outputs.imageDeploymentName } : {},
+  // Pictures are sent as uploaded media, which needs the account's credentials; without them the app would refuse to start.
+  deployAzureOpenAI && deployImageModel && !empty(wechatAppId) && !empty(wechatAppSecret) ? { image_generation: 'on' } : {}
+)
+
 // The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
@@ -291,6 +365,7 @@ module rbac 'app/rbac.bicep' = {
     userIdentityPrincipalType: principalType
     openAIAccountName: deployAzureOpenAI ? openAI!.outputs.name : ''
     searchServiceName: deployKnowledgeSearch ? knowledgeSearch!.outputs.name : ''
+    speechAccountName: deployAzureSpeech ? speech!.outputs.name : ''
   }
 }
 
@@ -312,7 +387,7 @@ module api 'app/api.bicep' = {
     identityClientId: identity.outputs.clientId
     alwaysReadyInstances: alwaysReadyInstances
     subnetId: staticOutboundIp ? network!.outputs.subnetId : ''
-    appSettings: union(defaultSettings, appSettingOverrides, secretSettings)
+    appSettings: union(defaultSettings, mediaSettings, appSettingOverrides, secretSettings)
   }
 }
 
@@ -323,5 +398,6 @@ output SERVICE_API_NAME string = api.outputs.SERVICE_API_NAME
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 // The IP to add to the account's IP whitelist on 微信开发者平台; empty without staticOutboundIp.
 output WECHAT_OUTBOUND_IP string = staticOutboundIp ? network!.outputs.outboundIp : ''
+output SPEECH_ENDPOINT string = deployAzureSpeech ? speech!.outputs.endpoint : ''
 output KNOWLEDGE_SEARCH_ENDPOINT string = deployKnowledgeSearch ? knowledgeSearch!.outputs.endpoint : ''
 output WECHAT_SERVER_URL string = 'https://${api.outputs.SERVICE_API_HOSTNAME}/api/wechat'

@@ -218,7 +218,33 @@ public sealed class BicepTests
 
         Assert.Equal("eastus2", (string?)arm.Json["parameters"]!["openAILocation"]!["defaultValue"]);
         Assert.Equal("[parameters('openAILocation')]", (string?)openAI["properties"]!["parameters"]!["location"]!["value"]);
-        Assert.Equal(2, deployments.Count);
+        Assert.Equal(5, deployments.Count); // chat, embedding, image, transcription and speech
         Assert.All(deployments, deployment => Assert.Equal("GlobalStandard", (string?)deployment["sku"]!["name"]));
+    }
+
+    [Fact]
+    public async Task TheAccountsDeploymentsAreMadeOneAfterTheOtherWhicheverAreChosen()
+    {
+        var arm = await Compiled.Value;
+
+        var deployments = arm.All.Single(template => template.Name == "openai").Resources
+            .Where(resource => (string?)resource["type"] == "Microsoft.CognitiveServices/accounts/deployments")
+            .Select(deployment => (Id: DeploymentId((string)deployment["name"]!), DependsOn: deployment["dependsOn"]!.AsArray().Select(id => (string)id!).ToList()))
+            .ToList();
+
+        // The service refuses deployments of one account in parallel, and a dependency on a deployment that is not
+        // made (a false condition) is dropped: so each deployment waits for every one declared before it.
+        Assert.Equal(5, deployments.Count);
+        for (var index = 1; index < deployments.Count; index++)
+        {
+            Assert.Subset(deployments[index].DependsOn.ToHashSet(), deployments.Take(index).Select(deployment => deployment.Id).ToHashSet());
+        }
+    }
+
+    /// <summary>The resourceId expression of a deployment named <c>[format('{0}/{1}', parameters('name'), MODEL)]</c>.</summary>
+    private static string DeploymentId(string nameExpression)
+    {
+        var model = nameExpression["[format('{0}/{1}', parameters('name'), ".Length..^2];
+        return $"[resourceId('Microsoft.CognitiveServices/accounts/deployments', parameters('name'), {model})]";
     }
 }

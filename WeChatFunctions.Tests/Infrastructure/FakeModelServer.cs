@@ -16,8 +16,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback, so the app's real SDK, HTTP and SSE path is exercised.
-/// It also serves the moderation, embedding and transcription endpoints (<see cref="FakeModeration"/>, <see cref="FakeEmbeddings"/>,
-/// <see cref="FakeTranscriptions"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
+/// It also serves the moderation endpoints (<see cref="FakeModeration"/>), embeddings, text to speech (<see cref="FakeTextToSpeech"/>), transcription (<see cref="FakeTranscriptions"/>), the image API (<see cref="FakeImages"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -31,7 +30,9 @@ public sealed class FakeModelServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", HandleAsync);
         Moderation.Map(app);
         Embeddings.Map(app);
+        Speech.Map(app);
         Transcriptions.Map(app);
+        Images.Map(app);
     });
 
     public Uri BaseAddress { get; }
@@ -45,7 +46,10 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public FakeEmbeddings Embeddings { get; } = new();
 
+    public FakeTextToSpeech Speech { get; } = new();
+
     public FakeTranscriptions Transcriptions { get; } = new();
+    public FakeImages Images { get; } = new();
 
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
 
@@ -58,7 +62,9 @@ public sealed class FakeModelServer : IAsyncDisposable
         Behavior = behavior ?? new FakeModelBehavior();
         Moderation.Reset();
         Embeddings.Reset();
+        Speech.Reset();
         Transcriptions.Reset();
+        Images.Reset();
         _requests.Clear();
         Interlocked.Exchange(ref _failuresServed, 0);
     }

@@ -6,13 +6,13 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// </summary>
 public sealed class HearingAccount : IAsyncDisposable
 {
-    private HearingAccount(VerifiedAccount account, FakeSpeechServer speech) => (Account, Speech) = (account, speech);
+    private HearingAccount(VerifiedAccount account, FakeFastTranscriptionServer speech) => (Account, Speech) = (account, speech);
 
     public VerifiedAccount Account { get; }
 
-    public FakeSpeechServer Speech { get; }
+    public FakeFastTranscriptionServer Speech { get; }
 
-    public static async Task<HearingAccount> StartAsync() => new(VerifiedAccount.Start(), await FakeSpeechServer.StartAsync());
+    public static async Task<HearingAccount> StartAsync() => new(VerifiedAccount.Start(), await FakeFastTranscriptionServer.StartAsync());
 
     /// <summary>Settings that make an app hear voices with Azure AI Speech on this account, answering passively.</summary>
     public void Configure(Dictionary<string, string?> settings)
@@ -20,7 +20,7 @@ public sealed class HearingAccount : IAsyncDisposable
         Account.Configure(settings, "passive");
         settings["transcription_provider"] = "azure_speech";
         settings["speech_endpoint"] = Speech.Endpoint.ToString();
-        settings["speech_key"] = FakeSpeechServer.Key;
+        settings["speech_key"] = FakeFastTranscriptionServer.Key;
     }
 
     /// <summary>A voice no other test sends: an AMR header and random frames.</summary>

@@ -16,6 +16,10 @@ public static class StoredUsage
     public static async Task<(long Prompt, long Completion)> TokensTodayAsync(AzuriteServer storage, string followerId) =>
         await TodayAsync(storage, followerId) is { } today ? (today.GetInt64("PromptTokens") ?? 0, today.GetInt64("CompletionTokens") ?? 0) : (0, 0);
 
+    /// <summary>Today's pictures charged, each by the message it was drawn for.</summary>
+    public static async Task<IReadOnlyList<string>> PicturesTodayAsync(AzuriteServer storage, string followerId) =>
+        await TodayAsync(storage, followerId) is { } today ? (today.GetString("Pictures") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+
     private static async Task<TableEntity?> TodayAsync(AzuriteServer storage, string followerId)
     {
         var table = new TableServiceClient(storage.ConnectionString).GetTableClient(TableName);

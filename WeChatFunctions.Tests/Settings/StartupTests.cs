@@ -61,6 +61,17 @@ public sealed class StartupTests(WeChatFixture fixture) : IClassFixture<WeChatFi
     [InlineData("mcp_servers", "orders=https://a.example.com/mcp,Orders=https://b.example.com/mcp")]
     [InlineData("mcp_servers", "orders=http://orders.example.com/mcp", "mcp_orders_token")] // a token only over https
     [InlineData("mcp_refresh_minutes", "0")]
+    [InlineData("voice_reply", "sometimes")]
+    [InlineData("voice_reply", "always")] // without wechat_app_id and wechat_app_secret
+    [InlineData("tts_provider", "google")]
+    [InlineData("tts_timeout_seconds", "0")]
+    [InlineData("image_generation", "sometimes")]
+    [InlineData("image_generation", "on")] // without wechat_app_id and wechat_app_secret: no picture could be sent
+    [InlineData("image_size", "1024")]
+    [InlineData("image_size", "64x64")]
+    [InlineData("image_daily_limit", "-1")]
+    [InlineData("price_per_image", "-0.04")]
+    [InlineData("tools", "draw")] // with image_generation off
     public async Task AMissingOrMalformedSettingStopsTheAppWithOneLineNamingIt(string name, string? value, string? secretAlongside = null)
     {
         var settings = ValidSettings();

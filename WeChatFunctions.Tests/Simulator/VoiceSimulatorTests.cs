@@ -19,7 +19,7 @@ public sealed class VoiceSimulatorTests(WeChatFixture fixture) : FollowerTest(fi
     [Fact]
     public async Task AVoiceFileIsServedToTheAppWhichHearsAndAnswersIt()
     {
-        await using var speech = await FakeSpeechServer.StartAsync();
+        await using var speech = await FakeFastTranscriptionServer.StartAsync();
         var audio = HearingAccount.NewAmr();
         await File.WriteAllBytesAsync(_voice, audio);
         speech.Hear(audio, "模拟器里说的话");
@@ -35,7 +35,7 @@ public sealed class VoiceSimulatorTests(WeChatFixture fixture) : FollowerTest(fi
     [Fact]
     public async Task AVoiceWithoutTextIsASecondOfSilenceThatTheAppCannotHear()
     {
-        await using var speech = await FakeSpeechServer.StartAsync();
+        await using var speech = await FakeFastTranscriptionServer.StartAsync();
 
         var (exitCode, output) = await SimulateAsync(speech, ":voice");
 
@@ -44,7 +44,7 @@ public sealed class VoiceSimulatorTests(WeChatFixture fixture) : FollowerTest(fi
         Assert.Single(speech.RequestsFor(SimulatedVoice.Silence));
     }
 
-    private async Task<(int ExitCode, string Output)> SimulateAsync(FakeSpeechServer speech, string message)
+    private async Task<(int ExitCode, string Output)> SimulateAsync(FakeFastTranscriptionServer speech, string message)
     {
         var port = FreePort.Next();
         var app = Fixture.StartApplication(settings =>
@@ -54,7 +54,7 @@ public sealed class VoiceSimulatorTests(WeChatFixture fixture) : FollowerTest(fi
             settings["wechat_api_base"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
             settings["transcription_provider"] = "azure_speech";
             settings["speech_endpoint"] = speech.Endpoint.ToString();
-            settings["speech_key"] = FakeSpeechServer.Key;
+            settings["speech_key"] = FakeFastTranscriptionServer.Key;
         });
         var output = new StringWriter { NewLine = "\n" };
         var exitCode = await WeChatFunctions.Simulator.Simulator.RunAsync(

@@ -24,15 +24,15 @@ public sealed class HearingStatisticsTests(WeChatFixture fixture) : FollowerTest
         await new WeChatPlatform(weChat).DeliverAsync(failing);
         hearing.Account.Api.Fault = call => call == "media/get" ? 48001 : null;
         await new WeChatPlatform(weChat).DeliverAsync(refused);
-        var today = await StoredStatistics.TodayWhenAsync(Fixture, figures => figures.Voices.Counts.Sum(outcome => outcome.Value) >= 4);
-        var stat = await AdminConsole.NewAdmin(weChat).StatisticsShowingAsync("，语音 4");
+        var today = await StoredStatistics.TodayWhenAsync(Fixture, figures => figures.HeardVoices.Counts.Sum(outcome => outcome.Value) >= 4);
+        var stat = await AdminConsole.NewAdmin(weChat).StatisticsShowingAsync("，语音转文字 4");
 
         Assert.Equal(
             [
-                KeyValuePair.Create(VoiceOutcomes.Empty, 1L), KeyValuePair.Create(VoiceOutcomes.Heard, 1L),
-                KeyValuePair.Create(VoiceOutcomes.NotAuthorised, 1L), KeyValuePair.Create(VoiceOutcomes.ProviderFailed, 1L),
+                KeyValuePair.Create(HeardVoiceOutcome.Empty, 1L), KeyValuePair.Create(HeardVoiceOutcome.Heard, 1L),
+                KeyValuePair.Create(HeardVoiceOutcome.NotAuthorised, 1L), KeyValuePair.Create(HeardVoiceOutcome.ProviderFailed, 1L),
             ],
-            today.Voices.Counts);
-        Assert.Contains("，语音 4（没听清 1、无权下载（48001，请开启「接收语音识别结果」） 1、识别服务出错 1）", stat, StringComparison.Ordinal);
+            today.HeardVoices.Counts);
+        Assert.Contains("，语音转文字 4（没听清 1、无权下载（48001，请开启「接收语音识别结果」） 1、识别服务出错 1）", stat, StringComparison.Ordinal);
     }
 }

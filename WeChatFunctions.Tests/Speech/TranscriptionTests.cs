@@ -19,7 +19,7 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
 
         Assert.Equal("（听到：今天天气怎么样）\n\n回答：今天天气怎么样", reply.Content);
         var request = Assert.Single(hearing.Speech.RequestsFor(audio));
-        Assert.Equal(("2025-10-15", FakeSpeechServer.Key, "voice.amr", "audio/amr"), (request.ApiVersion, request.Key, request.FileName, request.ContentType));
+        Assert.Equal(("2025-10-15", FakeFastTranscriptionServer.Key, "voice.amr", "audio/amr"), (request.ApiVersion, request.Key, request.FileName, request.ContentType));
         Assert.Equal("""{"locales":["zh-CN"]}""", request.Definition.ToJsonString());
         Assert.Equal(1, hearing.Account.Api.Media.Downloads);
         Assert.Equal("今天天气怎么样", Assert.Single(Fixture.Model.Requests).LastUserMessage);

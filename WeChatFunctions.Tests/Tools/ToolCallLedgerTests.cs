@@ -3,10 +3,12 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Storage;
 using WeChatFunctions.Tests.Infrastructure;
 using WeChatFunctions.Tools;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Tests.Tools;
 
@@ -100,6 +102,21 @@ public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<W
         Assert.Equal(["已取消订单 E5"], owner.Footnotes);
     }
 
+    [Fact]
+    public async Task APictureACallMadeIsReplayedWithItsResultAfterATakeOver()
+    {
+        var drawing = new PictureTool();
+        var owner = await OpenAsync(generation: 0);
+        await owner.RunAsync(new RecordedToolCall(0, 0, "call-0", PictureTool.Name, "{}"), drawing, CancellationToken.None);
+
+        var successor = await OpenAsync(generation: 1);
+
+        Assert.Equal(new AnswerMedia(MediaKind.Image, "media-" + _message), owner.Media);
+        Assert.Equal(owner.Media, Assert.Single(successor.Replayed).Media);
+        Assert.Equal(owner.Media, successor.Media);
+        Assert.Equal((_follower, _message, 0), (drawing.Asked?.FollowerId, drawing.Asked?.MessageId, drawing.Asked?.Generation));
+    }
+
     private Task<ToolCallLedger> OpenAsync(int generation) =>
         new ToolCalls(Store(), Runner(), NullLogger<ToolCallLedger>.Instance).OpenAsync(Question(generation), CancellationToken.None);
 
@@ -129,6 +146,22 @@ public sealed class ToolCallLedgerTests(WeChatFixture fixture) : IClassFixture<W
             await Task.Delay(50, cancellationToken);
             var order = invocation.RequiredText("order");
             return new ToolResult($"订单 {order} 已取消", $"已取消订单 {order}");
+        }
+    }
+
+    /// <summary>A tool whose result carries a picture for the follower, named after the question it was asked for.</summary>
+    private sealed class PictureTool : IAssistantTool
+    {
+        public const string Name = "picture";
+
+        public ToolQuestion? Asked { get; private set; }
+
+        public AIFunctionDeclaration Declaration { get; } = AIFunctionFactory.CreateDeclaration(Name, "Draws.", JsonElement.Parse("""{"type":"object"}"""));
+
+        public Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken)
+        {
+            Asked = invocation.Question;
+            return Task.FromResult(new ToolResult("画好了", Media: new AnswerMedia(MediaKind.Image, "media-" + invocation.Question?.MessageId)));
         }
     }
 

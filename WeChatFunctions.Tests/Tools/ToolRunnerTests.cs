@@ -37,6 +37,18 @@ public sealed class ToolRunnerTests
     }
 
     [Fact]
+    public async Task AToolThatNeedsLongerIsBoundByItsOwnTimeoutInstead()
+    {
+        var run = await Runner(new ToolOptions { TimeoutSeconds = 1 }).RunAsync(new Tool(async token =>
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), token);
+            return new ToolResult("太晚了");
+        }, TimeSpan.FromSeconds(2)), Invocation(), CancellationToken.None);
+
+        Assert.Equal("工具调用超时（超过 2 秒），没有结果。", run.Text);
+    }
+
+    [Fact]
     public async Task AFailureWithAReasonPassesTheReasonAndAnyOtherExceptionPassesNothing()
     {
         var explained = await Runner().RunAsync(new Tool(_ => throw new ToolFailedException("订单号不存在")), Invocation(), CancellationToken.None);
@@ -52,8 +64,10 @@ public sealed class ToolRunnerTests
 
     private static ToolInvocation Invocation() => new("follower", JsonElement.Parse("{}"));
 
-    private sealed class Tool(Func<CancellationToken, Task<ToolResult>> run) : IAssistantTool
+    private sealed class Tool(Func<CancellationToken, Task<ToolResult>> run, TimeSpan? timeout = null) : IAssistantTool
     {
+        public TimeSpan? Timeout => timeout;
+
         public AIFunctionDeclaration Declaration { get; } = AIFunctionFactory.CreateDeclaration("probe", "A tool under test.", JsonElement.Parse("""{"type":"object"}"""));
 
         public Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken) => run(cancellationToken);

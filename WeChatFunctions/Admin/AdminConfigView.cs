@@ -25,6 +25,7 @@ internal sealed class AdminConfigView(
     IOptions<StorageOptions> storage,
     IOptions<CustomerServiceOptions> customerService,
     IOptions<KnowledgeOptions> knowledge,
+    IOptions<ImageGenerationOptions> pictures,
     WeChatApiHealth weChatApi)
 {
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
@@ -53,7 +54,8 @@ internal sealed class AdminConfigView(
             $"global_daily_token_limit：{quota.Value.GlobalDailyTokenLimit}",
             $"rate_limit_per_minute：{quota.Value.RateLimitPerMinute}",
             $"max_answer_tokens：{model.Value.MaxAnswerTokens}",
-            string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}，embedding {prices.Value.EmbeddingPer1K}"),
+            string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}，embedding {prices.Value.EmbeddingPer1K}，price_per_image {prices.Value.PerImage}"),
+            $"image_generation：{pictures.Value.Mode}（image_model {pictures.Value.Model}，image_size {pictures.Value.Size}，image_daily_limit {pictures.Value.DailyLimit}）",
             $"max_clock_skew_seconds：{weChat.Value.MaxClockSkewSeconds}",
             $"reply_mode：{customerService.Value.ReplyMode}",
             $"max_pushed_messages：{customerService.Value.MaxPushedMessages}",

@@ -1,12 +1,10 @@
-using System.Text;
-using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
 using WeChatFunctions.Knowledge;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
-using WeChatFunctions.Settings;
+using WeChatFunctions.Pictures;
 using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
 
@@ -19,7 +17,8 @@ namespace WeChatFunctions.Answering;
 internal sealed class AnswerGenerator(
     AssistantDialog dialog,
     AnswerAdmission admission,
-    AnswerModeration moderation,
+    AnswerStream stream,
+    DrawingAnswer drawing,
     ClaimProgress progress,
     LiveAnswerRegistry liveAnswers,
     BackgroundWork background,
@@ -27,7 +26,7 @@ internal sealed class AnswerGenerator(
     IAnswerPushes pushes,
     KnowledgeGrounding knowledge,
     SharedArticles sharedArticles,
-    IOptions<ConversationOptions> conversationOptions)
+    ISpokenAnswers spokenAnswers)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
     private static readonly TimeSpan SlotWaitMargin = ReplyWindow.LastAttemptWriteMargin + TimeSpan.FromSeconds(0.5);
@@ -88,10 +87,11 @@ internal sealed class AnswerGenerator(
             return;
         }
 
+        var voice = await spokenAnswers.SpeakAsync(claim, outcome, stopping); // while the claim still shows progress
         await saving.CancelAsync();
         await typing;
         var finished = outcome.IsAnswer
-            ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete)
+            ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete, Media: outcome.Media ?? voice)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
         bool owner;
         if (charge is not null && !outcome.IsAnswer)
@@ -119,12 +119,19 @@ internal sealed class AnswerGenerator(
     }
 
     /// <summary>
-    /// Recalls the prompt, charges the question with the prompt's tokens reserved, and answers it; or says why not.
+    /// Recalls the prompt, charges the question with the prompt's tokens reserved, and answers it; or says why not. A
+    /// <c>/画</c> request is answered with its picture instead.
     /// </summary>
     /// <returns>The outcome, and the charge it made, if any.</returns>
     private async Task<(DialogOutcome Outcome, QuotaCharge? Charge)> AdmitAndAnswerAsync(
         ReplyClaim claim, LiveAnswer answer, Question? newQuestion, GenerationSlot slot, CancellationToken stopping)
     {
+        if (claim.Form == QuestionForm.Drawing)
+        {
+            var request = new DrawingRequest(claim.Key.FollowerId, claim.Key.MessageId, claim.FirstArrival, claim.Generation, claim.Question!, newQuestion?.Policy);
+            return (await drawing.AnswerAsync(request, slot.Deadline, stopping), null);
+        }
+
         var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, AnswerPreface.ModelsPart(claim));
         if (await dialog.RecallAsync(question, stopping) is not { } prompt)
         {
@@ -149,49 +156,11 @@ internal sealed class AnswerGenerator(
     {
         try
         {
-            return await AnswerAsync(question, grounding, answer, claim.FirstArrival + WeChatRetries.Window, slot.Deadline);
+            return await stream.AnswerAsync(question, grounding, answer, claim.FirstArrival + WeChatRetries.Window, slot.Deadline);
         }
         catch (OperationCanceledException) when (slot.TimedOut)
         {
             return DialogOutcome.Failed(FollowerTexts.AnswerTimedOut);
         }
-    }
-
-    /// <summary>
-    /// Streams the answer into <paramref name="answer"/> as WeChat text, or, with moderation on, holds it back until
-    /// the whole of it has passed. Only an answer that passed is remembered as context; it ends with the sources line
-    /// of the knowledge base's passages it drew on.
-    /// </summary>
-    /// <param name="retryDeadline">Transient model failures are retried only while a retry can finish before this.</param>
-    private async Task<DialogOutcome> AnswerAsync(DialogQuestion question, Grounding grounding, LiveAnswer answer, DateTimeOffset retryDeadline, CancellationToken cancellationToken)
-    {
-        var text = new MarkdownStream(conversationOptions.Value.ConvertsMarkdown);
-        var held = moderation.HoldsBackText ? new StringBuilder() : null;
-        var outcome = await dialog.AnswerAsync(
-            question,
-            grounding.Prompt,
-            chunk =>
-            {
-                var converted = text.Append(chunk);
-                if (held is null)
-                {
-                    answer.Append(converted, text.Preview);
-                }
-                else
-                {
-                    held.Append(converted);
-                }
-            },
-            retryDeadline,
-            cancellationToken);
-        outcome = await moderation.ReviewAnswerAsync(outcome, cancellationToken);
-        if (outcome is { IsAnswer: true, Exchange: { } exchange })
-        {
-            await dialog.RememberAsync(exchange, cancellationToken);
-            // The blocks still open at the end are closed; held text is released only now that it has passed.
-            answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer) + FollowerTexts.Footnotes(outcome.Footnotes));
-        }
-
-        return outcome;
     }
 }

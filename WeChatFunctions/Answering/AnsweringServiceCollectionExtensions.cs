@@ -9,6 +9,7 @@ internal static class AnsweringServiceCollectionExtensions
         services.AddSingleton<ClaimProgress>();
         services.AddSingleton<AnswerModeration>();
         services.AddSingleton<AnswerAdmission>();
+        services.AddSingleton<AnswerStream>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();
         services.AddSingleton<LostAnswers>();

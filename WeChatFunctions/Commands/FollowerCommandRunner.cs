@@ -15,15 +15,17 @@ internal sealed class FollowerCommandRunner(
     IConversationStore conversations,
     MemoryCommand memory,
     Quota quota,
+    PictureQuota pictures,
     TimeProvider timeProvider,
     IOptions<ModelOptions> modelOptions,
-    IOptions<ReplyWindowOptions> windowOptions)
+    IOptions<ReplyWindowOptions> windowOptions,
+    IOptions<ImageGenerationOptions> pictureOptions)
 {
     private const string ResetArgument = "reset";
 
     public async Task<string> RunAsync(string followerId, FollowerPolicy policy, FollowerCommand command, CancellationToken cancellationToken) => command.Name switch
     {
-        "help" => FollowerCommandTexts.Help(windowOptions.Value.ContinueKeyword),
+        "help" => FollowerCommandTexts.Help(windowOptions.Value.ContinueKeyword, pictureOptions.Value.IsOn),
         "reset" => await DoneAsync(conversations.StartSessionAsync(followerId, cancellationToken), FollowerCommandTexts.Reset),
         "prompt" => await PromptAsync(followerId, command.Argument, cancellationToken),
         "model" => await ModelAsync(followerId, command.Argument, cancellationToken),
@@ -87,7 +89,8 @@ internal sealed class FollowerCommandRunner(
         var used = await quota.TodayAsync(followerId, cancellationToken);
         var hoursUntilReset = quota.HoursUntilReset(timeProvider.GetUtcNow());
         return FollowerCommandTexts.QuestionsToday(used.Questions, quota.LimitOf(followerId, policy), hoursUntilReset)
-            + FollowerCommandTexts.TokensToday(used.Tokens, quota.TokenLimitOf(followerId, policy));
+            + FollowerCommandTexts.TokensToday(used.Tokens, quota.TokenLimitOf(followerId, policy))
+            + (pictureOptions.Value.IsOn ? FollowerCommandTexts.PicturesToday(used.Pictures.Count, pictures.LimitOf(followerId, policy)) : "");
     }
 
     private async Task<string> SettingsAsync(string followerId, FollowerPolicy policy, CancellationToken cancellationToken)

@@ -14,10 +14,11 @@ internal static class FollowerCommandTexts
 
     public const string PromptSaved = "已设定你的专属系统提示词，从下一个问题开始生效。";
 
-    public static string Help(string continueKeyword) =>
+    /// <param name="drawing">Whether pictures are on, so that <c>/画</c> is listed.</param>
+    public static string Help(string continueKeyword, bool drawing) =>
         $"""
         可用命令：
-        /help（帮助）：显示本说明
+        /help（帮助）：显示本说明{(drawing ? "\n/画 描述（/draw 描述）：按描述画一张图，例如 /画 一只在月亮上钓鱼的猫" : "")}
         /reset（新对话）：开始新的对话
         /prompt 文字（设定 文字）：设定你的专属系统提示词；/prompt 查看，/prompt reset 恢复默认
         /model 名称：切换模型；/model 查看可选模型
@@ -54,6 +55,11 @@ internal static class FollowerCommandTexts
     public static string QuestionsToday(int used, int limit, int hoursUntilReset) => limit == 0
         ? $"今天已提问 {used} 次，你的提问次数不受限制。"
         : $"今天已提问 {used} 次，还剩 {Math.Max(0, limit - used)} 次（每天 {limit} 次），约 {hoursUntilReset} 小时后（0 点）重置。";
+
+    /// <summary>Shown only when pictures are on: 0 for <paramref name="limit"/> means no limit.</summary>
+    public static string PicturesToday(int drawn, int limit) => limit == 0
+        ? $"\n今天已画图 {drawn} 张，画图次数不受限制。"
+        : $"\n今天已画图 {drawn} 张，还剩 {Math.Max(0, limit - drawn)} 张（每天 {limit} 张）。";
 
     /// <summary>Shown only when a token limit applies: most followers never need to think in tokens.</summary>
     public static string TokensToday(long used, long limit) =>

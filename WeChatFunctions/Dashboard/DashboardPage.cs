@@ -28,6 +28,7 @@ internal sealed partial class DashboardPage(DashboardData data, IOptions<PriceOp
         AppendDaily(html, snapshot, days);
         AppendRefusals(html, snapshot);
         DashboardTools.Append(html, snapshot);
+        DashboardPictures.Append(html, snapshot, prices.Value);
         DashboardTimes.Append(html, snapshot.Total, quota.Value.TimeZone);
         AppendSpenders(html, snapshot, days);
         AppendList(html, "白名单", snapshot.WhiteList);

@@ -106,7 +106,7 @@ internal sealed class AssistantDialog(
         // Without the API's usage (some compatible servers omit it), the completion is counted here and the prompt is unknown.
         var usage = new TokenUsage(answer.Usage?.InputTokenCount ?? 0, answer.Usage?.OutputTokenCount ?? answerTokens);
         var exchange = new DialogExchange(question.FollowerId, prompt.Question, text, answerTokens, UsedImage: prompt.Image is not null);
-        return DialogOutcome.Answered(exchange, usage, interrupted, timing) with { Footnotes = tools?.Ledger.Footnotes ?? [] };
+        return DialogOutcome.Answered(exchange, usage, interrupted, timing) with { Footnotes = tools?.Ledger.Footnotes ?? [], Media = tools?.Ledger.Media };
     }
 
     /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>

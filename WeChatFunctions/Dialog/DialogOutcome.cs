@@ -1,4 +1,5 @@
 using WeChatFunctions.Model;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Text;
 
 namespace WeChatFunctions.Dialog;
@@ -21,6 +22,9 @@ internal sealed record DialogOutcome(
 {
     /// <summary>Lines for the follower after the answer from the tools it called, such as 「已记住：…」.</summary>
     public IReadOnlyList<string> Footnotes { get; init; } = [];
+
+    /// <summary>A picture for the follower after the answer's text: one the <c>draw</c> tool made, or a <c>/画</c> request's.</summary>
+    public AnswerMedia? Media { get; init; }
 
     public static DialogOutcome Answered(DialogExchange exchange, TokenUsage usage, bool interrupted, ModelTiming? timing) =>
         new(interrupted ? exchange.Answer + FollowerTexts.AnswerInterrupted : exchange.Answer, IsAnswer: true, usage, IsInterrupted: interrupted, Exchange: exchange, Timing: timing);

@@ -18,6 +18,7 @@ using WeChatFunctions.Messages;
 using WeChatFunctions.Model;
 using WeChatFunctions.Moderation;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pictures;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
@@ -77,5 +78,7 @@ internal static class AssistantServices
             .AddWebSearch()
             .AddSpeech()
             .AddTranscription()
+            .AddVoiceReplies()
+            .AddPictures()
             .AddTableStorage();
 }

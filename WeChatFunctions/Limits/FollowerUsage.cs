@@ -13,6 +13,9 @@ internal sealed record FollowerUsage(
 
     public long Tokens => PromptTokens + CompletionTokens;
 
+    /// <summary>The pictures charged today, each by the message (or tool call) it was drawn for; a refund takes its entry back.</summary>
+    public IReadOnlyList<string> Pictures { get; init; } = [];
+
     /// <summary>
     /// How long a reservation is remembered after it stops counting: beyond the hour in which a follower's next message
     /// still takes over an answer whose instance died, so that the takeover knows whether the question was charged.
@@ -45,8 +48,9 @@ internal sealed record FollowerUsage(
         Reservations = [.. Reservations.Select(held => held.MessageId == messageId ? held with { Tokens = 0 } : held)],
     };
 
-    /// <summary>Whether the counts and reservations, which share the day's row, differ.</summary>
+    /// <summary>Whether the counts, reservations and pictures, which share the day's row, differ.</summary>
     public bool DayDiffersFrom(FollowerUsage other) =>
         (Questions, PromptTokens, CompletionTokens) != (other.Questions, other.PromptTokens, other.CompletionTokens)
-        || !Reservations.SequenceEqual(other.Reservations);
+        || !Reservations.SequenceEqual(other.Reservations)
+        || !Pictures.SequenceEqual(other.Pictures, StringComparer.Ordinal);
 }

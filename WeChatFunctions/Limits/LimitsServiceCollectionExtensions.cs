@@ -6,6 +6,7 @@ internal static class LimitsServiceCollectionExtensions
     {
         services.AddSingleton<QuotaDays>();
         services.AddSingleton<Quota>();
+        services.AddSingleton<PictureQuota>();
         services.AddSingleton<AccountBudget>();
         services.AddHostedService(provider => provider.GetRequiredService<AccountBudget>());
         return services;

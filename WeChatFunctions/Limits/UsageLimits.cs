@@ -66,4 +66,5 @@ internal enum QuotaRefusal
     DailyTokens,
     AccountTokens,
     RateLimited,
+    DailyPictures,
 }

@@ -9,6 +9,7 @@ using WeChatFunctions.Keywords;
 using WeChatFunctions.Limits;
 using WeChatFunctions.Links;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Pictures;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Speech;
@@ -32,6 +33,7 @@ internal sealed class AssistantMessageHandler(
     TextRedaction redaction,
     VoiceHearing hearing,
     IOptions<ConversationOptions> options,
+    IOptions<ImageGenerationOptions> pictures,
     ILogger<AssistantMessageHandler> logger)
     : IWeChatMessageHandler
 {
@@ -102,11 +104,12 @@ internal sealed class AssistantMessageHandler(
             ? new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken))
             : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), utterance, arrival, cancellationToken);
 
-    /// <summary>A question typed or spoken: a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
+    /// <summary>A question typed or spoken: a picture request is claimed as one, a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
     private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, Utterance utterance, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
     {
         _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
         { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
+        _ when DrawCommand.TryParse(content, out var prompt) => await DrawAsync(key, prompt, utterance, arrival, cancellationToken),
         _ when options.Value.FollowerCommandsEnabled && FollowerCommand.TryParse(content, out var command) =>
             await WhenNotBlockedAsync(key, async policy => new TextReply(await followerCommands.RunAsync(key.FollowerId, policy, command, cancellationToken)), cancellationToken),
         _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, utterance.FirstArrival, cancellationToken),
@@ -117,6 +120,13 @@ internal sealed class AssistantMessageHandler(
                     key, new Question(key.FollowerId, content.Trim(), policy, utterance.Form, utterance.PrefaceFor(content.Trim())), arrival, utterance.FirstArrival, cancellationToken),
             cancellationToken),
     };
+
+    /// <summary><c>/画</c>: a picture request, claimed and answered through the reply window like a question, with its picture.</summary>
+    private async Task<OutboundReply> DrawAsync(MessageKey key, string prompt, Utterance utterance, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+        !pictures.Value.IsOn ? new TextReply(PictureTexts.Off)
+        : prompt.Length == 0 ? new TextReply(PictureTexts.Usage)
+        : await WhenNotBlockedAsync(
+            key, policy => window.AnswerAsync(key, new Question(key.FollowerId, prompt, policy, QuestionForm.Drawing), arrival, utterance.FirstArrival, cancellationToken), cancellationToken);
 
     /// <summary>
     /// A shared article is a question, 「请总结这篇文章」, answered like a typed one. The link is kept, not read: the

@@ -14,5 +14,6 @@ internal sealed class PriceOptionsValidator : IValidateOptions<PriceOptions>
         options.PromptPer1K is < 0 or > MaxPrice ? ValidateOptionsResult.Fail($"Setting 'price_per_1k_prompt_tokens' must be between 0 and {MaxPrice}.")
         : options.CompletionPer1K is < 0 or > MaxPrice ? ValidateOptionsResult.Fail($"Setting 'price_per_1k_completion_tokens' must be between 0 and {MaxPrice}.")
         : options.EmbeddingPer1K is < 0 or > MaxPrice ? ValidateOptionsResult.Fail($"Setting 'price_per_1k_embedding_tokens' must be between 0 and {MaxPrice}.")
+        : options.PerImage is < 0 or > MaxPrice ? ValidateOptionsResult.Fail($"Setting 'price_per_image' must be between 0 and {MaxPrice}.")
         : ValidateOptionsResult.Success;
 }

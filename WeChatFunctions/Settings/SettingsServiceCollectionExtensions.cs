@@ -57,6 +57,10 @@ internal static class SettingsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchAttributesValidator>();
         services.AddSingleton<IValidateOptions<WebSearchOptions>, WebSearchOptionsValidator>();
 
+        services.AddOptions<VoiceReplyOptions>().BindConfiguration("").ValidateOnStart().PostConfigure(options => options.ApplyDefaults());
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyAttributesValidator>();
+        services.AddSingleton<IValidateOptions<VoiceReplyOptions>, VoiceReplyOptionsValidator>();
+
         services.AddOptions<QuotaOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaOptionsValidator>();
         services.AddSingleton<IValidateOptions<QuotaOptions>, QuotaTimeZoneValidator>();
@@ -65,6 +69,16 @@ internal static class SettingsServiceCollectionExtensions
         services.AddOptions<PriceOptions>().BindConfiguration("").ValidateOnStart()
             .PostConfigure(options => options.Currency = string.IsNullOrWhiteSpace(options.Currency) ? "USD" : options.Currency.Trim());
         services.AddSingleton<IValidateOptions<PriceOptions>, PriceOptionsValidator>();
+
+        services.AddOptions<ImageGenerationOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Mode = string.IsNullOrWhiteSpace(options.Mode) ? ImageGenerationOptions.Off : options.Mode.Trim();
+                options.Model = string.IsNullOrWhiteSpace(options.Model) ? ImageGenerationOptions.DefaultModel : options.Model.Trim();
+                options.Size = string.IsNullOrWhiteSpace(options.Size) ? ImageGenerationOptions.DefaultSize : options.Size.Trim();
+            });
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationAttributesValidator>();
+        services.AddSingleton<IValidateOptions<ImageGenerationOptions>, ImageGenerationOptionsValidator>();
 
         services.AddOptions<ModerationOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();

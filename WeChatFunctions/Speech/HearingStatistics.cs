@@ -7,12 +7,12 @@ internal static class HearingStatistics
 {
     public static string NameOf(HearingOutcome outcome) => outcome switch
     {
-        HearingOutcome.Heard => VoiceOutcomes.Heard,
-        HearingOutcome.Empty => VoiceOutcomes.Empty,
-        HearingOutcome.NotAuthorised => VoiceOutcomes.NotAuthorised,
-        HearingOutcome.DownloadFailed => VoiceOutcomes.DownloadFailed,
-        HearingOutcome.ProviderFailed => VoiceOutcomes.ProviderFailed,
-        HearingOutcome.TimedOut => VoiceOutcomes.TimedOut,
+        HearingOutcome.Heard => HeardVoiceOutcome.Heard,
+        HearingOutcome.Empty => HeardVoiceOutcome.Empty,
+        HearingOutcome.NotAuthorised => HeardVoiceOutcome.NotAuthorised,
+        HearingOutcome.DownloadFailed => HeardVoiceOutcome.DownloadFailed,
+        HearingOutcome.ProviderFailed => HeardVoiceOutcome.ProviderFailed,
+        HearingOutcome.TimedOut => HeardVoiceOutcome.TimedOut,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Only a finished hearing is counted."),
     };
 }

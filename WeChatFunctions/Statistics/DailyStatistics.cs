@@ -9,7 +9,10 @@ namespace WeChatFunctions.Statistics;
 /// <param name="AnswerLatency">Answers by how long the model took to finish them, in <see cref="ModelLatency"/>'s buckets.</param>
 /// <param name="ToolCalls">Tool calls by tool, each run counted once; a call replayed after a takeover is not.</param>
 /// <param name="ToolFailures">Of <paramref name="ToolCalls"/>, those that failed or timed out, by tool.</param>
-/// <param name="Voices">Voices the app transcribed, by outcome (<see cref="VoiceOutcomes"/>): heard, or why not.</param>
+/// <param name="VoiceReplies">Answers to be spoken, by what became of them (<see cref="VoiceReplyOutcome"/>): spoken, or sent as text and why.</param>
+/// <param name="HeardVoices">Voices the app transcribed itself, by outcome (<see cref="HeardVoiceOutcome"/>): heard, or why not.</param>
+/// <param name="Pictures">Pictures drawn and uploaded for followers (<c>/画</c> and the <c>draw</c> tool), each billed at <c>price_per_image</c>.</param>
+/// <param name="PictureFailures">Pictures the image model, WeChat's upload or the time allowed failed; refusals (limits, moderation) are not failures.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
@@ -34,7 +37,10 @@ internal sealed record DailyStatistics(
     BucketCounts? AnswerLatency = null,
     NamedCounts? ToolCalls = null,
     NamedCounts? ToolFailures = null,
-    NamedCounts? Voices = null)
+    NamedCounts? VoiceReplies = null,
+    long Pictures = 0,
+    long PictureFailures = 0,
+    NamedCounts? HeardVoices = null)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -48,7 +54,9 @@ internal sealed record DailyStatistics(
 
     public NamedCounts ToolFailures { get; init; } = ToolFailures ?? NamedCounts.None;
 
-    public NamedCounts Voices { get; init; } = Voices ?? NamedCounts.None;
+    public NamedCounts VoiceReplies { get; init; } = VoiceReplies ?? NamedCounts.None;
+
+    public NamedCounts HeardVoices { get; init; } = HeardVoices ?? NamedCounts.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -76,7 +84,10 @@ internal sealed record DailyStatistics(
         left.AnswerLatency + right.AnswerLatency,
         left.ToolCalls + right.ToolCalls,
         left.ToolFailures + right.ToolFailures,
-        left.Voices + right.Voices);
+        left.VoiceReplies + right.VoiceReplies,
+        left.Pictures + right.Pictures,
+        left.PictureFailures + right.PictureFailures,
+        left.HeardVoices + right.HeardVoices);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -59,18 +59,24 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
     public void ToolRan(string tool, bool failed) =>
         Add(timeProvider.GetUtcNow(), new DailyStatistics(ToolCalls: NamedCounts.One(tool), ToolFailures: failed ? NamedCounts.One(tool) : null));
 
-    /// <summary>A voice the app transcribed, heard or not (<see cref="VoiceOutcomes"/>); WeChat's retries of it are not counted.</summary>
-    public void VoiceHeard(DateTimeOffset at, string outcome) => Add(at, new DailyStatistics(Voices: NamedCounts.One(outcome)));
+    /// <summary>A voice the app transcribed itself, heard or not (<see cref="HeardVoiceOutcome"/>); WeChat's retries of it are not counted.</summary>
+    public void VoiceHeard(DateTimeOffset at, string outcome) => Add(at, new DailyStatistics(HeardVoices: NamedCounts.One(outcome)));
+
+    /// <summary>An answer that was to be spoken, and what became of it: one of <see cref="VoiceReplyOutcome"/>'s names.</summary>
+    public void VoiceReplied(string outcome) => Add(timeProvider.GetUtcNow(), new DailyStatistics(VoiceReplies: NamedCounts.One(outcome)));
 
     /// <summary>Tokens spent embedding documents for the knowledge base.</summary>
     public void Embedded(DateTimeOffset at, long tokens) => Add(at, new DailyStatistics(EmbeddingTokens: tokens));
+
+    /// <summary>A picture was drawn and uploaded for a follower, or, when <paramref name="failed"/>, none came of a request that passed the limits.</summary>
+    public void PictureDrawn(DateTimeOffset at, bool failed) => Add(at, failed ? new DailyStatistics(PictureFailures: 1) : new DailyStatistics(Pictures: 1));
 
     public void ModelFailed(DateTimeOffset at) => Add(at, new DailyStatistics(ModelErrors: 1));
 
     /// <summary>A message or menu click answered by an operator's keyword rule, at no model call.</summary>
     public void KeywordReplied(DateTimeOffset at) => Add(at, new DailyStatistics(KeywordReplies: 1));
 
-    /// <summary>A question refused by a limit: over quota (questions, tokens or the account's budget) or too fast.</summary>
+    /// <summary>A question or picture refused by a limit: over quota (questions, tokens, the account's budget or pictures) or too fast.</summary>
     public void Refused(DateTimeOffset at, QuotaRefusal refusal)
     {
         metrics.Refused(refusal switch
@@ -79,6 +85,7 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
             QuotaRefusal.DailyTokens => RefusalReason.DailyTokens,
             QuotaRefusal.AccountTokens => RefusalReason.AccountTokens,
             QuotaRefusal.RateLimited => RefusalReason.RateLimited,
+            QuotaRefusal.DailyPictures => RefusalReason.DailyPictures,
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Only a refusal is recorded."),
         });
         Add(at, refusal switch

@@ -42,6 +42,11 @@ internal sealed class StatisticsView(
             lines.Add($"模型用时（近7天）：第一个字 P50 {Percentile(week.FirstTextLatency, 0.5)}，回答完整 P50 {Percentile(week.AnswerLatency, 0.5)}、P90 {Percentile(week.AnswerLatency, 0.9)}");
         }
 
+        if (week.VoiceReplies.Counts.Any())
+        {
+            lines.Add(VoiceReplies(week.VoiceReplies));
+        }
+
         if (quota.Value.GlobalDailyTokenLimit is > 0 and var budget)
         {
             // A question is refused once the budget no instance has leased yet cannot cover what it reserves.
@@ -75,7 +80,20 @@ internal sealed class StatisticsView(
     private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
-        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Tools(figures)}{Voices(figures)}");
+        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Pictures(figures)}{Tools(figures)}{HeardVoices(figures)}");
+
+    /// <summary>Only on days the app transcribed a voice itself, with why some were not heard: 「，语音转文字 5（没听清 1、超时 1）」.</summary>
+    private static string HeardVoices(DailyStatistics figures)
+    {
+        var total = figures.HeardVoices.Counts.Sum(outcome => outcome.Value);
+        var failures = figures.HeardVoices.Counts.Where(outcome => outcome.Key != HeardVoiceOutcome.Heard)
+            .Select(outcome => Invariant($"{HeardVoiceOutcome.Describe(outcome.Key)} {outcome.Value}")).ToList();
+        return total == 0 ? "" : Invariant($"，语音转文字 {total}") + (failures.Count > 0 ? $"（{string.Join("、", failures)}）" : "");
+    }
+
+    /// <summary>Only on days a picture was asked for: 「，画图 3（失败 1）」.</summary>
+    private static string Pictures(DailyStatistics figures) =>
+        figures.Pictures + figures.PictureFailures == 0 ? "" : Invariant($"，画图 {figures.Pictures}") + (figures.PictureFailures > 0 ? Invariant($"（失败 {figures.PictureFailures}）") : "");
 
     /// <summary>The tools that ran, each with its calls and, when some failed, how many: 「，工具 web_search 3（失败 1）、current_time 2」.</summary>
     private static string Tools(DailyStatistics figures) =>
@@ -83,12 +101,12 @@ internal sealed class StatisticsView(
             ? "，工具 " + string.Join("、", figures.ToolCalls.Counts.Select(tool => Invariant($"{tool.Key} {tool.Value}") + (figures.ToolFailures[tool.Key] is > 0 and var failed ? Invariant($"（失败 {failed}）") : "")))
             : "";
 
-    /// <summary>The voices the app transcribed and, when some were not heard, why: 「，语音 5（没听清 1、超时 1）」.</summary>
-    private static string Voices(DailyStatistics figures)
+    /// <summary>「语音回答（近7天）：发出 5，改发文字 3（过长 1、上传被拒 2）」.</summary>
+    private static string VoiceReplies(NamedCounts outcomes)
     {
-        var failures = figures.Voices.Counts.Where(outcome => outcome.Key != VoiceOutcomes.Heard).Select(outcome => Invariant($"{VoiceOutcomes.Describe(outcome.Key)} {outcome.Value}")).ToList();
-        var total = figures.Voices.Counts.Sum(outcome => outcome.Value);
-        return total == 0 ? "" : Invariant($"，语音 {total}") + (failures.Count > 0 ? $"（{string.Join("、", failures)}）" : "");
+        var asText = outcomes.Counts.Where(outcome => outcome.Key != VoiceReplyOutcome.Spoken).ToList();
+        var reasons = string.Join("、", asText.Select(outcome => Invariant($"{VoiceReplyOutcome.Describe(outcome.Key)} {outcome.Value}")));
+        return Invariant($"语音回答（近7天）：发出 {outcomes[VoiceReplyOutcome.Spoken]}，改发文字 {asText.Sum(outcome => outcome.Value)}{(asText.Count > 0 ? $"（{reasons}）" : "")}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

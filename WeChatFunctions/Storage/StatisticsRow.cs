@@ -36,7 +36,10 @@ internal static class StatisticsRow
             AnswerLatency: ReadBuckets(row, nameof(DailyStatistics.AnswerLatency), ModelLatency.BucketCount),
             ToolCalls: ReadNamed(row, nameof(DailyStatistics.ToolCalls)),
             ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)),
-            Voices: ReadNamed(row, nameof(DailyStatistics.Voices)));
+            VoiceReplies: ReadNamed(row, nameof(DailyStatistics.VoiceReplies)),
+            Pictures: Read(nameof(DailyStatistics.Pictures)),
+            PictureFailures: Read(nameof(DailyStatistics.PictureFailures)),
+            HeardVoices: ReadNamed(row, nameof(DailyStatistics.HeardVoices)));
     }
 
     /// <summary>
@@ -97,11 +100,14 @@ internal static class StatisticsRow
         row[nameof(DailyStatistics.RateLimited)] = sum.RateLimited;
         row[nameof(DailyStatistics.BlockedQuestions)] = sum.BlockedQuestions;
         row[nameof(DailyStatistics.BlockedAnswers)] = sum.BlockedAnswers;
+        row[nameof(DailyStatistics.Pictures)] = sum.Pictures;
+        row[nameof(DailyStatistics.PictureFailures)] = sum.PictureFailures;
         WriteBuckets(row, nameof(DailyStatistics.MessagesByHour), sum.MessagesByHour);
         WriteBuckets(row, nameof(DailyStatistics.FirstTextLatency), sum.FirstTextLatency);
         WriteBuckets(row, nameof(DailyStatistics.AnswerLatency), sum.AnswerLatency);
         WriteNamed(row, nameof(DailyStatistics.ToolCalls), sum.ToolCalls);
         WriteNamed(row, nameof(DailyStatistics.ToolFailures), sum.ToolFailures);
-        WriteNamed(row, nameof(DailyStatistics.Voices), sum.Voices);
+        WriteNamed(row, nameof(DailyStatistics.VoiceReplies), sum.VoiceReplies);
+        WriteNamed(row, nameof(DailyStatistics.HeardVoices), sum.HeardVoices);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Tools;
+using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Storage;
 
@@ -65,6 +67,8 @@ internal sealed class TableToolCallStore(TableClientProvider tables) : IToolCall
         [nameof(RecordedToolCall.Footnote)] = call.Footnote,
         [nameof(RecordedToolCall.Failed)] = call.Failed,
         [nameof(RecordedToolCall.Generation)] = call.Generation,
+        [nameof(ReplyClaimEntity.MediaKind)] = call.Media?.Kind.ToString(),
+        [nameof(ReplyClaimEntity.MediaId)] = call.Media?.MediaId,
     };
 
     private static RecordedToolCall CallOf(TableEntity row) => new(
@@ -77,5 +81,10 @@ internal sealed class TableToolCallStore(TableClientProvider tables) : IToolCall
         row.GetString(nameof(RecordedToolCall.Footnote)),
         row.GetBoolean(nameof(RecordedToolCall.Failed)) ?? false,
         row.GetInt32(nameof(RecordedToolCall.Generation)) ?? 0,
-        row.ETag.ToString());
+        row.ETag.ToString())
+    {
+        Media = Enum.TryParse<MediaKind>(row.GetString(nameof(ReplyClaimEntity.MediaKind)), out var kind) && row.GetString(nameof(ReplyClaimEntity.MediaId)) is { Length: > 0 } mediaId
+            ? new AnswerMedia(kind, mediaId)
+            : null,
+    };
 }

@@ -41,7 +41,10 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
         Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
         Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
         ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
-        ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))));
+        ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))))
+    {
+        Pictures = (Day.GetString(nameof(FollowerUsage.Pictures)) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+    };
 
     /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
     public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
@@ -53,6 +56,7 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
             Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
             Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
             Day[nameof(FollowerUsage.Reservations)] = FormatReservations(changed.Reservations);
+            Day[nameof(FollowerUsage.Pictures)] = string.Join(' ', changed.Pictures);
             actions.Add(ActionFor(Day, DayExists));
         }
 

@@ -52,6 +52,7 @@ internal sealed class AssistantMetrics
         RefusalReason.RateLimited => "rate_limited",
         RefusalReason.QuestionModerated => "question_moderated",
         RefusalReason.AnswerModerated => "answer_moderated",
+        RefusalReason.DailyPictures => "daily_pictures",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

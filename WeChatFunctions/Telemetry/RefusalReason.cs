@@ -9,4 +9,5 @@ internal enum RefusalReason
     RateLimited,
     QuestionModerated,
     AnswerModerated,
+    DailyPictures,
 }

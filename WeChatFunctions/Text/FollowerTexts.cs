@@ -88,6 +88,9 @@ internal static class FollowerTexts
     public static string AccountOutOfTokens(int hoursUntilReset) =>
         $"抱歉，今天的额度已用完，约 {hoursUntilReset} 小时后（0 点）恢复，明天再来吧。";
 
+    public static string OverPictureQuota(int dailyPictures, int hoursUntilReset, string? adminEmail) =>
+        $"今天的画图次数（每天 {dailyPictures} 张）已经用完了，约 {hoursUntilReset} 小时后（0 点）重置。" + MoreFrom(adminEmail);
+
     public static string RateLimited(int perMinute, int secondsToWait) =>
         $"提问太快了：每分钟最多 {perMinute} 个问题。请 {secondsToWait} 秒后再问。";
 

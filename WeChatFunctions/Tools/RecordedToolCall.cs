@@ -1,3 +1,5 @@
+using WeChatFunctions.Paging;
+
 namespace WeChatFunctions.Tools;
 
 /// <summary>
@@ -15,6 +17,9 @@ namespace WeChatFunctions.Tools;
 internal sealed record RecordedToolCall(
     int Round, int Index, string CallId, string Name, string Arguments, string? Result = null, string? Footnote = null, bool Failed = false, int Generation = 0, string Version = "")
 {
+    /// <summary>A picture for the follower from <see cref="ToolResult.Media"/>.</summary>
+    public AnswerMedia? Media { get; init; }
+
     /// <summary>The same tool with the same arguments: running it again would repeat whatever it did.</summary>
     public bool Repeats(string name, string arguments) => Name == name && Arguments == arguments;
 }

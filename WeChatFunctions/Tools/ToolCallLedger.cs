@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Tools;
 
@@ -64,8 +65,8 @@ internal sealed class ToolCallLedger(IToolCallStore store, ToolRunner runner, To
             return requested with { Result = UnknownOutcome, Failed = true };
         }
 
-        var run = await runner.RunAsync(tool, new ToolInvocation(question.FollowerId, ArgumentsOf(requested.Arguments)), cancellationToken);
-        var finished = started with { Result = run.Text, Footnote = run.Footnote, Failed = run.Failed };
+        var run = await runner.RunAsync(tool, new ToolInvocation(question.FollowerId, ArgumentsOf(requested.Arguments), question), cancellationToken);
+        var finished = started with { Result = run.Text, Footnote = run.Footnote, Failed = run.Failed, Media = run.Media };
         _calls.Add(finished);
         try
         {
@@ -81,6 +82,9 @@ internal sealed class ToolCallLedger(IToolCallStore store, ToolRunner runner, To
 
     /// <summary>The footnotes of the question's calls, each once, in order: replayed ones too, since the answer is written again.</summary>
     public IReadOnlyList<string> Footnotes => [.. _calls.Select(call => call.Footnote).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The picture the question's calls made for the follower, replayed ones too; the last, when there were several.</summary>
+    public AnswerMedia? Media => _calls.LastOrDefault(call => call.Media is not null)?.Media;
 
     private static JsonElement ArgumentsOf(string json)
     {

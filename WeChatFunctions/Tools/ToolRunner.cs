@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Tools;
@@ -21,11 +22,12 @@ internal sealed class ToolRunner(IOptions<ToolOptions> options, IToolCallCounter
     {
         var name = tool.Declaration.Name;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout);
+        var allowed = tool.Timeout ?? options.Value.Timeout;
+        timeout.CancelAfter(allowed);
         try
         {
             var result = await tool.RunAsync(invocation, timeout.Token);
-            return new ToolRun(Bounded(result.Text), result.Footnote, Failed: false);
+            return new ToolRun(Bounded(result.Text), result.Footnote, Failed: false) { Media = result.Media };
         }
         catch (ToolFailedException failure)
         {
@@ -35,8 +37,9 @@ internal sealed class ToolRunner(IOptions<ToolOptions> options, IToolCallCounter
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            ToolsLog.ToolTimedOut(logger, name, options.Value.TimeoutSeconds);
-            return ToolRun.Failure($"工具调用超时（超过 {options.Value.TimeoutSeconds} 秒），没有结果。");
+            var seconds = (int)allowed.TotalSeconds;
+            ToolsLog.ToolTimedOut(logger, name, seconds);
+            return ToolRun.Failure($"工具调用超时（超过 {seconds} 秒），没有结果。");
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -52,5 +55,8 @@ internal sealed class ToolRunner(IOptions<ToolOptions> options, IToolCallCounter
 /// <summary>What one run of a tool gave: the text for the model, and a line for the follower.</summary>
 internal sealed record ToolRun(string Text, string? Footnote, bool Failed)
 {
+    /// <summary>A picture for the follower, from <see cref="ToolResult.Media"/>.</summary>
+    public AnswerMedia? Media { get; init; }
+
     public static ToolRun Failure(string text) => new(text, Footnote: null, Failed: true);
 }

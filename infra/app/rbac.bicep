@@ -1,5 +1,6 @@
 // Role assignments for the app's identity: Blob (deployment package, large images), Queue (the host), Table (all of
-// the app's data), Application Insights publishing, Key Vault secrets, and optionally Azure OpenAI. The deployer
+// the app's data), Application Insights publishing, Key Vault secrets, and optionally Azure OpenAI, Azure AI Search
+// and Azure AI Speech. The deployer
 // (a user running azd, or a pipeline's service principal) gets data access to storage for debugging.
 param storageAccountName string
 param appInsightsName string
@@ -10,6 +11,7 @@ param userIdentityPrincipalId string = ''
 param userIdentityPrincipalType string = 'User'
 param openAIAccountName string = ''
 param searchServiceName string = ''
+param speechAccountName string = ''
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -20,6 +22,8 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   searchIndexDataContributor: '8ebe5a00-799e-43f5-93ac-243d3dce84a7'
   searchServiceContributor: '7ca78c08-252a-4471-8644-bb5ff32d4ba0'
+  // Transcription and synthesis without the keys or the custom projects, which Cognitive Services User would give.
+  cognitiveServicesSpeechUser: 'f2dc8367-1007-4938-bd23-fe263f013447'
 }
 // Search Service Contributor creates the index when it is missing; Search Index Data Contributor writes and queries it.
 var searchRoles = [ roles.searchServiceContributor, roles.searchIndexDataContributor ]
@@ -115,3 +119,17 @@ resource userSearchRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     principalType: userIdentityPrincipalType
   }
 }]
+
+resource speechAccount 'Microsoft.CognitiveServices/accounts@2024-10-01' existing = if (!empty(speechAccountName)) {
+  name: speechAccountName
+}
+
+resource speechUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(speechAccountName)) {
+  name: guid(resourceGroup().id, speechAccountName, managedIdentityPrincipalId, roles.cognitiveServicesSpeechUser)
+  scope: speechAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesSpeechUser)
+    principalId: managedIdentityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}

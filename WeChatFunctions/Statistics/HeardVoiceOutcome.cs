@@ -1,7 +1,7 @@
 namespace WeChatFunctions.Statistics;
 
-/// <summary>What became of the voices the app transcribed, as the daily statistics count them, and how get_stat names each.</summary>
-internal static class VoiceOutcomes
+/// <summary>What became of the voices the app transcribed itself, as the daily statistics count them, and how get_stat names each.</summary>
+internal static class HeardVoiceOutcome
 {
     public const string Heard = "heard";
 

@@ -12,22 +12,22 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// <c>combinedPhrases[0].text</c>. What it answers is chosen per voice (by its bytes), so tests in parallel do not meet;
 /// every request is recorded.
 /// </summary>
-public sealed class FakeSpeechServer : IAsyncDisposable
+public sealed class FakeFastTranscriptionServer : IAsyncDisposable
 {
     public const string Key = "fake-speech-key-0123456789abcdef";
 
     public const string Path = "/speechtotext/transcriptions:transcribe";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeSpeechRequest> _requests = new();
+    private readonly ConcurrentQueue<FakeFastTranscriptionRequest> _requests = new();
     private readonly ConcurrentDictionary<string, FakeTranscript> _transcripts = new(StringComparer.Ordinal);
 
-    private FakeSpeechServer() => (_app, Endpoint) = InProcessHosts.StartOnLoopback(app => app.Run(HandleAsync));
+    private FakeFastTranscriptionServer() => (_app, Endpoint) = InProcessHosts.StartOnLoopback(app => app.Run(HandleAsync));
 
     /// <summary>The value for the app's <c>speech_endpoint</c> setting.</summary>
     public Uri Endpoint { get; }
 
-    public static Task<FakeSpeechServer> StartAsync() => Task.FromResult(new FakeSpeechServer());
+    public static Task<FakeFastTranscriptionServer> StartAsync() => Task.FromResult(new FakeFastTranscriptionServer());
 
     /// <summary>Hears <paramref name="voice"/> as <paramref name="transcript"/>, after <paramref name="gate"/> when given; any other voice has no speech in it.</summary>
     public void Hear(byte[] voice, string transcript, Task? gate = null) => _transcripts[Convert.ToBase64String(voice)] = new FakeTranscript(transcript, 200, gate);
@@ -35,7 +35,7 @@ public sealed class FakeSpeechServer : IAsyncDisposable
     /// <summary>Answers <paramref name="voice"/> with this error status, as the service does when it fails.</summary>
     public void Fail(byte[] voice, int status) => _transcripts[Convert.ToBase64String(voice)] = new FakeTranscript("", status, null);
 
-    public IReadOnlyList<FakeSpeechRequest> RequestsFor(byte[] voice) => [.. _requests.Where(request => request.Audio.AsSpan().SequenceEqual(voice))];
+    public IReadOnlyList<FakeFastTranscriptionRequest> RequestsFor(byte[] voice) => [.. _requests.Where(request => request.Audio.AsSpan().SequenceEqual(voice))];
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -53,7 +53,7 @@ public sealed class FakeSpeechServer : IAsyncDisposable
             await audio.CopyToAsync(bytes, context.RequestAborted);
         }
 
-        var request = new FakeSpeechRequest(
+        var request = new FakeFastTranscriptionRequest(
             context.Request.Query["api-version"].ToString(),
             context.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(),
             bytes.ToArray(),
@@ -93,4 +93,4 @@ public sealed class FakeSpeechServer : IAsyncDisposable
 }
 
 /// <summary>A fast-transcription request as the fake speech service received it.</summary>
-public sealed record FakeSpeechRequest(string ApiVersion, string Key, byte[] Audio, string FileName, string ContentType, JsonNode Definition);
+public sealed record FakeFastTranscriptionRequest(string ApiVersion, string Key, byte[] Audio, string FileName, string ContentType, JsonNode Definition);
