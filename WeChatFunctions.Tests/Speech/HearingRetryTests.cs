@@ -13,35 +13,20 @@ public sealed class HearingRetryTests(WeChatFixture fixture) : FollowerTest(fixt
 {
     private static readonly string Answer = string.Join("\n\n", Enumerable.Range(1, 12).Select(paragraph => $"第{paragraph}段。"));
 
-    [Fact]
-    public async Task ARetryWaitsForTheVoiceStillBeingHeardAndReusesItsTranscript()
+    /// <param name="instances">One: the retry waits in memory for the transcription; two: the retry, on the other instance, polls storage for it.</param>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ARetryWaitsForTheVoiceStillBeingHeardAndReusesItsTranscript(int instances)
     {
         await using var hearing = await HearingAccount.StartAsync();
-        var platform = new WeChatPlatform(Fixture.StartApplication(hearing.Configure).CreateWeChatClient());
+        var platform = new WeChatPlatform([.. Enumerable.Range(0, instances).Select(_ => Fixture.StartApplication(hearing.Configure).CreateWeChatClient())]);
         var (push, audio) = hearing.Voice(Follower, "慢慢听", gate: platform.AttemptStarted(2));
 
         var delivery = await platform.DeliverAsync(push);
 
         Assert.Equal(2, delivery.Attempt);
         Assert.Equal("（听到：慢慢听）\n\n回答：慢慢听", delivery.Content);
-        Assert.Single(hearing.Speech.RequestsFor(audio));
-        Assert.Equal(1, hearing.Account.Api.Media.Downloads);
-        Assert.Single(Fixture.Model.Requests);
-    }
-
-    [Fact]
-    public async Task ARetryOnAnotherInstanceWaitsForTheTranscriptInStorage()
-    {
-        await using var hearing = await HearingAccount.StartAsync();
-        var first = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
-        var second = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
-        var platform = new WeChatPlatform(first, second, first);
-        var (push, audio) = hearing.Voice(Follower, "别处听", gate: platform.AttemptStarted(2));
-
-        var delivery = await platform.DeliverAsync(push);
-
-        Assert.Equal(2, delivery.Attempt);
-        Assert.Equal("（听到：别处听）\n\n回答：别处听", delivery.Content);
         Assert.Single(hearing.Speech.RequestsFor(audio));
         Assert.Equal(1, hearing.Account.Api.Media.Downloads);
         Assert.Single(Fixture.Model.Requests);

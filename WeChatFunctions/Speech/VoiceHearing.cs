@@ -46,7 +46,7 @@ internal sealed class VoiceHearing(
         {
             if (_hearing.TryGetValue(key, out var local))
             {
-                return await WaitAsync(local, deadline, cancellationToken) ? await local : heard;
+                return await local.WaitUntilAsync(deadline, timeProvider, cancellationToken) ? await local : heard;
             }
 
             var now = timeProvider.GetUtcNow();
@@ -59,7 +59,7 @@ internal sealed class VoiceHearing(
                 continue;
             }
 
-            if (!await WaitAsync(Task.Delay(PollInterval, timeProvider, cancellationToken), deadline, cancellationToken))
+            if (!await Task.Delay(PollInterval, timeProvider, cancellationToken).WaitUntilAsync(deadline, timeProvider, cancellationToken))
             {
                 return heard;
             }
@@ -78,26 +78,6 @@ internal sealed class VoiceHearing(
         _hearing[started.Key] = hearing;
         hearing.ContinueWith(done => _hearing.TryRemove(KeyValuePair.Create(started.Key, done)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return started;
-    }
-
-    /// <returns><see langword="false"/> when the deadline came first.</returns>
-    private async Task<bool> WaitAsync(Task signal, DateTimeOffset deadline, CancellationToken cancellationToken)
-    {
-        var left = deadline - timeProvider.GetUtcNow();
-        if (left <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        try
-        {
-            await signal.WaitAsync(left, timeProvider, cancellationToken);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
     }
 
     private static DateTimeOffset Min(DateTimeOffset first, DateTimeOffset second) => first < second ? first : second;
