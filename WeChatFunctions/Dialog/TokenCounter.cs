@@ -1,5 +1,3 @@
-using Microsoft.ML.Tokenizers;
-
 namespace WeChatFunctions.Dialog;
 
 /// <summary>
@@ -14,14 +12,14 @@ internal sealed class TokenCounter
     /// <summary>Every reply is primed with <c>&lt;|start|&gt;assistant&lt;|message|&gt;</c>.</summary>
     public const int ReplyPriming = 3;
 
-    private readonly TiktokenTokenizer _tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
+    private readonly O200kEncoding _encoding = new(O200kVocabulary.Load());
 
-    public int CountMessage(string content) => PerMessageOverhead + _tokenizer.CountTokens(content);
+    public int CountMessage(string content) => PerMessageOverhead + CountText(content);
 
     /// <summary>The tokens of <paramref name="text"/> alone, as an embedding request counts them.</summary>
-    public int CountText(string text) => _tokenizer.CountTokens(text);
+    public int CountText(string text) => _encoding.Leading(text, int.MaxValue).Tokens;
 
     /// <summary>The longest start of <paramref name="text"/> that counts at most <paramref name="maxTokens"/> tokens.</summary>
     public string Leading(string text, int maxTokens) =>
-        maxTokens <= 0 ? "" : text[.._tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _)];
+        maxTokens <= 0 ? "" : text[.._encoding.Leading(text, maxTokens).Characters];
 }
