@@ -91,10 +91,11 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
     }
 
     [Fact]
-    public async Task AFailingSpeechServiceGetsAnApologyAndChargesNothing()
+    public async Task AFailingSpeechServiceGetsAnApologyChargesNothingAndLogsNoKey()
     {
         await using var hearing = await HearingAccount.StartAsync();
-        var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
+        var logs = new CapturedLogs();
+        var weChat = Fixture.StartApplication(hearing.Configure, logs.AddTo).CreateWeChatClient();
         var (push, audio) = hearing.Voice(Follower, "听不到的问题");
         hearing.Speech.Fail(audio, 500);
 
@@ -103,6 +104,8 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.Equal("抱歉，语音识别暂时出了问题，这条语音没能听懂。请稍后再说一遍，或者打字告诉我。", reply.Content);
         Assert.Empty(Fixture.Model.Requests);
         Assert.Equal(0, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        Assert.Contains("could not be heard: ProviderFailed", logs.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeFastTranscriptionServer.Key, logs.Text, StringComparison.Ordinal);
     }
 
     [Fact]
