@@ -47,6 +47,19 @@ public sealed class TranscriptionTests(WeChatFixture fixture) : FollowerTest(fix
     }
 
     [Fact]
+    public async Task GetConfigShowsHowVoicesAreHeardWithTheKeyMasked()
+    {
+        await using var hearing = await HearingAccount.StartAsync();
+        var weChat = Fixture.StartApplication(hearing.Configure).CreateWeChatClient();
+
+        var config = await AdminConsole.NewAdmin(weChat).RunAsync("get_config");
+
+        Assert.Contains("transcription_provider：azure_speech（transcription_model gpt-4o-mini-transcribe，show_transcript True）", config, StringComparison.Ordinal);
+        Assert.Contains($"speech_endpoint：{hearing.Speech.Endpoint}（speech_key fak…cdef，speech_locales zh-CN）", config, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeFastTranscriptionServer.Key, config, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AVoiceWithWeChatsRecognitionIsNotDownloadedAndShowsNothingOfIt()
     {
         await using var hearing = await HearingAccount.StartAsync();
