@@ -125,6 +125,12 @@ http_proxy=
 # web_search_results=5
 
 # --- Voice ------------------------------------------------------------------------------------------------------------
+# Transcribe voices WeChat sends without recognition: off, azure_speech (recommended) or openai (needs ffmpeg, which the
+# image has). Both download the voice with wechat_app_id and wechat_app_secret above.
+# transcription_provider=off
+# transcription_model=gpt-4o-mini-transcribe
+# show_transcript=true
+# ffmpeg_path=
 # Azure AI Speech, for transcription and spoken answers that use azure_speech: https://NAME.cognitiveservices.azure.com/
 # speech_endpoint=
 # The resource's key; empty uses the managed identity (Cognitive Services User role).

@@ -13,8 +13,12 @@ COPY WeChatFunctions/ WeChatFunctions/
 RUN dotnet publish WeChatFunctions/WeChatFunctions.csproj -c Release -r linux-x64 --no-restore -o /app
 
 # The Debian-based aspnet image, not the chiseled one: the app needs ICU (InvariantGlobalization is false, for the NFKC
-# normalisation of followers' text in Text/InboundText), which the plain chiseled image leaves out.
+# normalisation of followers' text in Text/InboundText), which the plain chiseled image leaves out, and a package
+# manager for ffmpeg, which transcription_provider=openai runs to make WAVs of WeChat's AMR and Speex voices.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ffmpeg \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # The image's ASPNETCORE_HTTP_PORTS=8080 makes the app listen on all interfaces (Hosting/StandaloneApp.cs).

@@ -15,6 +15,9 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
         直接输入文字发送消息。命令：
           :subscribe / :unsubscribe   发送关注 / 取消关注事件
           :voice 文字                 发送语音消息（带语音识别结果）；:voice 不带文字则没有识别结果
+                                      （--service-account 时是一秒静音，应用可用 media/get 下载后自己转文字）
+          :voice-file 文件路径         发送没有识别结果的语音（.amr，或 .speex/.spx），需要 --service-account：
+                                      文件由模拟的微信接口 media/get 提供，应用下载后自己转文字
           :image 文件路径或网址        发送图片消息（本地文件经本机地址提供：本地运行的应用需设置
                                       image_url_hosts=* 和 allow_private_network_fetch=true）
           :openid 新的OpenID          切换粉丝
@@ -54,8 +57,14 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
             case ":subscribe" or ":unsubscribe":
                 await SendAsync(SimulatedMessage.Event(command[1..]), cancellationToken);
                 return true;
+            case ":voice" when argument.Length > 0:
+                await SendAsync(SimulatedMessage.Voice(argument), cancellationToken);
+                return true;
             case ":voice":
-                await SendAsync(SimulatedMessage.Voice(argument.Length > 0 ? argument : null), cancellationToken);
+                await SendVoiceAsync(SimulatedVoice.Silence, "amr", cancellationToken);
+                return true;
+            case ":voice-file" when argument.Length > 0:
+                await SendVoiceFileAsync(argument, cancellationToken);
                 return true;
             case ":image" when argument.Length > 0:
                 await SendAsync(SimulatedMessage.Image(ImageUrl(argument)), cancellationToken);
@@ -99,6 +108,26 @@ public sealed class ChatSession(SimulatedPlatform platform, SimulatedAccount acc
             await output.WriteLineAsync($"[第 {delivery.Attempt} 次请求，{seconds} 秒] 回复：\n{view.Reply}");
             Errors += pushes is null ? 0 : await pushes.PrintPushesAsync(FollowerId, expected: false, cancellationToken);
         }
+    }
+
+    /// <summary>A voice without recognition, kept for media/get when the simulator plays WeChat's API too.</summary>
+    private Task SendVoiceAsync(byte[] voice, string format, CancellationToken cancellationToken) =>
+        SendAsync(
+            pushes is null
+                ? SimulatedMessage.Voice(recognition: null)
+                : SimulatedMessage.Voice(recognition: null, pushes.Media.Add(voice, SimulatedVoice.ContentTypeOf(format), $"voice.{format}"), format),
+            cancellationToken);
+
+    private async Task SendVoiceFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (pushes is null || !File.Exists(path))
+        {
+            await output.WriteLineAsync(pushes is null ? "发送语音文件需要 --service-account：文件由模拟的微信接口 media/get 提供。" : $"找不到文件 {path}");
+            return;
+        }
+
+        var format = SimulatedVoice.FormatOf(path);
+        await SendVoiceAsync(await File.ReadAllBytesAsync(path, cancellationToken), format, cancellationToken);
     }
 
     private Uri ImageUrl(string pathOrUrl)

@@ -15,8 +15,12 @@ public sealed class ServiceAccountConsole(WeChatApiServer api, TextWriter output
 
     private DateTimeOffset _lastMessage = DateTimeOffset.UtcNow;
 
+    /// <summary>The voices followers send without recognition, for the app's media/get.</summary>
+    public WeChatMediaLibrary Media => api.Media;
+
     public string Banner(string appId, string appSecret) =>
-        $"模拟微信接口：{api.BaseAddress}。应用需设置 reply_mode=customer_service（或 auto）、wechat_app_id={appId}、wechat_app_secret={appSecret}、wechat_api_base={api.BaseAddress}";
+        $"模拟微信接口：{api.BaseAddress}。应用需设置 reply_mode=customer_service（或 auto）、wechat_app_id={appId}、wechat_app_secret={appSecret}、wechat_api_base={api.BaseAddress}"
+        + "（语音转文字用同样的 wechat_* 设置下载语音，reply_mode 可以是 passive）";
 
     /// <summary>The follower sent a message: WeChat opens a new 48-hour window with 5 customer-service messages.</summary>
     public void FollowerWrote(string openId)

@@ -13,8 +13,11 @@ public sealed record SimulatedMessage(string Description, string MessageType, st
 
     public static SimulatedMessage Event(string eventName) => new($":{eventName}", "event", $"<Event>{CData(eventName)}</Event>");
 
-    public static SimulatedMessage Voice(string? recognition) =>
-        new($"[语音] {recognition}", "voice", $"<MediaId>{CData("simulated-voice")}</MediaId><Format>{CData("amr")}</Format>"
+    /// <param name="recognition">WeChat's transcript; <see langword="null"/> for an account without 接收语音识别结果.</param>
+    /// <param name="mediaId">What fetches the voice with <c>media/get</c>.</param>
+    /// <param name="format"><c>amr</c>, or <c>speex</c> for 16 kHz.</param>
+    public static SimulatedMessage Voice(string? recognition, string mediaId = "simulated-voice", string format = "amr") =>
+        new(recognition is null ? "[语音，没有识别结果]" : $"[语音] {recognition}", "voice", $"<MediaId>{CData(mediaId)}</MediaId><Format>{CData(format)}</Format>"
             + (recognition is null ? "" : $"<Recognition>{CData(recognition)}</Recognition>") + MsgId());
 
     public static SimulatedMessage Image(Uri pictureUrl) =>

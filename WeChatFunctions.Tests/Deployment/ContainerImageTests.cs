@@ -8,7 +8,7 @@ namespace WeChatFunctions.Tests.Deployment;
 
 /// <summary>
 /// The Dockerfile as an operator uses it: the image built from a clean checkout of HEAD, run with a real Azurite and the
-/// fake model, answering WeChat's URL check and a question on its port.
+/// fake model, answering WeChat's URL check and a question on its port, with the ffmpeg that transcription needs.
 /// </summary>
 [Collection(HeavyBuilds.Name)]
 public sealed class ContainerImageTests(ITestOutputHelper output) : IDisposable
@@ -46,6 +46,7 @@ public sealed class ContainerImageTests(ITestOutputHelper output) : IDisposable
             using var check = await weChat.VerifyAsync("from-the-image");
             var answer = await weChat.AskAsync(WeChatClient.NewFollowerId(), "容器里能回答吗");
             var user = (await engine.ExecuteAsync(name, "id", "-u")).Trim();
+            var ffmpeg = await engine.ExecuteAsync(name, "ffmpeg", "-hide_banner", "-version");
             output.WriteLine($"Image {tag}: {await engine.SizeAsync(tag)}; listening on {reported.BaseAddress}");
 
             Assert.Equal(AppUserId, configuration["User"]!.GetValue<string>());
@@ -55,6 +56,7 @@ public sealed class ContainerImageTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(HttpStatusCode.OK, check.StatusCode);
             Assert.Equal("from-the-image", await check.Content.ReadAsStringAsync());
             Assert.Equal("回答：容器里能回答吗", answer);
+            Assert.StartsWith("ffmpeg version", ffmpeg, StringComparison.Ordinal);
         }
         finally
         {

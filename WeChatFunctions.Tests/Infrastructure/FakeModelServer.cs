@@ -16,7 +16,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 
 /// <summary>
 /// An OpenAI-compatible chat-completions server on loopback, so the app's real SDK, HTTP and SSE path is exercised.
-/// It also serves the moderation endpoints (<see cref="FakeModeration"/>), embeddings, text to speech (<see cref="FakeTextToSpeech"/>), the image API (<see cref="FakeImages"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
+/// It also serves the moderation endpoints (<see cref="FakeModeration"/>), embeddings, text to speech (<see cref="FakeTextToSpeech"/>), transcription (<see cref="FakeTranscriptions"/>), the image API (<see cref="FakeImages"/>), and acts as a plain HTTP proxy: a request whose Host is not its own still reaches it, and is recorded.
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
@@ -31,6 +31,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         Moderation.Map(app);
         Embeddings.Map(app);
         Speech.Map(app);
+        Transcriptions.Map(app);
         Images.Map(app);
     });
 
@@ -46,6 +47,8 @@ public sealed class FakeModelServer : IAsyncDisposable
     public FakeEmbeddings Embeddings { get; } = new();
 
     public FakeTextToSpeech Speech { get; } = new();
+
+    public FakeTranscriptions Transcriptions { get; } = new();
     public FakeImages Images { get; } = new();
 
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
@@ -60,6 +63,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         Moderation.Reset();
         Embeddings.Reset();
         Speech.Reset();
+        Transcriptions.Reset();
         Images.Reset();
         _requests.Clear();
         Interlocked.Exchange(ref _failuresServed, 0);

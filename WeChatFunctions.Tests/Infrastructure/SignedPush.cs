@@ -56,8 +56,9 @@ public sealed record SignedPush
         new("event", $"<Event><![CDATA[{SecurityElement.Escape(eventName)}]]></Event>{extraFields}");
 
     /// <param name="recognition">WeChat's transcript, present only when the account has speech recognition on.</param>
-    public static SignedPush Voice(string? recognition) =>
-        new("voice", $"<MediaId><![CDATA[voice-media]]></MediaId><Format><![CDATA[amr]]></Format>{(recognition is null ? "" : $"<Recognition><![CDATA[{recognition}]]></Recognition>")}<MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
+    /// <param name="mediaId">What fetches the voice with <c>media/get</c>.</param>
+    public static SignedPush Voice(string? recognition, string mediaId = "voice-media", string format = "amr") =>
+        new("voice", $"<MediaId><![CDATA[{mediaId}]]></MediaId><Format><![CDATA[{format}]]></Format>{(recognition is null ? "" : $"<Recognition><![CDATA[{recognition}]]></Recognition>")}<MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");
 
     public static SignedPush Image(string pictureUrl) =>
         new("image", $"<PicUrl><![CDATA[{pictureUrl}]]></PicUrl><MediaId><![CDATA[image-media]]></MediaId><MsgId>{Random.Shared.NextInt64(1, long.MaxValue)}</MsgId>");

@@ -57,7 +57,18 @@ public sealed class InboundMessageParserTests
             <Recognition><![CDATA[腾讯微信团队]]></Recognition><MsgId>1234567890123456</MsgId></xml>
             """);
 
-        Assert.Equal(new VoiceMessage("gh_1", "oABC", 1357290913, "腾讯微信团队", 1234567890123456), message);
+        Assert.Equal(new VoiceMessage("gh_1", "oABC", 1357290913, "腾讯微信团队", 1234567890123456, "media_id", "amr"), message);
+    }
+
+    [Fact]
+    public void AVoiceMessageWithoutRecognitionParsesWithItsMediaIdAndFormat()
+    {
+        var message = Parse("""
+            <xml><ToUserName><![CDATA[gh_1]]></ToUserName><FromUserName><![CDATA[oABC]]></FromUserName><CreateTime>1357290913</CreateTime>
+            <MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[ m16k ]]></MediaId><Format><![CDATA[Speex]]></Format><MsgId>1234567890123457</MsgId></xml>
+            """);
+
+        Assert.Equal(new VoiceMessage("gh_1", "oABC", 1357290913, null, 1234567890123457, "m16k", "speex"), message);
     }
 
     [Fact]

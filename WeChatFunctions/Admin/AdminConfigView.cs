@@ -26,6 +26,8 @@ internal sealed class AdminConfigView(
     IOptions<CustomerServiceOptions> customerService,
     IOptions<KnowledgeOptions> knowledge,
     IOptions<ImageGenerationOptions> pictures,
+    IOptions<TranscriptionOptions> transcription,
+    IOptions<SpeechOptions> speech,
     WeChatApiHealth weChatApi)
 {
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
@@ -56,6 +58,8 @@ internal sealed class AdminConfigView(
             $"max_answer_tokens：{model.Value.MaxAnswerTokens}",
             string.Create(CultureInfo.InvariantCulture, $"price_per_1k_prompt_tokens / completion：{prices.Value.PromptPer1K} / {prices.Value.CompletionPer1K} {prices.Value.Currency}，embedding {prices.Value.EmbeddingPer1K}，price_per_image {prices.Value.PerImage}"),
             $"image_generation：{pictures.Value.Mode}（image_model {pictures.Value.Model}，image_size {pictures.Value.Size}，image_daily_limit {pictures.Value.DailyLimit}）",
+            $"transcription_provider：{transcription.Value.Provider}（transcription_model {transcription.Value.Model}，show_transcript {transcription.Value.ShowTranscript}）",
+            $"speech_endpoint：{speech.Value.Endpoint?.ToString() ?? "未设置"}（speech_key {Mask(speech.Value.Key)}，speech_locales {speech.Value.Locales}）",
             $"max_clock_skew_seconds：{weChat.Value.MaxClockSkewSeconds}",
             $"reply_mode：{customerService.Value.ReplyMode}",
             $"max_pushed_messages：{customerService.Value.MaxPushedMessages}",

@@ -1,3 +1,4 @@
+using WeChatFunctions.Background;
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Paging;
@@ -34,7 +35,7 @@ internal sealed class AnswerWatcher(
                     return new WatchedAnswer(snapshot, WatchedState.Ready);
                 }
 
-                if (!await WaitUntilAsync(changed, deadline, cancellationToken))
+                if (!await changed.WaitUntilAsync(deadline, timeProvider, cancellationToken))
                 {
                     return new WatchedAnswer(live.Snapshot, WatchedState.InProgress);
                 }
@@ -58,7 +59,7 @@ internal sealed class AnswerWatcher(
                 return new WatchedAnswer(claim.Answer, WatchedState.Abandoned, claim);
             }
 
-            if (!await WaitUntilAsync(Task.Delay(PollInterval, timeProvider, cancellationToken), deadline, cancellationToken))
+            if (!await Task.Delay(PollInterval, timeProvider, cancellationToken).WaitUntilAsync(deadline, timeProvider, cancellationToken))
             {
                 return new WatchedAnswer(claim.Answer, WatchedState.InProgress, claim);
             }
@@ -66,24 +67,4 @@ internal sealed class AnswerWatcher(
     }
 
     private bool IsAbandoned(ReplyClaim claim) => claim.IsAbandonedAt(timeProvider.GetUtcNow(), options.Value.ClaimTimeout);
-
-    /// <returns><see langword="false"/> when the deadline came first.</returns>
-    private async Task<bool> WaitUntilAsync(Task signal, DateTimeOffset deadline, CancellationToken cancellationToken)
-    {
-        var left = deadline - timeProvider.GetUtcNow();
-        if (left <= TimeSpan.Zero)
-        {
-            return false;
-        }
-
-        try
-        {
-            await signal.WaitAsync(left, timeProvider, cancellationToken);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
 }

@@ -28,8 +28,9 @@ internal sealed record ReplyClaim(
     QuestionForm Form = QuestionForm.Typed)
 {
     /// <summary>A first arrival's claim: generating its answer, or, for a push that needs none, complete and empty.</summary>
-    public static ReplyClaim New(MessageKey key, string? question, DateTimeOffset arrival, QuestionForm form = QuestionForm.Typed) =>
-        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started, arrival, arrival, Generation: 0, NewOwner(), Form: form);
+    /// <param name="preface">What the answer starts with before the model's text (<see cref="AnswerPreface"/>).</param>
+    public static ReplyClaim New(MessageKey key, string? question, DateTimeOffset arrival, QuestionForm form = QuestionForm.Typed, string preface = "") =>
+        new(key, question, question is null ? new AnswerSnapshot("", AnswerStatus.Complete) : AnswerSnapshot.Started with { Text = preface }, arrival, arrival, Generation: 0, NewOwner(), Form: form);
 
     public static string NewOwner() => Guid.NewGuid().ToString("N");
 

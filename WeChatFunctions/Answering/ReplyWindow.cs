@@ -33,16 +33,21 @@ internal sealed class ReplyWindow(
     /// <summary>Room on the last attempt for two storage writes under load, with a retry.</summary>
     public static readonly TimeSpan LastAttemptWriteMargin = TimeSpan.FromSeconds(1.5);
 
-    public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        ReplyAsync(key, question, arrival, cancellationToken);
+    /// <param name="firstArrival">
+    /// When the push first reached the app, if that is known before its claim is made: a voice the app transcribes is
+    /// claimed once heard, which may be on a later attempt. Otherwise an attempt that makes the claim was the first.
+    /// </param>
+    public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, DateTimeOffset? firstArrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, question, arrival, firstArrival, cancellationToken);
 
-    public Task<OutboundReply> ContinueAsync(MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
-        ReplyAsync(key, ask: null, arrival, cancellationToken);
+    /// <param name="firstArrival">As for <see cref="AnswerAsync"/>: a spoken 「继续」 too is claimed once heard.</param>
+    public Task<OutboundReply> ContinueAsync(MessageKey key, DateTimeOffset arrival, DateTimeOffset? firstArrival, CancellationToken cancellationToken) =>
+        ReplyAsync(key, ask: null, arrival, firstArrival, cancellationToken);
 
     /// <param name="ask">The question; <see langword="null"/> to continue the pending answer.</param>
-    private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, CancellationToken cancellationToken)
+    private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset? knownFirstArrival, CancellationToken cancellationToken)
     {
-        var firstArrival = await ArriveAsync(key, ask, arrival);
+        var firstArrival = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
         var (lost, knownPosition) = await lostAnswers.AdoptAsync(key, cancellationToken);
         foreach (var stale in lost)
         {
@@ -162,15 +167,16 @@ internal sealed class ReplyWindow(
     /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the
     /// attempt: a claim stored without its generation started would stall every retry until the claim times out.
     /// </summary>
+    /// <param name="firstArrival">When the message first arrived, if this attempt makes the claim.</param>
     /// <returns>When the message first arrived.</returns>
-    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival)
+    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset firstArrival)
     {
         if (liveAnswers.TryGet(key, out var live))
         {
             return live.FirstArrival;
         }
 
-        if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, arrival, ask?.Form ?? QuestionForm.Typed), CancellationToken.None) is { } claim)
+        if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, firstArrival, ask?.Form ?? QuestionForm.Typed, ask?.Preface ?? ""), CancellationToken.None) is { } claim)
         {
             statistics.MessageReceived(key.FollowerId, arrival);
             if (ask is not null)
@@ -178,9 +184,9 @@ internal sealed class ReplyWindow(
                 generator.Start(claim, ask);
             }
 
-            return arrival;
+            return firstArrival;
         }
 
-        return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? arrival;
+        return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? firstArrival;
     }
 }

@@ -77,6 +77,7 @@ internal static class AssistantServices
             .AddMemory()
             .AddWebSearch()
             .AddSpeech()
+            .AddTranscription()
             .AddVoiceReplies()
             .AddPictures()
             .AddTableStorage();

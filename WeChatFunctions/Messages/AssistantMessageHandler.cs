@@ -12,6 +12,7 @@ using WeChatFunctions.Paging;
 using WeChatFunctions.Pictures;
 using WeChatFunctions.Redaction;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Speech;
 using WeChatFunctions.Text;
 using WeChatFunctions.WeChat;
 using WeChatFunctions.Claims;
@@ -30,6 +31,7 @@ internal sealed class AssistantMessageHandler(
     FollowerEvents followerEvents,
     KeywordReplies keywordReplies,
     TextRedaction redaction,
+    VoiceHearing hearing,
     IOptions<ConversationOptions> options,
     IOptions<ImageGenerationOptions> pictures,
     ILogger<AssistantMessageHandler> logger)
@@ -63,8 +65,9 @@ internal sealed class AssistantMessageHandler(
     private async Task<OutboundReply?> ReplyToAsync(InboundMessage message, MessageKey key, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         message switch
         {
-            TextMessage text => await FollowerTextAsync(key, text.Content, QuestionForm.Typed, arrival, cancellationToken),
-            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, QuestionForm.Spoken, arrival, cancellationToken),
+            TextMessage text => await FollowerTextAsync(key, text.Content, Utterance.Typed, arrival, cancellationToken),
+            VoiceMessage { Recognition: { } heard } when !string.IsNullOrWhiteSpace(heard) => await FollowerTextAsync(key, heard, Utterance.RecognisedByWeChat, arrival, cancellationToken),
+            VoiceMessage { MediaId.Length: > 0 } voice when hearing.IsOn => await WhenNotBlockedAsync(key, _ => HeardVoiceAsync(key, voice, arrival, cancellationToken), cancellationToken),
             VoiceMessage => new TextReply(FollowerTexts.VoiceRecognitionOff),
             ImageMessage image => await WhenNotBlockedAsync(key, policy => imageInbox.ReceiveAsync(key, image, policy, arrival, cancellationToken), cancellationToken),
             LinkMessage link => await WhenNotBlockedAsync(key, policy => SharedLinkAsync(key, link, policy, arrival, cancellationToken), cancellationToken),
@@ -77,35 +80,53 @@ internal sealed class AssistantMessageHandler(
         };
 
     /// <summary>
+    /// A voice WeChat sent without its recognition, heard by the app once for all of WeChat's attempts, then taken as
+    /// the follower's text; or why it could not be heard. An attempt that ran out of time waiting lets WeChat retry.
+    /// </summary>
+    private async Task<OutboundReply> HeardVoiceAsync(MessageKey key, VoiceMessage voice, DateTimeOffset arrival, CancellationToken cancellationToken)
+    {
+        var heard = await hearing.HearAsync(key, voice, arrival, cancellationToken);
+        return heard.Outcome switch
+        {
+            HearingOutcome.Heard => await FollowerTextAsync(
+                key, heard.Transcript, Utterance.HeardByTheApp(heard.FirstArrival, hearing.ShowsTranscript), arrival, cancellationToken),
+            HearingOutcome.Hearing when !WeChatRetries.IsLastAttempt(heard.FirstArrival, arrival) => WithheldReply.Instance,
+            _ => new TextReply(HearingTexts.For(heard)),
+        };
+    }
+
+    /// <summary>
     /// Text a follower typed or spoke, taken alike: whatever starts like an admin command is run or refused as one, and
     /// anything else has the admin tokens replaced before the keyword rules, the history, moderation or the model see it.
     /// </summary>
-    private async Task<OutboundReply> FollowerTextAsync(MessageKey key, string content, QuestionForm form, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+    private async Task<OutboundReply> FollowerTextAsync(MessageKey key, string content, Utterance utterance, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         AdminCommand.TryParse(content, out var command)
             ? new TextReply(await adminCommands.RunAsync(key.FollowerId, command, cancellationToken))
-            : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), form, arrival, cancellationToken);
+            : await QuestionAsync(key, await redaction.RedactAsync(content, cancellationToken), utterance, arrival, cancellationToken);
 
     /// <summary>A question typed or spoken: a picture request is claimed as one, a follower command is answered at once, 「继续」 fetches the next page, anything else goes to the model.</summary>
-    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, QuestionForm form, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
+    private async Task<OutboundReply> QuestionAsync(MessageKey key, string content, Utterance utterance, DateTimeOffset arrival, CancellationToken cancellationToken) => content switch
     {
         _ when string.IsNullOrWhiteSpace(content) => new TextReply(FollowerTexts.EmptyQuestion),
         { Length: > AssistantDialog.MaxQuestionCharacters } => new TextReply(FollowerTexts.QuestionTooLong),
-        _ when DrawCommand.TryParse(content, out var prompt) => await DrawAsync(key, prompt, arrival, cancellationToken),
+        _ when DrawCommand.TryParse(content, out var prompt) => await DrawAsync(key, prompt, utterance, arrival, cancellationToken),
         _ when options.Value.FollowerCommandsEnabled && FollowerCommand.TryParse(content, out var command) =>
             await WhenNotBlockedAsync(key, async policy => new TextReply(await followerCommands.RunAsync(key.FollowerId, policy, command, cancellationToken)), cancellationToken),
-        _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, cancellationToken),
+        _ when continueKeywords.Matches(content) => await window.ContinueAsync(key, arrival, utterance.FirstArrival, cancellationToken),
         _ => await WhenNotBlockedAsync(
             key,
             async policy => await keywordReplies.ReplyToTextAsync(key, content, arrival, cancellationToken)
-                ?? await window.AnswerAsync(key, new Question(key.FollowerId, content.Trim(), policy, form), arrival, cancellationToken),
+                ?? await window.AnswerAsync(
+                    key, new Question(key.FollowerId, content.Trim(), policy, utterance.Form, utterance.PrefaceFor(content.Trim())), arrival, utterance.FirstArrival, cancellationToken),
             cancellationToken),
     };
 
     /// <summary><c>/画</c>: a picture request, claimed and answered through the reply window like a question, with its picture.</summary>
-    private async Task<OutboundReply> DrawAsync(MessageKey key, string prompt, DateTimeOffset arrival, CancellationToken cancellationToken) =>
+    private async Task<OutboundReply> DrawAsync(MessageKey key, string prompt, Utterance utterance, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         !pictures.Value.IsOn ? new TextReply(PictureTexts.Off)
         : prompt.Length == 0 ? new TextReply(PictureTexts.Usage)
-        : await WhenNotBlockedAsync(key, policy => window.AnswerAsync(key, new Question(key.FollowerId, prompt, policy, QuestionForm.Drawing), arrival, cancellationToken), cancellationToken);
+        : await WhenNotBlockedAsync(
+            key, policy => window.AnswerAsync(key, new Question(key.FollowerId, prompt, policy, QuestionForm.Drawing), arrival, utterance.FirstArrival, cancellationToken), cancellationToken);
 
     /// <summary>
     /// A shared article is a question, 「请总结这篇文章」, answered like a typed one. The link is kept, not read: the
@@ -114,7 +135,7 @@ internal sealed class AssistantMessageHandler(
     private async Task<OutboundReply> SharedLinkAsync(MessageKey key, LinkMessage link, FollowerPolicy policy, DateTimeOffset arrival, CancellationToken cancellationToken)
     {
         await sharedLinks.SaveAsync(key.FollowerId, SharedLink.Of(link), cancellationToken);
-        return await window.AnswerAsync(key, new Question(key.FollowerId, LinkTexts.DefaultQuestion, policy), arrival, cancellationToken);
+        return await window.AnswerAsync(key, new Question(key.FollowerId, LinkTexts.DefaultQuestion, policy), arrival, firstArrival: null, cancellationToken);
     }
 
     /// <summary>
@@ -123,7 +144,7 @@ internal sealed class AssistantMessageHandler(
     /// </summary>
     private async Task<OutboundReply?> MenuClickAsync(MessageKey key, string menuKey, DateTimeOffset arrival, CancellationToken cancellationToken) =>
         await keywordReplies.ReplyToKeyAsync(key, menuKey, arrival, cancellationToken)
-        ?? (menuKey.StartsWith(AskPrefix, StringComparison.OrdinalIgnoreCase) ? await QuestionAsync(key, menuKey[AskPrefix.Length..], QuestionForm.Typed, arrival, cancellationToken) : null);
+        ?? (menuKey.StartsWith(AskPrefix, StringComparison.OrdinalIgnoreCase) ? await QuestionAsync(key, menuKey[AskPrefix.Length..], Utterance.Typed, arrival, cancellationToken) : null);
 
     private const string AskPrefix = "ask:";
 

@@ -14,7 +14,7 @@ internal static partial class SettingsErrors
     {
         NamesOf<WeChatOptions>(), NamesOf<ModelOptions>(), NamesOf<ConversationOptions>(), NamesOf<ReplyWindowOptions>(), NamesOf<QuotaOptions>(), NamesOf<CleanupOptions>(),
         NamesOf<CustomerServiceOptions>(), NamesOf<KnowledgeOptions>(), NamesOf<DashboardOptions>(), NamesOf<ToolOptions>(), NamesOf<McpOptions>(), NamesOf<MemoryOptions>(), NamesOf<WebSearchOptions>(),
-        NamesOf<SpeechOptions>(), NamesOf<VoiceReplyOptions>(),
+        NamesOf<SpeechOptions>(), NamesOf<VoiceReplyOptions>(), NamesOf<TranscriptionOptions>(),
         NamesOf<ImageGenerationOptions>(),
     }.SelectMany(names => names).ToDictionary(StringComparer.Ordinal);
 

@@ -88,6 +88,16 @@ internal static class SettingsServiceCollectionExtensions
             .PostConfigure(options => options.Locales = string.IsNullOrWhiteSpace(options.Locales) ? SpeechOptions.DefaultLocales : options.Locales);
         services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
 
+        services.AddOptions<TranscriptionOptions>().BindConfiguration("").ValidateOnStart()
+            .PostConfigure(options =>
+            {
+                options.Provider = string.IsNullOrWhiteSpace(options.Provider) ? TranscriptionOptions.Off : options.Provider.Trim().ToLowerInvariant();
+                options.Model = string.IsNullOrWhiteSpace(options.Model) ? TranscriptionOptions.DefaultModel : options.Model.Trim();
+                options.FfmpegPath = string.IsNullOrWhiteSpace(options.FfmpegPath) ? ExecutableSearch.OnPath("ffmpeg") : options.FfmpegPath.Trim();
+            });
+        services.AddSingleton<IValidateOptions<TranscriptionOptions>, TranscriptionAttributesValidator>();
+        services.AddSingleton<IValidateOptions<TranscriptionOptions>, TranscriptionOptionsValidator>();
+
         services.AddOptions<CleanupOptions>().BindConfiguration("").ValidateOnStart();
         services.AddSingleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>();
 

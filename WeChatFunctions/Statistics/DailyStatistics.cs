@@ -10,6 +10,7 @@ namespace WeChatFunctions.Statistics;
 /// <param name="ToolCalls">Tool calls by tool, each run counted once; a call replayed after a takeover is not.</param>
 /// <param name="ToolFailures">Of <paramref name="ToolCalls"/>, those that failed or timed out, by tool.</param>
 /// <param name="VoiceReplies">Answers to be spoken, by what became of them (<see cref="VoiceReplyOutcome"/>): spoken, or sent as text and why.</param>
+/// <param name="HeardVoices">Voices the app transcribed itself, by outcome (<see cref="HeardVoiceOutcome"/>): heard, or why not.</param>
 /// <param name="Pictures">Pictures drawn and uploaded for followers (<c>/画</c> and the <c>draw</c> tool), each billed at <c>price_per_image</c>.</param>
 /// <param name="PictureFailures">Pictures the image model, WeChat's upload or the time allowed failed; refusals (limits, moderation) are not failures.</param>
 internal sealed record DailyStatistics(
@@ -38,7 +39,8 @@ internal sealed record DailyStatistics(
     NamedCounts? ToolFailures = null,
     NamedCounts? VoiceReplies = null,
     long Pictures = 0,
-    long PictureFailures = 0)
+    long PictureFailures = 0,
+    NamedCounts? HeardVoices = null)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -53,6 +55,8 @@ internal sealed record DailyStatistics(
     public NamedCounts ToolFailures { get; init; } = ToolFailures ?? NamedCounts.None;
 
     public NamedCounts VoiceReplies { get; init; } = VoiceReplies ?? NamedCounts.None;
+
+    public NamedCounts HeardVoices { get; init; } = HeardVoices ?? NamedCounts.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -82,7 +86,8 @@ internal sealed record DailyStatistics(
         left.ToolFailures + right.ToolFailures,
         left.VoiceReplies + right.VoiceReplies,
         left.Pictures + right.Pictures,
-        left.PictureFailures + right.PictureFailures);
+        left.PictureFailures + right.PictureFailures,
+        left.HeardVoices + right.HeardVoices);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

@@ -59,6 +59,9 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
     public void ToolRan(string tool, bool failed) =>
         Add(timeProvider.GetUtcNow(), new DailyStatistics(ToolCalls: NamedCounts.One(tool), ToolFailures: failed ? NamedCounts.One(tool) : null));
 
+    /// <summary>A voice the app transcribed itself, heard or not (<see cref="HeardVoiceOutcome"/>); WeChat's retries of it are not counted.</summary>
+    public void VoiceHeard(DateTimeOffset at, string outcome) => Add(at, new DailyStatistics(HeardVoices: NamedCounts.One(outcome)));
+
     /// <summary>An answer that was to be spoken, and what became of it: one of <see cref="VoiceReplyOutcome"/>'s names.</summary>
     public void VoiceReplied(string outcome) => Add(timeProvider.GetUtcNow(), new DailyStatistics(VoiceReplies: NamedCounts.One(outcome)));
 

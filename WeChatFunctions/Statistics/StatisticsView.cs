@@ -80,7 +80,16 @@ internal sealed class StatisticsView(
     private string Cost(DailyStatistics figures) => SpendEstimate.Text(SpendEstimate.Of(figures, prices.Value));
 
     private static string Line(string label, DailyStatistics figures, string activeUnit) => Invariant(
-        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Pictures(figures)}{Tools(figures)}");
+        $"{label}：消息 {figures.Messages}，回答 {figures.Answered}，活跃 {figures.ActiveFollowers} {activeUnit}，token {figures.PromptTokens}+{figures.CompletionTokens}，模型错误 {figures.ModelErrors}，超额 {figures.OverQuota}，限速 {figures.RateLimited}，拦截 问{figures.BlockedQuestions}/答{figures.BlockedAnswers}，新关注 {figures.Subscriptions}，关键词回复 {figures.KeywordReplies}{(figures.EmbeddingTokens > 0 ? $"，知识库嵌入 token {figures.EmbeddingTokens}" : "")}{Pictures(figures)}{Tools(figures)}{HeardVoices(figures)}");
+
+    /// <summary>Only on days the app transcribed a voice itself, with why some were not heard: 「，语音转文字 5（没听清 1、超时 1）」.</summary>
+    private static string HeardVoices(DailyStatistics figures)
+    {
+        var total = figures.HeardVoices.Counts.Sum(outcome => outcome.Value);
+        var failures = figures.HeardVoices.Counts.Where(outcome => outcome.Key != HeardVoiceOutcome.Heard)
+            .Select(outcome => Invariant($"{HeardVoiceOutcome.Describe(outcome.Key)} {outcome.Value}")).ToList();
+        return total == 0 ? "" : Invariant($"，语音转文字 {total}") + (failures.Count > 0 ? $"（{string.Join("、", failures)}）" : "");
+    }
 
     /// <summary>Only on days a picture was asked for: 「，画图 3（失败 1）」.</summary>
     private static string Pictures(DailyStatistics figures) =>

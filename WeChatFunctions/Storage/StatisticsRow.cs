@@ -38,7 +38,8 @@ internal static class StatisticsRow
             ToolFailures: ReadNamed(row, nameof(DailyStatistics.ToolFailures)),
             VoiceReplies: ReadNamed(row, nameof(DailyStatistics.VoiceReplies)),
             Pictures: Read(nameof(DailyStatistics.Pictures)),
-            PictureFailures: Read(nameof(DailyStatistics.PictureFailures)));
+            PictureFailures: Read(nameof(DailyStatistics.PictureFailures)),
+            HeardVoices: ReadNamed(row, nameof(DailyStatistics.HeardVoices)));
     }
 
     /// <summary>
@@ -107,5 +108,6 @@ internal static class StatisticsRow
         WriteNamed(row, nameof(DailyStatistics.ToolCalls), sum.ToolCalls);
         WriteNamed(row, nameof(DailyStatistics.ToolFailures), sum.ToolFailures);
         WriteNamed(row, nameof(DailyStatistics.VoiceReplies), sum.VoiceReplies);
+        WriteNamed(row, nameof(DailyStatistics.HeardVoices), sum.HeardVoices);
     }
 }

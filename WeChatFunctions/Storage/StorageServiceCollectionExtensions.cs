@@ -17,6 +17,7 @@ using WeChatFunctions.Memory;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Pushing;
 using WeChatFunctions.Settings;
+using WeChatFunctions.Speech;
 using WeChatFunctions.Statistics;
 using WeChatFunctions.Tools;
 using WeChatFunctions.WeChatApi;
@@ -51,6 +52,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IMessageClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());
         services.AddSingleton<IToolCallStore, TableToolCallStore>();
+        services.AddSingleton<IHeardVoiceStore, TableHeardVoiceStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();

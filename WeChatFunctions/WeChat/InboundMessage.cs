@@ -19,9 +19,10 @@ public sealed record TextMessage(string AccountId, string FollowerId, long Creat
 
 /// <summary>
 /// A voice message. <paramref name="Recognition"/> is WeChat's transcript, present only when the account has
-/// 接收语音识别结果 switched on.
+/// 接收语音识别结果 switched on (and empty for some voices even then); <paramref name="MediaId"/> fetches the voice
+/// itself with <c>media/get</c> for three days, in <paramref name="Format"/>: <c>amr</c>, or <c>speex</c> for 16 kHz.
 /// </summary>
-public sealed record VoiceMessage(string AccountId, string FollowerId, long CreateTime, string? Recognition, long MessageId)
+public sealed record VoiceMessage(string AccountId, string FollowerId, long CreateTime, string? Recognition, long MessageId, string MediaId, string Format)
     : FollowerMessage(AccountId, FollowerId, CreateTime, MessageId);
 
 /// <summary>An image message. <paramref name="PictureUrl"/> (PicUrl) is on WeChat's CDN and expires after a while.</summary>

@@ -32,7 +32,8 @@ public static class InboundMessageParser
         message = messageType.ToLowerInvariant() switch
         {
             "text" when hasMessageId => new TextMessage(accountId, followerId, createTime, Field(root, "Content") ?? "", messageId),
-            "voice" when hasMessageId => new VoiceMessage(accountId, followerId, createTime, Field(root, "Recognition"), messageId),
+            "voice" when hasMessageId => new VoiceMessage(
+                accountId, followerId, createTime, Field(root, "Recognition"), messageId, Field(root, "MediaId") ?? "", Field(root, "Format")?.ToLowerInvariant() ?? ""),
             "image" when hasMessageId => new ImageMessage(accountId, followerId, createTime, Field(root, "PicUrl") ?? "", messageId),
             "link" when hasMessageId => new LinkMessage(accountId, followerId, createTime, Field(root, "Title") ?? "", Field(root, "Description") ?? "", Field(root, "Url") ?? "", messageId),
             "text" or "voice" or "image" or "link" => null,
