@@ -337,7 +337,9 @@ var defaultSettings = {
 // Voices and pictures: only the settings these deployments decide; the rest keep the app's defaults, and voice_reply
 // stays the operator's choice. Azure Speech transcribes (on S0 only) and speaks; the OpenAI models do what it does not.
 var openAISpeechModels = deployAzureOpenAI && deploySpeechModels
-var transcriptionProvider = deployAzureSpeech && azureSpeechSku == 'S0' ? 'azure_speech' : openAISpeechModels ? 'openai' : ''
+// Hearing voices downloads them with the account's credentials, without which the app refuses to start; the openai
+// provider needs ffmpeg, which Flex Consumption lacks, so only Azure AI Speech's fast transcription is turned on here.
+var transcriptionProvider = deployAzureSpeech && azureSpeechSku == 'S0' && !empty(wechatAppId) ? 'azure_speech' : ''
 var ttsProvider = deployAzureSpeech ? 'azure_speech' : openAISpeechModels ? 'openai' : ''
 var mediaSettings = union(
   empty(transcriptionProvider) ? {} : { transcription_provider: transcriptionProvider },
@@ -349,7 +351,7 @@ var mediaSettings = union(
   } : {},
   deployAzureOpenAI && deployImageModel ? { image_model: openAI!.outputs.imageDeploymentName } : {},
   // Pictures are sent as uploaded media, which needs the account's credentials; without them the app would refuse to start.
-  deployAzureOpenAI && deployImageModel && !empty(wechatAppId) && !empty(wechatAppSecret) ? { image_generation: 'on' } : {}
+  deployAzureOpenAI && deployImageModel && !empty(wechatAppId) ? { image_generation: 'on' } : {}
 )
 
 // The roles first: the app resolves its Key Vault references and reaches storage with them from its first start.
