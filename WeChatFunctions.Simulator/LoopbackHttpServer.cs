@@ -56,7 +56,15 @@ public abstract class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed listener looks its port up again to remove the prefix; if another server took the port in the
+            // meantime, that lookup fails. The listener has stopped either way.
+        }
         await _serving;
         GC.SuppressFinalize(this);
     }
