@@ -37,21 +37,25 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
     }
 
     [Fact]
-    public async Task ARefreshCancelledMidwayGivesTheRightToRefreshBackAtOnce()
+    public async Task ARefreshWhoseCallerStopsWaitingStillStoresItsTokenForTheNextCaller()
     {
         await using var account = VerifiedAccount.Start();
         using var http = new HttpClient();
         var options = Options.Create(new CustomerServiceOptions { AppId = account.AppId, AppSecret = VerifiedAccount.AppSecret, ApiBase = account.Api.BaseAddress.ToString() });
         var store = new TableWeChatApiStore(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)), options);
         using var tokens = new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance);
-        await tokens.ForgetAsync(await tokens.GetAsync(CancellationToken.None), CancellationToken.None);
+        var first = await tokens.GetAsync(CancellationToken.None);
+        account.Api.Rules.RevokeToken();
+        await tokens.ForgetAsync(first, CancellationToken.None);
 
         // As the typing indicator's call is cancelled when the answer is ready, while it refreshes the token.
         account.Api.StableTokenDelay = TimeSpan.FromSeconds(2);
         using var finished = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tokens.GetAsync(finished.Token));
+        var next = await tokens.GetAsync(CancellationToken.None); // the answer's send
 
-        var stored = await store.ReadAsync(CancellationToken.None);
-        Assert.True(stored.RefreshingUntil <= DateTimeOffset.UtcNow, $"the refresh stays leased until {stored.RefreshingUntil:O}");
+        Assert.NotEqual(first, next);
+        Assert.Equal(2, account.Api.StableTokenCalls);
+        Assert.Equal(next, (await store.ReadAsync(CancellationToken.None)).Token);
     }
 }

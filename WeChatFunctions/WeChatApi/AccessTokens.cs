@@ -77,13 +77,9 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
             }
             else if (await store.TryReplaceAsync(stored, stored with { RefreshingUntil = now + RefreshLease }, cancellationToken) is { } leased)
             {
-                var (token, expiresIn) = await FetchAsync(leased, cancellationToken);
-                WeChatApiLog.TokenFetched(logger, expiresIn);
-                var fetched = StoredAccessToken.Fetched(token, expiresIn, timeProvider.GetUtcNow(), "");
-                // Lost only if the lease ran out and another instance refreshed too; its token is as good as this one.
-                await store.TryReplaceAsync(leased, fetched, cancellationToken);
-                Volatile.Write(ref _known, fetched);
-                return token;
+                // A caller that stops waiting does not stop the refresh: the typing indicator's call is cancelled when
+                // the answer is ready, just as the answer needs the token it was fetching.
+                return await RefreshAsync(leased).WaitAsync(cancellationToken);
             }
 
             if (now > deadline)
@@ -95,15 +91,24 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
         }
     }
 
-    /// <summary>
-    /// A failed fetch gives the right to refresh back at once, so that the next caller tries rather than waits. So does
-    /// a cancelled one: the typing indicator's call is cancelled when the answer is ready, just as the answer needs a token.
-    /// </summary>
-    private async Task<(string Token, int ExpiresInSeconds)> FetchAsync(StoredAccessToken leased, CancellationToken cancellationToken)
+    /// <summary>Fetches and stores the token under the lease; bounded by the client's timeout, not by any caller.</summary>
+    private async Task<string> RefreshAsync(StoredAccessToken leased)
+    {
+        var (token, expiresIn) = await FetchAsync(leased);
+        WeChatApiLog.TokenFetched(logger, expiresIn);
+        var fetched = StoredAccessToken.Fetched(token, expiresIn, timeProvider.GetUtcNow(), "");
+        // Lost only if the lease ran out and another instance refreshed too; its token is as good as this one.
+        await store.TryReplaceAsync(leased, fetched, CancellationToken.None);
+        Volatile.Write(ref _known, fetched);
+        return token;
+    }
+
+    /// <summary>A failed fetch gives the right to refresh back at once, so that the next caller tries rather than waits.</summary>
+    private async Task<(string Token, int ExpiresInSeconds)> FetchAsync(StoredAccessToken leased)
     {
         try
         {
-            return await source.FetchAsync(cancellationToken);
+            return await source.FetchAsync(CancellationToken.None);
         }
         catch (Exception)
         {
