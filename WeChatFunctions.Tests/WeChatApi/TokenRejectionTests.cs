@@ -16,9 +16,8 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
     {
         await using var account = VerifiedAccount.Start();
         using var http = new HttpClient();
-        var options = Options.Create(new CustomerServiceOptions { AppId = account.AppId, AppSecret = VerifiedAccount.AppSecret, ApiBase = account.Api.BaseAddress.ToString() });
-        var store = new TableWeChatApiStore(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)), options);
-        using var tokens = new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance);
+        var (store, newInstance) = Instances(account, http);
+        using var tokens = newInstance();
         var first = await tokens.GetAsync(CancellationToken.None);
 
         account.Api.Rules.RevokeToken();
@@ -30,7 +29,7 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
         var second = await refreshing;
 
         account.Api.StableTokenDelay = TimeSpan.Zero;
-        using var otherInstance = new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance);
+        using var otherInstance = newInstance();
         Assert.NotEqual(first, second);
         Assert.Equal(second, await otherInstance.GetAsync(CancellationToken.None));
         Assert.Equal(2, account.Api.StableTokenCalls);
@@ -41,9 +40,8 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
     {
         await using var account = VerifiedAccount.Start();
         using var http = new HttpClient();
-        var options = Options.Create(new CustomerServiceOptions { AppId = account.AppId, AppSecret = VerifiedAccount.AppSecret, ApiBase = account.Api.BaseAddress.ToString() });
-        var store = new TableWeChatApiStore(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)), options);
-        using var tokens = new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance);
+        var (store, newInstance) = Instances(account, http);
+        using var tokens = newInstance();
         var first = await tokens.GetAsync(CancellationToken.None);
         account.Api.Rules.RevokeToken();
         await tokens.ForgetAsync(first, CancellationToken.None);
@@ -57,5 +55,13 @@ public sealed class TokenRejectionTests(WeChatFixture fixture) : IClassFixture<W
         Assert.NotEqual(first, next);
         Assert.Equal(2, account.Api.StableTokenCalls);
         Assert.Equal(next, (await store.ReadAsync(CancellationToken.None)).Token);
+    }
+
+    /// <summary>The account's token store on Azurite, and a way to start an instance's <see cref="AccessTokens"/> over it.</summary>
+    private (TableWeChatApiStore Store, Func<AccessTokens> NewInstance) Instances(VerifiedAccount account, HttpClient http)
+    {
+        var options = Options.Create(new CustomerServiceOptions { AppId = account.AppId, AppSecret = VerifiedAccount.AppSecret, ApiBase = account.Api.BaseAddress.ToString() });
+        var store = new TableWeChatApiStore(new TableClientProvider(new TableServiceClient(fixture.Storage.ConnectionString)), options);
+        return (store, () => new AccessTokens(store, new StableTokenSource(http, options), TimeProvider.System, NullLogger<AccessTokens>.Instance));
     }
 }
