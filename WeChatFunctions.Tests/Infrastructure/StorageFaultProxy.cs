@@ -7,7 +7,7 @@ namespace WeChatFunctions.Tests.Infrastructure;
 /// <summary>
 /// Stands between the app and Azurite's Table endpoint, passing requests through, and injects the faults Azure Storage
 /// shows under load: 503 ServerBusy before a request reaches storage, or after storage applied it, as when the
-/// response is lost on the way back.
+/// response is lost on the way back; and requests held for seconds, as an overloaded instance's are.
 /// </summary>
 public sealed class StorageFaultProxy : IAsyncDisposable
 {
@@ -29,6 +29,12 @@ public sealed class StorageFaultProxy : IAsyncDisposable
 
     /// <summary>How long after the app gave up a <see cref="StorageFault.Late"/> request reaches storage.</summary>
     public static readonly TimeSpan LateBy = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a <see cref="StorageFault.Slow"/> request is held before it goes on: well short of the app's 3-second
+    /// network timeout, so that it lands on its first try.
+    /// </summary>
+    public static readonly TimeSpan SlowBy = TimeSpan.FromSeconds(1.5);
 
     public Uri BaseAddress { get; }
 
@@ -74,6 +80,16 @@ public sealed class StorageFaultProxy : IAsyncDisposable
             Interlocked.Increment(ref _faults);
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
             return;
+        }
+
+        if (fault == StorageFault.Slow)
+        {
+            Interlocked.Increment(ref _faults);
+            await Task.Delay(SlowBy, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // given up on before it was sent on: storage never sees it
+            }
         }
 
         if (fault == StorageFault.Late)
@@ -136,6 +152,9 @@ public enum StorageFault
 
     /// <summary>No answer at all, until the app gives up on the request.</summary>
     Hang,
+
+    /// <summary>Held for <see cref="StorageFaultProxy.SlowBy"/>, then passed on: storage, or the instance, is overloaded.</summary>
+    Slow,
 
     /// <summary>
     /// No answer until the app gives up on the request; storage applies it <see cref="StorageFaultProxy.LateBy"/> later

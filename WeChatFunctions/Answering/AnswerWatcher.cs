@@ -1,24 +1,34 @@
 using WeChatFunctions.Background;
-using Microsoft.Extensions.Options;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Paging;
-using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Answering;
 
 /// <summary>
 /// Waits, until a deadline, for an answer to get far enough. An answer generating on this instance wakes the waiter
-/// at every change; one generating elsewhere is polled in storage. It only reports what it sees: the answer is ready,
-/// still in progress, or abandoned by an instance that went quiet. What to do about an abandoned one is the caller's.
+/// at every change; one generating elsewhere is read from storage every <see cref="PollInterval"/>, again the moment
+/// its owner's silence would make it abandoned, and once more just before the deadline, so that the reply shows what
+/// was saved last. It only reports what it sees: the answer is ready, still in progress, or abandoned by an instance
+/// that went quiet (as <see cref="ClaimSilence"/> judges). What to do about an abandoned one is the caller's.
 /// </summary>
 internal sealed class AnswerWatcher(
     LiveAnswerRegistry liveAnswers,
     IReplyClaimStore claims,
-    TimeProvider timeProvider,
-    IOptions<ReplyWindowOptions> options)
+    ClaimSilence silence,
+    InstanceLag lag,
+    TimeProvider timeProvider)
 {
-    /// <summary>Short enough that an answer saved by another instance leaves here within a few hundred milliseconds.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
+    /// <summary>
+    /// How often an answer saved by another instance is looked for: it leaves here this long after it was saved at
+    /// most, half as long on average, at a read every so often for as long as the attempt waits.
+    /// </summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The last read starts this long before the deadline, so that its reply is not late for it.</summary>
+    private static readonly TimeSpan LastReadLead = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A claim about to count as abandoned is read again this long after it will, so that it surely does.</summary>
+    private static readonly TimeSpan PastDue = TimeSpan.FromMilliseconds(50);
 
     /// <returns>The answer when <paramref name="isReady"/>, at the deadline, or once abandoned; <see langword="null"/> when no claim exists.</returns>
     public async Task<WatchedAnswer?> WaitAsync(
@@ -43,6 +53,7 @@ internal sealed class AnswerWatcher(
                 continue;
             }
 
+            var readStarted = timeProvider.GetUtcNow();
             var claim = await claims.FindAsync(key, cancellationToken);
             if (claim is null)
             {
@@ -54,17 +65,20 @@ internal sealed class AnswerWatcher(
                 return new WatchedAnswer(claim.Answer, WatchedState.Ready, claim);
             }
 
-            if (IsAbandoned(claim))
+            var timeLeft = silence.TimeLeft(claim);
+            if (timeLeft < TimeSpan.Zero)
             {
                 return new WatchedAnswer(claim.Answer, WatchedState.Abandoned, claim);
             }
 
-            if (!await Task.Delay(PollInterval, timeProvider, cancellationToken).WaitUntilAsync(deadline, timeProvider, cancellationToken))
+            var lastRead = deadline - LastReadLead;
+            if (readStarted >= lastRead)
             {
                 return new WatchedAnswer(claim.Answer, WatchedState.InProgress, claim);
             }
+
+            var nextRead = readStarted + (timeLeft < PollInterval - PastDue ? timeLeft + PastDue : PollInterval);
+            await lag.DelayUntilAsync(nextRead < lastRead ? nextRead : lastRead, cancellationToken);
         }
     }
-
-    private bool IsAbandoned(ReplyClaim claim) => claim.IsAbandonedAt(timeProvider.GetUtcNow(), options.Value.ClaimTimeout);
 }

@@ -6,6 +6,8 @@ internal static class AnsweringServiceCollectionExtensions
     {
         services.AddSingleton<LiveAnswerRegistry>();
         services.AddSingleton<GenerationSlots>();
+        services.AddSingleton<InstanceLag>();
+        services.AddSingleton<ClaimSilence>();
         services.AddSingleton<ClaimProgress>();
         services.AddSingleton<AnswerModeration>();
         services.AddSingleton<AnswerAdmission>();

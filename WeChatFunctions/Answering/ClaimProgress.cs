@@ -1,15 +1,28 @@
+using Microsoft.Extensions.Options;
+using WeChatFunctions.Background;
 using WeChatFunctions.Paging;
+using WeChatFunctions.Settings;
 
 namespace WeChatFunctions.Answering;
 
 /// <summary>
 /// Keeps a claim's stored answer up to date while it generates. The saves are also the heartbeat that tells other
-/// instances the owner is alive; a claim that stops beating may be taken over.
+/// instances the owner is alive; a claim that stops beating may be taken over. A save goes out as soon as another page
+/// can be cut, so that an attempt on another instance can show it, and otherwise once every <see cref="Heartbeat"/>.
 /// </summary>
-internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timeProvider, ILogger<ClaimProgress> logger)
+internal sealed class ClaimProgress(
+    IReplyClaimStore claims,
+    AnswerPager pager,
+    InstanceLag lag,
+    TimeProvider timeProvider,
+    IOptions<ReplyWindowOptions> options,
+    ILogger<ClaimProgress> logger)
 {
-    /// <summary>How often the claim is saved, with the text so far: the heartbeat other instances watch.</summary>
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The longest the owner goes without saving: half the claim timeout, which leaves the other half, and the leeway
+    /// <see cref="ClaimSilence"/> gives a late instance, for a save that lands late.
+    /// </summary>
+    public TimeSpan Heartbeat => options.Value.ClaimTimeout / 2;
 
     /// <summary>
     /// Makes this instance the owner of a claim whose instance stopped showing progress. The text it saved stays: a
@@ -28,34 +41,66 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
         return taken;
     }
 
-    /// <summary>Saves the claim with the text so far every <see cref="Heartbeat"/> until cancelled.</summary>
+    /// <summary>Saves the claim with the text so far at every new page and every <see cref="Heartbeat"/>, until cancelled.</summary>
     /// <returns>The claim as last saved, or <see langword="null"/> once another instance took it over.</returns>
     public async Task<ReplyClaim?> KeepSavingAsync(ReplyClaim claim, LiveAnswer answer, CancellationToken cancellationToken)
     {
         var current = claim;
+        var unsavedPage = 0;
         while (true)
         {
             try
             {
-                await Task.Delay(Heartbeat, timeProvider, cancellationToken);
+                await NextSaveAsync(answer, unsavedPage, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 return current;
             }
 
-            var now = timeProvider.GetUtcNow();
             var snapshot = answer.Snapshot;
 
             // The write itself is not cancelled, so that the version it returns is always known.
-            var saved = await SaveAsync(current with { Answer = snapshot, ProgressAt = now }, CancellationToken.None);
+            var saved = await SaveAsync(current with { Answer = snapshot, ProgressAt = timeProvider.GetUtcNow() }, CancellationToken.None);
             if (saved is null)
             {
                 return null;
             }
 
             current = saved;
+            unsavedPage = EndOfWholePages(snapshot, unsavedPage);
         }
+    }
+
+    /// <summary>Waits until the answer has a page beyond the saved ones, or the heartbeat is due.</summary>
+    private async Task NextSaveAsync(LiveAnswer answer, int unsavedPage, CancellationToken cancellationToken)
+    {
+        var due = timeProvider.GetUtcNow() + Heartbeat;
+        while (true)
+        {
+            var changed = answer.Changed;
+            if (answer.Snapshot is { IsFinished: false } snapshot && pager.HasPage(snapshot, unsavedPage))
+            {
+                return;
+            }
+
+            if (!await changed.WaitUntilAsync(due, timeProvider, cancellationToken))
+            {
+                lag.ObserveWake(due);
+                return;
+            }
+        }
+    }
+
+    /// <returns>Where the first page that <paramref name="saved"/> does not hold whole starts.</returns>
+    private int EndOfWholePages(AnswerSnapshot saved, int offset)
+    {
+        while (!saved.IsFinished && pager.HasPage(saved, offset) && pager.NextPage(saved, offset).End is var end && end > offset)
+        {
+            offset = end;
+        }
+
+        return offset;
     }
 
     /// <returns>Whether the finished answer was saved by this instance as the claim's owner.</returns>

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Paging;
-using WeChatFunctions.Settings;
 using WeChatFunctions.WeChat;
 
 namespace WeChatFunctions.Answering;
@@ -12,7 +10,7 @@ namespace WeChatFunctions.Answering;
 /// (an overloaded instance, storage down). The follower's next message adopts them as pending, so that 「继续」
 /// delivers them.
 /// </summary>
-internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore positions, TimeProvider timeProvider, IOptions<ReplyWindowOptions> options)
+internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore positions, ClaimSilence silence, TimeProvider timeProvider)
 {
     /// <summary>A question older than this is not answered any more; the follower has moved on.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromHours(1);
@@ -48,14 +46,14 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
 
             if (await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
             {
-                return (Stale(lost, now), null);
+                return (Stale(lost), null);
             }
 
             position = await positions.ReadAsync(key.FollowerId, cancellationToken);
         }
 
-        return (Stale(lost, now), position);
+        return (Stale(lost), position);
     }
 
-    private List<ReplyClaim> Stale(List<ReplyClaim> lost, DateTimeOffset now) => [.. lost.Where(claim => claim.IsAbandonedAt(now, options.Value.ClaimTimeout))];
+    private List<ReplyClaim> Stale(List<ReplyClaim> lost) => [.. lost.Where(silence.IsAbandoned)];
 }

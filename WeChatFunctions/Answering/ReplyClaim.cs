@@ -9,13 +9,19 @@ namespace WeChatFunctions.Answering;
 /// </summary>
 /// <param name="Question">The question to answer, or <see langword="null"/> for a push that needs no generation.</param>
 /// <param name="FirstArrival">When the first attempt reached any instance.</param>
-/// <param name="ProgressAt">The generation's last sign of life.</param>
+/// <param name="ProgressAt">
+/// When the owner made its last save, by its own clock; <see cref="DateTimeOffset.UnixEpoch"/> once it released the
+/// claim on shutdown, for another instance to take over at once.
+/// </param>
 /// <param name="Owner">
 /// A random id of the instance's generation that wrote the claim. A write whose response was lost and whose retry then
 /// meets its own row (409, 412) recognises the row as its own by it.
 /// </param>
 /// <param name="Version">The storage version (ETag) this copy was read or written at.</param>
 /// <param name="Form">How the question was asked.</param>
+/// <param name="SavedAt">When this version's write landed, by the storage service's clock; unknown for a claim not read from storage.</param>
+/// <param name="ReadAt">When this copy was read, by the storage service's clock, if the read told.</param>
+/// <param name="OwnerLag">How late the instance that wrote this version was running then (<see cref="InstanceLag"/>).</param>
 internal sealed record ReplyClaim(
     MessageKey Key,
     string? Question,
@@ -25,7 +31,10 @@ internal sealed record ReplyClaim(
     int Generation,
     string Owner,
     string Version = "",
-    QuestionForm Form = QuestionForm.Typed)
+    QuestionForm Form = QuestionForm.Typed,
+    DateTimeOffset? SavedAt = null,
+    DateTimeOffset? ReadAt = null,
+    TimeSpan OwnerLag = default)
 {
     /// <summary>A first arrival's claim: generating its answer, or, for a push that needs none, complete and empty.</summary>
     /// <param name="preface">What the answer starts with before the model's text (<see cref="AnswerPreface"/>).</param>
@@ -34,6 +43,6 @@ internal sealed record ReplyClaim(
 
     public static string NewOwner() => Guid.NewGuid().ToString("N");
 
-    /// <summary>Whether the claim is still generating but its instance has shown no progress for longer than <paramref name="timeout"/>.</summary>
-    public bool IsAbandonedAt(DateTimeOffset now, TimeSpan timeout) => Answer.Status == AnswerStatus.Generating && now - ProgressAt > timeout;
+    /// <summary>Whether the owner released the claim on shutdown.</summary>
+    public bool IsReleased => ProgressAt == DateTimeOffset.UnixEpoch;
 }

@@ -13,9 +13,8 @@ internal sealed class PendingPushes(
     IPushJobStore jobs,
     AnswerPusher pusher,
     AnswerGenerator generator,
-    TimeProvider timeProvider,
+    ClaimSilence silence,
     IOptions<CustomerServiceOptions> options,
-    IOptions<ReplyWindowOptions> windowOptions,
     ILogger<PendingPushes> logger)
 {
     private const int JobsPerSweep = 100;
@@ -34,7 +33,7 @@ internal sealed class PendingPushes(
             try
             {
                 var generating = await pusher.PushAsync(job.Key, cancellationToken);
-                if (generating is not null && generating.IsAbandonedAt(timeProvider.GetUtcNow(), windowOptions.Value.ClaimTimeout))
+                if (generating is not null && silence.IsAbandoned(generating))
                 {
                     // Its generation pushes the answer when it finishes here.
                     await generator.TryTakeOverAsync(generating, cancellationToken);

@@ -40,7 +40,11 @@ internal sealed class ReplyClaimEntity : ITableEntity
 
     public string? MediaId { get; set; }
 
-    public static ReplyClaimEntity From(ReplyClaim claim) => new()
+    /// <summary>How late, in milliseconds, the instance that wrote the row was running (<see cref="InstanceLag"/>).</summary>
+    public int? LagMilliseconds { get; set; }
+
+    /// <param name="writerLag">How late the writing instance is running now.</param>
+    public static ReplyClaimEntity From(ReplyClaim claim, TimeSpan writerLag) => new()
     {
         PartitionKey = claim.Key.FollowerId,
         RowKey = claim.Key.MessageId,
@@ -56,6 +60,7 @@ internal sealed class ReplyClaimEntity : ITableEntity
         Form = claim.Form == QuestionForm.Typed ? null : claim.Form.ToString(),
         MediaKind = claim.Answer.Media?.Kind.ToString(),
         MediaId = claim.Answer.Media?.MediaId,
+        LagMilliseconds = (int)Math.Min(writerLag.TotalMilliseconds, int.MaxValue),
     };
 
     /// <summary>A claim or a mark read by a query that also returns other rows of the partition.</summary>
@@ -63,6 +68,7 @@ internal sealed class ReplyClaimEntity : ITableEntity
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
         ETag = row.ETag,
         Question = row.GetString(nameof(Question)),
         Status = row.GetString(nameof(Status)) ?? "",
@@ -75,9 +81,11 @@ internal sealed class ReplyClaimEntity : ITableEntity
         Form = row.GetString(nameof(Form)),
         MediaKind = row.GetString(nameof(MediaKind)),
         MediaId = row.GetString(nameof(MediaId)),
+        LagMilliseconds = row.GetInt32(nameof(LagMilliseconds)),
     };
 
-    public ReplyClaim ToClaim() => new(
+    /// <param name="readAt">When the row was read, by the storage service's clock, if known.</param>
+    public ReplyClaim ToClaim(DateTimeOffset? readAt = null) => new(
         new MessageKey(PartitionKey, RowKey),
         Question,
         new AnswerSnapshot(Text, Enum.TryParse<AnswerStatus>(Status, out var status) ? status : AnswerStatus.Generating, Preview ?? "", ToMedia()),
@@ -86,7 +94,10 @@ internal sealed class ReplyClaimEntity : ITableEntity
         Generation,
         Owner ?? "",
         ETag.ToString(),
-        Enum.TryParse<QuestionForm>(Form, out var form) ? form : QuestionForm.Typed);
+        Enum.TryParse<QuestionForm>(Form, out var form) ? form : QuestionForm.Typed,
+        SavedAt: Timestamp,
+        ReadAt: readAt,
+        OwnerLag: TimeSpan.FromMilliseconds(LagMilliseconds ?? 0));
 
     private AnswerMedia? ToMedia() =>
         Enum.TryParse<WeChat.MediaKind>(MediaKind, out var kind) && !string.IsNullOrEmpty(MediaId) ? new AnswerMedia(kind, MediaId) : null;

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ internal static class StorageServiceCollectionExtensions
             // The SDK's request logging goes to an event source nothing here listens to, yet costs every call a few
             // percent of the app's CPU (docs/performance.md); failures reach the app's own logs. Tracing stays.
             clientOptions.Diagnostics.IsLoggingEnabled = false;
+            clientOptions.AddPolicy(new RoundTripLagPolicy(provider.GetRequiredService<InstanceLag>(), provider.GetRequiredService<TimeProvider>()), HttpPipelinePosition.PerRetry);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);

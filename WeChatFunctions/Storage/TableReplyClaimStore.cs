@@ -6,7 +6,12 @@ using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
 
-internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyClaimStore, IMessageClaimStore
+/// <summary>
+/// The claims in the <c>WeChatReplies</c> table. Every write records how late this instance is running, and every claim
+/// read carries when its version landed and when it was read, by the storage service's clock, for
+/// <see cref="ClaimSilence"/>.
+/// </summary>
+internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceLag lag, TimeProvider timeProvider) : IReplyClaimStore, IMessageClaimStore
 {
     public const string TableName = "WeChatReplies";
 
@@ -21,7 +26,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            var response = await table.AddEntityAsync(ReplyClaimEntity.From(claim), cancellationToken);
+            var response = await table.AddEntityAsync(ReplyClaimEntity.From(claim, lag.Recent), cancellationToken);
             return claim with { Version = response.Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
@@ -38,8 +43,9 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
     public async Task<ReplyClaim?> FindAsync(MessageKey key, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
+        var sent = timeProvider.GetUtcNow();
         var found = await table.GetEntityIfExistsAsync<ReplyClaimEntity>(key.FollowerId, key.MessageId, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value!.ToClaim() : null;
+        return found.HasValue ? found.Value!.ToClaim(ServiceTime.Of(found.GetRawResponse(), sent)) : null;
     }
 
     /// <summary>
@@ -112,7 +118,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables) : IReplyC
     public async Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var entity = ReplyClaimEntity.From(claim);
+        var entity = ReplyClaimEntity.From(claim, lag.Recent);
         try
         {
             var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
