@@ -6,12 +6,14 @@ namespace WeChatFunctions.Storage;
 
 /// <summary>
 /// Times every try of every table call, failed ones too, for <see cref="InstanceLag"/>: a round trip that takes
-/// seconds means this instance or its storage is overloaded, and so are its heartbeats.
+/// seconds means this instance or its storage is overloaded, and so are its heartbeats. Counts the tries, too, for
+/// callers that watch them (<see cref="CallTries"/>).
 /// </summary>
 internal sealed class RoundTripLagPolicy(InstanceLag lag, TimeProvider timeProvider) : HttpPipelinePolicy
 {
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        CallTries.Count(message);
         var started = timeProvider.GetTimestamp();
         try
         {
@@ -25,6 +27,7 @@ internal sealed class RoundTripLagPolicy(InstanceLag lag, TimeProvider timeProvi
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        CallTries.Count(message);
         var started = timeProvider.GetTimestamp();
         try
         {

@@ -24,15 +24,19 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceL
     public async Task<ReplyClaim?> TryAddAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
+        var tries = new CallTries();
         try
         {
-            var response = await table.AddEntityAsync(ReplyClaimEntity.From(claim, lag.Recent), cancellationToken);
-            return claim with { Version = response.Headers.ETag?.ToString() ?? "" };
+            using (tries.Watch())
+            {
+                var response = await table.AddEntityAsync(ReplyClaimEntity.From(claim, lag.Recent), cancellationToken);
+                return claim with { Version = response.Headers.ETag?.ToString() ?? "" };
+            }
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
         {
             // The SDK retries a request whose response was lost; the retry then meets the row the first try wrote.
-            return await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner ? stored : null;
+            return tries.WereRetried && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner ? stored : null;
         }
     }
 
@@ -119,15 +123,19 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceL
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         var entity = ReplyClaimEntity.From(claim, lag.Recent);
+        var tries = new CallTries();
         try
         {
-            var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return claim with { Version = response.Headers.ETag?.ToString() ?? "" };
+            using (tries.Watch())
+            {
+                var response = await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return claim with { Version = response.Headers.ETag?.ToString() ?? "" };
+            }
         }
         catch (RequestFailedException changed) when (changed.Status is 412 or 404)
         {
             // As for an insert: a retried replace that meets its own write finds the row as this owner left it.
-            return changed.Status == 412 && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
+            return changed.Status == 412 && tries.WereRetried && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
                 ? stored
                 : null;
         }
