@@ -14,9 +14,9 @@ public sealed class ReplyWindowOptions
     public int ReplyDeadlineMilliseconds { get; set; } = 4500;
 
     /// <summary>
-    /// A generation that shows no progress for this long is presumed dead and taken over by another attempt. The owner
-    /// beats every second, so the default allows four missed beats; the upper bound leaves WeChat's 15-second window
-    /// room for a retry to take over and still answer.
+    /// A generation that shows no progress for this long (plus the leeway a late instance gets) is presumed dead and
+    /// taken over by another attempt. The owner beats every half of it; the upper bound leaves WeChat's 15-second
+    /// window room for a retry to take over and still answer.
     /// </summary>
     [ConfigurationKeyName("claim_timeout_seconds")]
     [Range(2, 10, ErrorMessage = "Setting 'claim_timeout_seconds' must be between 2 and 10, shorter than WeChat's 15-second retry window.")]
