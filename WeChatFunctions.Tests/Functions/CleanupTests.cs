@@ -24,9 +24,8 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
     {
         await Fixture.WeChat.AskAsync(Follower, "最近的问题");
         var now = DateTimeOffset.UtcNow;
-        var conversations = await TableAsync("WeChatConversations");
-        await conversations.AddEntityAsync(new TableEntity(Follower, TurnKey(now.AddDays(-31))) { ["Role"] = "User", ["Content"] = "很久以前", ["TokenCount"] = 5 });
         var replies = await AddClaimAsync("m1", firstArrival: now.AddDays(-2));
+        await replies.AddEntityAsync(new TableEntity(Follower, StoredConversation.TurnPrefix + TurnKey(now.AddDays(-31))) { ["Role"] = "User", ["Content"] = "很久以前", ["TokenCount"] = 5 });
 
         await InvokeAsync();
         await InvokeAsync();
@@ -63,7 +62,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
     {
         var now = DateTimeOffset.UtcNow;
         var (stale, fresh) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
-        var images = await TableAsync("WeChatImages");
+        var images = await TableAsync("WeChatReplies");
         var blobs = new BlobServiceClient(Fixture.Storage.ConnectionString).GetBlobContainerClient("wechat-images");
         await blobs.CreateIfNotExistsAsync();
         await blobs.GetBlobClient(stale).UploadAsync(BinaryData.FromBytes(ImageServer.Png(70_000)), overwrite: true);
@@ -78,15 +77,14 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         await statistics.AddEntityAsync(new TableEntity("active-" + BeijingDay(now), Follower));
         var admin = await TableAsync("WeChatAdmin");
         await admin.AddEntityAsync(new TableEntity("lockout", Follower) { ["Failures"] = 1 });
-        var replies = await TableAsync("WeChatReplies");
+        var replies = images;
         await replies.AddEntityAsync(new TableEntity(Follower, "~position") { ["After"] = "[]" });
         // Two followers who set a /prompt today; in a hundred days one has gone quiet and the other still chats.
         var (quiet, chatty) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
-        var preferences = await TableAsync("WeChatPreferences");
+        var preferences = replies;
         await preferences.AddEntityAsync(new TableEntity(quiet, "preferences") { ["SystemPrompt"] = "说英语" });
         await preferences.AddEntityAsync(new TableEntity(chatty, "preferences") { ["SystemPrompt"] = "说英语" });
-        var conversations = await TableAsync("WeChatConversations");
-        await conversations.AddEntityAsync(new TableEntity(chatty, TurnKey(now.AddDays(95))) { ["Role"] = "User", ["Content"] = "九十五天后的问题", ["TokenCount"] = 5 });
+        await preferences.AddEntityAsync(new TableEntity(chatty, StoredConversation.TurnPrefix + TurnKey(now.AddDays(95))) { ["Role"] = "User", ["Content"] = "九十五天后的问题", ["TokenCount"] = 5 });
 
         await InvokeAsync();
 

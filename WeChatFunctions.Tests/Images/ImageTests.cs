@@ -75,7 +75,7 @@ public sealed class ImageTests(WeChatFixture fixture) : FollowerTest(fixture), I
     {
         var weChat = VisionApp();
         await weChat.PushAsync(SignedPush.Image(_images.Serve(ImageServer.Png(1024))).From(Follower));
-        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatImages");
+        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");
         await table.UpsertEntityAsync(new TableEntity(Follower, "pending") { ["ReceivedAt"] = DateTimeOffset.UtcNow.AddMinutes(-11) }, TableUpdateMode.Merge);
 
         await weChat.AskAsync(Follower, "很久以前的图");

@@ -10,7 +10,7 @@ public static class StoredTurns
     {
         var table = new TableServiceClient(storage.ConnectionString).GetTableClient(StoredConversation.TableName);
         await table.CreateIfNotExistsAsync();
-        var key = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var key = StoredConversation.TurnPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         await table.AddEntityAsync(new TableEntity(followerId, $"{key}-1") { ["Role"] = "User", ["Content"] = question, ["TokenCount"] = 10 });
         await table.AddEntityAsync(new TableEntity(followerId, $"{key}-0") { ["Role"] = "Assistant", ["Content"] = answer, ["TokenCount"] = 10 });
     }

@@ -7,7 +7,7 @@ using WeChatFunctions.Tests.Infrastructure;
 
 namespace WeChatFunctions.Tests.Links;
 
-/// <summary>A shared link lives in the follower's partition of <c>WeChatPreferences</c>: the cleanup removes it when stale, unfollowing at once.</summary>
+/// <summary>A shared link lives in the follower's partition of the follower table (<c>WeChatReplies</c>): the cleanup removes it when stale, unfollowing at once.</summary>
 public sealed class SharedLinkStorageTests(WeChatFixture fixture) : FollowerTest(fixture)
 {
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SharedLinkStorageTests(WeChatFixture fixture) : FollowerTest
 
     private async Task<TableClient> LinksAsync()
     {
-        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatPreferences");
+        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");
         await table.CreateIfNotExistsAsync();
         return table;
     }

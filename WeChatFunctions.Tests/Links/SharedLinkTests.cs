@@ -166,7 +166,7 @@ public sealed class SharedLinkTests(WeChatFixture fixture) : FollowerTest(fixtur
 
     private async Task ShareLinkAsync(string follower, DateTimeOffset sharedAt, string url)
     {
-        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatPreferences");
+        var table = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatReplies");
         await table.UpsertEntityAsync(new TableEntity(follower, "link") { ["Url"] = url, ["Title"] = "旧", ["Description"] = "", ["SharedAt"] = sharedAt });
     }
 }

@@ -37,9 +37,9 @@ public sealed class MemoryLifetimeTests(WeChatFixture fixture) : FollowerTest(fi
         await application.RememberAsync(quiet, "住在杭州");
         await application.RememberAsync(chatty, "住在苏州");
         var now = DateTimeOffset.UtcNow;
-        var conversations = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient("WeChatConversations");
+        var conversations = new TableServiceClient(Fixture.Storage.ConnectionString).GetTableClient(StoredConversation.TableName);
         await conversations.CreateIfNotExistsAsync();
-        await conversations.AddEntityAsync(new TableEntity(chatty, TurnKey(now.AddDays(95))) { ["Role"] = "User", ["Content"] = "九十五天后的问题", ["TokenCount"] = 5 });
+        await conversations.AddEntityAsync(new TableEntity(chatty, StoredConversation.TurnPrefix + TurnKey(now.AddDays(95))) { ["Role"] = "User", ["Content"] = "九十五天后的问题", ["TokenCount"] = 5 });
 
         await CleanUpAtAsync(now.AddDays(29));
         var keptWithinRetention = await Remembering.MemoryRowAsync(Fixture.Storage, quiet);

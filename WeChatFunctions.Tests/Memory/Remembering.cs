@@ -28,7 +28,7 @@ internal static class Remembering
     /// <summary>The follower's memory row as stored, straight from Azurite.</summary>
     public static async Task<TableEntity?> MemoryRowAsync(AzuriteServer storage, string followerId)
     {
-        var table = new TableServiceClient(storage.ConnectionString).GetTableClient("WeChatPreferences");
+        var table = new TableServiceClient(storage.ConnectionString).GetTableClient("WeChatReplies");
         await table.CreateIfNotExistsAsync();
         var found = await table.GetEntityIfExistsAsync<TableEntity>(followerId, "memory");
         return found.HasValue ? found.Value : null;

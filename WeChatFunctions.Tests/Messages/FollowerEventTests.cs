@@ -63,8 +63,6 @@ public sealed class FollowerEventTests(WeChatFixture fixture) : FollowerTest(fix
         Assert.True(retry.IsSuccessWithoutReply, retry.Body);
         Assert.Empty(await StoredConversation.TurnsOfAsync(Fixture.Storage, Follower));
         Assert.StartsWith($"t{unsubscribe.CreateTime}-", Assert.Single(await RowKeysAsync("WeChatReplies")), StringComparison.Ordinal);
-        Assert.Empty(await RowKeysAsync("WeChatImages"));
-        Assert.Empty(await RowKeysAsync("WeChatPreferences"));
         Assert.Equal("没有需要继续查看的内容了，直接发送新问题吧。", await Fixture.WeChat.AskAsync(Follower, "继续"));
     }
 

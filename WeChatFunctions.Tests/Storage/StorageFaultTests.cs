@@ -143,9 +143,10 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
         Assert.InRange(_proxy.Faults, 1, 2);
     }
 
-    /// <summary>A read or write of the reading position: by its key, or by the query that reads it with the follower's claims.</summary>
+    /// <summary>A read or write of the reading position: by its key, or by the query of the follower's partition that reads it with their claims.</summary>
     private static bool TouchesPosition(HttpRequest request) =>
-        (request.Path.Value + Uri.UnescapeDataString(request.QueryString.Value ?? "")).Contains("position", StringComparison.Ordinal);
+        (request.Path.Value + Uri.UnescapeDataString(request.QueryString.Value ?? "")) is var target
+        && (target.Contains("position", StringComparison.Ordinal) || (target.Contains("~moved", StringComparison.Ordinal) && target.Contains("FirstArrival", StringComparison.Ordinal)));
 
     private async Task<bool> EventuallyCompleteAsync()
     {

@@ -132,7 +132,7 @@ internal sealed class AnswerGenerator(
             return (await drawing.AnswerAsync(request, slot.Deadline, stopping), null);
         }
 
-        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, AnswerPreface.ModelsPart(claim));
+        var question = new DialogQuestion(claim.Key.FollowerId, claim.Question!, claim.Key.MessageId, claim.FirstArrival, claim.Generation, AnswerPreface.ModelsPart(claim), newQuestion?.Known);
         if (await dialog.RecallAsync(question, stopping) is not { } prompt)
         {
             return (DialogOutcome.Failed(FollowerTexts.StorageUnavailable), null);

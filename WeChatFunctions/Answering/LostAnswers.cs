@@ -1,4 +1,5 @@
 using WeChatFunctions.Claims;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Paging;
 using WeChatFunctions.WeChat;
 
@@ -18,9 +19,10 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
     /// <summary>Adds the follower's lost answers to their pending answers.</summary>
     /// <returns>
     /// The lost answers whose instance went quiet, for the reply window to take over; and the follower's reading
-    /// position as read with them, or <see langword="null"/> when adopting changed it since.
+    /// position as read with them, or <see langword="null"/> when adopting changed it since; and what the same read found
+    /// for the prompt.
     /// </returns>
-    public async Task<(IReadOnlyList<ReplyClaim> Stale, ReadingPosition? Position)> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<ReplyClaim> Stale, ReadingPosition? Position, FollowerContext? Context)> AdoptAsync(MessageKey key, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var replies = await claims.FindUndeliveredAsync(key.FollowerId, now - Horizon, cancellationToken);
@@ -30,7 +32,7 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
             .ToList();
         if (lost.Count == 0)
         {
-            return ([], replies.Position);
+            return ([], replies.Position, replies.Context);
         }
 
         var position = replies.Position;
@@ -46,13 +48,13 @@ internal sealed class LostAnswers(IReplyClaimStore claims, IReadingPositionStore
 
             if (await positions.TrySaveAsync(key.FollowerId, position with { After = [.. adopted.Concat(position.After).Take(ReadingPosition.MaxPending)] }, cancellationToken))
             {
-                return (Stale(lost), null);
+                return (Stale(lost), null, replies.Context);
             }
 
             position = await positions.ReadAsync(key.FollowerId, cancellationToken);
         }
 
-        return (Stale(lost), position);
+        return (Stale(lost), position, replies.Context);
     }
 
     private List<ReplyClaim> Stale(List<ReplyClaim> lost) => [.. lost.Where(silence.IsAbandoned)];

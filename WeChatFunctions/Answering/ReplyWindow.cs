@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
 using WeChatFunctions.Claims;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 using WeChatFunctions.Statistics;
@@ -33,10 +34,7 @@ internal sealed class ReplyWindow(
     /// <summary>Room on the last attempt for two storage writes under load, with a retry.</summary>
     public static readonly TimeSpan LastAttemptWriteMargin = TimeSpan.FromSeconds(1.5);
 
-    /// <param name="firstArrival">
-    /// When the push first reached the app, if that is known before its claim is made: a voice the app transcribes is
-    /// claimed once heard, which may be on a later attempt. Otherwise an attempt that makes the claim was the first.
-    /// </param>
+    /// <param name="firstArrival">When the push first reached the app, if known before its claim: a voice is claimed once heard, maybe on a later attempt.</param>
     public Task<OutboundReply> AnswerAsync(MessageKey key, Question question, DateTimeOffset arrival, DateTimeOffset? firstArrival, CancellationToken cancellationToken) =>
         ReplyAsync(key, question, arrival, firstArrival, cancellationToken);
 
@@ -47,8 +45,8 @@ internal sealed class ReplyWindow(
     /// <param name="ask">The question; <see langword="null"/> to continue the pending answer.</param>
     private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset? knownFirstArrival, CancellationToken cancellationToken)
     {
-        var firstArrival = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
-        var (lost, knownPosition) = await lostAnswers.AdoptAsync(key, cancellationToken);
+        var (firstArrival, claim) = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
+        var (lost, knownPosition) = await AdoptLostAnswersAndStartAsync(key, claim, ask, cancellationToken);
         foreach (var stale in lost)
         {
             await generator.TryTakeOverAsync(stale, cancellationToken);
@@ -67,7 +65,7 @@ internal sealed class ReplyWindow(
         // The last attempt stops waiting sooner: its position save and delivered mark must land while WeChat still
         // waits, or the follower sees WeChat's error instead of what has streamed.
         var deadline = isLastAttempt
-            ? Min(arrival + options.Value.ReplyDeadline, wechatGivesUp - LastAttemptWriteMargin)
+            ? new[] { arrival + options.Value.ReplyDeadline, wechatGivesUp - LastAttemptWriteMargin }.Min()
             : arrival + options.Value.ReplyDeadline;
         for (var attempt = 1; ; attempt++)
         {
@@ -157,36 +155,43 @@ internal sealed class ReplyWindow(
         return false;
     }
 
-    private static DateTimeOffset Min(DateTimeOffset first, DateTimeOffset second) => first < second ? first : second;
-
     /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>
     private static bool IsFirstPageOfAnAnswer(AnswerSnapshot? answer, PendingAnswer source, Page? page) =>
         answer is { Status: not AnswerStatus.Failed } && source.Offset == 0 && page is { Shows: true };
 
-    /// <summary>
-    /// Claims the message on its first arrival and starts its generation. The claim is not cancelled with the
-    /// attempt: a claim stored without its generation started would stall every retry until the claim times out.
-    /// </summary>
+    /// <summary>Claims the message on its first arrival, not cancelled with the attempt: a claim whose generation never starts stalls every retry.</summary>
     /// <param name="firstArrival">When the message first arrived, if this attempt makes the claim.</param>
-    /// <returns>When the message first arrived.</returns>
-    private async Task<DateTimeOffset> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset firstArrival)
+    private async Task<(DateTimeOffset FirstArrival, ReplyClaim? Claim)> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset firstArrival)
     {
         if (liveAnswers.TryGet(key, out var live))
         {
-            return live.FirstArrival;
+            return (live.FirstArrival, null);
         }
 
         if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, firstArrival, ask?.Form ?? QuestionForm.Typed, ask?.Preface ?? ""), CancellationToken.None) is { } claim)
         {
             statistics.MessageReceived(key.FollowerId, arrival);
-            if (ask is not null)
-            {
-                generator.Start(claim, ask);
-            }
-
-            return firstArrival;
+            return (firstArrival, claim);
         }
 
-        return (await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? firstArrival;
+        return ((await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? firstArrival, null);
+    }
+
+    /// <summary>Adopts lost answers, then starts the new claim's generation with what that read found for the prompt (without, should it fail).</summary>
+    private async Task<(IReadOnlyList<ReplyClaim> Lost, ReadingPosition? Position)> AdoptLostAnswersAndStartAsync(MessageKey key, ReplyClaim? claim, Question? ask, CancellationToken cancellationToken)
+    {
+        FollowerContext? known = null;
+        try
+        {
+            (var lost, var position, known) = await lostAnswers.AdoptAsync(key, cancellationToken);
+            return (lost, position);
+        }
+        finally
+        {
+            if (claim is not null && ask is not null)
+            {
+                generator.Start(claim, ask with { Known = known });
+            }
+        }
     }
 }

@@ -40,6 +40,13 @@ internal enum ExpiredData
     /// </summary>
     QuietPreferences,
 
+    /// <summary>
+    /// Not expired but moved: rows left in the tables before the follower table (turns, preferences, facts, links,
+    /// pending images), including any an instance of the version before wrote during a rolling deployment. Each
+    /// follower's rows are copied into their partition and then deleted.
+    /// </summary>
+    LegacyFollowerRows,
+
     /// <summary>Admin lockouts long over.</summary>
     Lockouts,
 

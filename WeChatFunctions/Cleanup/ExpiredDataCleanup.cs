@@ -68,6 +68,7 @@ internal sealed class ExpiredDataCleanup(
     private IEnumerable<(ExpiredData Kind, ExpiryCutoff Cutoff)> CutoffsAt(DateTimeOffset now)
     {
         var retention = TimeSpan.FromDays(options.Value.HistoryRetentionDays);
+        yield return (ExpiredData.LegacyFollowerRows, At(now)); // first: the kinds below expire rows in the follower table
         yield return (ExpiredData.Claims, At(now - (pushOptions.Value.PushesAnswers ? PushableClaimLifetime : ClaimLifetime) - WeChatRetries.Window));
         yield return (ExpiredData.Turns, At(now - retention));
         // A push's timestamp is at most the skew from its first arrival, and a replay at most the skew from the timestamp.

@@ -35,17 +35,18 @@ internal sealed class ConversationMemory(
     private readonly PromptPart _factsInstruction = new(FactsInstruction, tokenCounter.CountText(FactsInstruction));
 
     /// <summary>The prompt for <paramref name="question"/>, with as much history as the token budget leaves room for.</summary>
+    /// <param name="known">The turns and image as the message read them; without it they are read now.</param>
     /// <exception cref="Exception">Storage faults surface as RequestFailedException, credential faults as AuthenticationFailedException, and so on.</exception>
-    public async Task<Prompt> RecallAsync(string followerId, string question, CancellationToken cancellationToken)
+    public async Task<Prompt> RecallAsync(string followerId, string question, FollowerContext? known, CancellationToken cancellationToken)
     {
         var (personal, remembered) = await preferences.ReadAsync(followerId, cancellationToken);
-        var image = await FindFreshImageAsync(followerId, cancellationToken);
+        var image = known is { ImageStoredApart: false } ? Fresh(known.Image) : await FindFreshImageAsync(followerId, cancellationToken);
         var questionPart = PromptPart.Count(question, tokenCounter);
         questionPart = image is null ? questionPart : questionPart with { TokenCount = questionPart.TokenCount + ImageTokens };
         var facts = FactsOf(remembered);
         var system = facts is null ? SystemPromptOf(personal) : SystemPromptOf(personal).Followed(_factsInstruction);
         var room = options.Value.MaxContextTokens - system.TokenCount - questionPart.TokenCount - (facts?.TokenCount ?? 0);
-        var stored = await store.ReadRecentAsync(followerId, room, cancellationToken);
+        var stored = known is null ? await store.ReadRecentAsync(followerId, room, cancellationToken) : Newest(known.Turns, room);
         var history = CurrentSession.Of(stored, timeProvider.GetUtcNow(), TimeSpan.FromMinutes(options.Value.SessionIdleMinutes));
         return new Prompt(system, history, questionPart, image, personal, Facts: facts);
     }
@@ -104,10 +105,16 @@ internal sealed class ConversationMemory(
     }
 
     /// <summary>The follower's image, when it came within <see cref="PendingImage.Lifetime"/>; a stale one is ignored and left to be replaced.</summary>
-    private async Task<PendingImage?> FindFreshImageAsync(string followerId, CancellationToken cancellationToken)
+    private async Task<PendingImage?> FindFreshImageAsync(string followerId, CancellationToken cancellationToken) =>
+        Fresh(await images.FindAsync(followerId, cancellationToken));
+
+    private PendingImage? Fresh(PendingImage? image) => image is not null && image.IsFreshAt(timeProvider.GetUtcNow()) ? image : null;
+
+    /// <summary>The newest turns whose token counts fit <paramref name="tokenBudget"/>, as <see cref="IConversationStore.ReadRecentAsync"/> reads them.</summary>
+    private static List<ConversationTurn> Newest(IReadOnlyList<ConversationTurn> newestFirst, int tokenBudget)
     {
-        var image = await images.FindAsync(followerId, cancellationToken);
-        return image is not null && image.IsFreshAt(timeProvider.GetUtcNow()) ? image : null;
+        var spent = 0;
+        return [.. newestFirst.TakeWhile(turn => (spent += turn.TokenCount) <= tokenBudget)];
     }
 
     /// <summary>An image answers one question; a failure to delete it only means the next question may see it too.</summary>

@@ -6,8 +6,9 @@ using WeChatFunctions.Dialog;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// A turn in the <c>WeChatConversations</c> table: one partition per follower, row keys in reverse time order so a
-/// query returns the newest turns first and can stop as soon as the token budget is spent.
+/// A turn in the follower table (<see cref="FollowerTable"/>): row keys <c>~turn-</c> and the moment in reverse time
+/// order, so they sort after every other row of the follower and a query returns the newest turns first and can stop as
+/// soon as the token budget is spent.
 /// </summary>
 internal sealed class ConversationTurnEntity : ITableEntity
 {
@@ -28,9 +29,14 @@ internal sealed class ConversationTurnEntity : ITableEntity
 
     public int TokenCount { get; set; }
 
+    /// <summary>Every turn's row key starts with this; <see cref="KeysEnd"/> sorts right after the last.</summary>
+    public const string KeyPrefix = "~turn-";
+
+    public const string KeysEnd = "~turn.";
+
     /// <summary>The row key prefix for a moment: later moments sort first.</summary>
     public static string NewestFirstKey(DateTimeOffset moment) =>
-        (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        KeyPrefix + (DateTimeOffset.MaxValue.UtcTicks - moment.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     public static ConversationTurnEntity From(string followerId, string rowKey, ConversationTurn turn) => new()
     {
@@ -41,12 +47,24 @@ internal sealed class ConversationTurnEntity : ITableEntity
         TokenCount = turn.TokenCount,
     };
 
+    /// <summary>The turn from a row a query of the whole partition returned.</summary>
+    public static ConversationTurn Read(TableEntity row) => new ConversationTurnEntity
+    {
+        RowKey = row.RowKey,
+        Role = row.GetString(nameof(Role)) ?? "",
+        Content = row.GetString(nameof(Content)) ?? "",
+        TokenCount = row.GetInt32(nameof(TokenCount)) ?? 0,
+    }.ToTurn();
+
     public ConversationTurn ToTurn() =>
         new(Enum.TryParse<ConversationRole>(Role, out var role) ? role : ConversationRole.User, Content, TokenCount, StoredAt(RowKey));
 
     /// <summary>The moment a row key was made for, read back from its newest-first prefix.</summary>
-    public static DateTimeOffset StoredAt(string rowKey) =>
-        rowKey.Length >= 19 && long.TryParse(rowKey.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var inverted)
+    public static DateTimeOffset StoredAt(string rowKey)
+    {
+        var digits = rowKey.StartsWith(KeyPrefix, StringComparison.Ordinal) ? rowKey.AsSpan(KeyPrefix.Length) : rowKey.AsSpan();
+        return digits.Length >= 19 && long.TryParse(digits[..19], NumberStyles.None, CultureInfo.InvariantCulture, out var inverted)
             ? new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - inverted, TimeSpan.Zero)
             : default;
+    }
 }

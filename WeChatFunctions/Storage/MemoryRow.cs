@@ -6,7 +6,7 @@ using WeChatFunctions.Memory;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// A follower's remembered facts in the <c>WeChatPreferences</c> table: in the follower's partition, row
+/// A follower's remembered facts in the follower table: in the follower's partition, row
 /// <c>memory</c>, the facts as JSON (<c>[{"text":…,"at":…}]</c>, oldest first) and their count, which the census reads
 /// without the facts.
 /// </summary>

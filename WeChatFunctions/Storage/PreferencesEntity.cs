@@ -1,9 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
+using WeChatFunctions.Dialog;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>A follower's preferences in the <c>WeChatPreferences</c> table: partition = follower, one row.</summary>
+/// <summary>A follower's preferences: the row <c>preferences</c> of their partition in the follower table.</summary>
 internal sealed class PreferencesEntity : ITableEntity
 {
     public const string Row = "preferences";
@@ -21,4 +22,9 @@ internal sealed class PreferencesEntity : ITableEntity
     public string? Model { get; set; }
 
     public double? Temperature { get; set; }
+
+    public static FollowerPreferences Read(TableEntity row) => new(
+        row.GetString(nameof(SystemPrompt)),
+        row.GetString(nameof(Model)),
+        row.GetDouble(nameof(Temperature)));
 }

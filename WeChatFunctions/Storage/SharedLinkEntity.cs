@@ -4,7 +4,7 @@ using WeChatFunctions.Links;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>A follower's shared link: a row of their <c>WeChatPreferences</c> partition, read with their preferences.</summary>
+/// <summary>A follower's shared link: the row <c>link</c> of their partition in the follower table, read with their preferences.</summary>
 internal sealed class SharedLinkEntity : ITableEntity
 {
     public const string Row = "link";

@@ -49,6 +49,9 @@ internal static class StorageServiceCollectionExtensions
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddSingleton<TableClientProvider>();
+        services.AddSingleton<FollowerMove>();
+        services.AddSingleton<LegacyFollowerTables>();
+        services.AddSingleton<FollowerPartitionQuery>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<TableReplyClaimStore>();
         services.AddSingleton<IReplyClaimStore>(provider => provider.GetRequiredService<TableReplyClaimStore>());

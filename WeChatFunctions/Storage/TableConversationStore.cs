@@ -3,19 +3,21 @@ using WeChatFunctions.Dialog;
 
 namespace WeChatFunctions.Storage;
 
-internal sealed class TableConversationStore(TableClientProvider tables, TimeProvider timeProvider) : IConversationStore
+/// <summary>The follower's conversation turns: rows <c>~turn-…</c> of their partition in the follower table, newest first.</summary>
+internal sealed class TableConversationStore(TableClientProvider tables, LegacyFollowerTables legacy, TimeProvider timeProvider) : IConversationStore
 {
-    public const string TableName = "WeChatConversations";
+    private const string TableName = FollowerTable.Name;
 
     private static readonly string[] SelectedColumns = ["RowKey", nameof(ConversationTurnEntity.Role), nameof(ConversationTurnEntity.Content), nameof(ConversationTurnEntity.TokenCount)];
 
     public async Task<IReadOnlyList<ConversationTurn>> ReadRecentAsync(string followerId, int tokenBudget, CancellationToken cancellationToken)
     {
+        await legacy.EnsureMovedAsync(followerId, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
         var turns = new List<ConversationTurn>();
         var spent = 0;
         var query = table.QueryAsync<ConversationTurnEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), maxPerPage: 50, select: SelectedColumns, cancellationToken: cancellationToken);
+            TurnsOf(followerId), maxPerPage: 50, select: SelectedColumns, cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
             if (entity.Role == nameof(ConversationRole.SessionStart))
@@ -37,9 +39,9 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
 
     public async Task<DateTimeOffset?> LastTurnAtAsync(string followerId, CancellationToken cancellationToken)
     {
+        await legacy.EnsureMovedAsync(followerId, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId}");
-        await foreach (var entity in table.QueryAsync<ConversationTurnEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<ConversationTurnEntity>(TurnsOf(followerId), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             return ConversationTurnEntity.StoredAt(entity.RowKey);
         }
@@ -65,4 +67,7 @@ internal sealed class TableConversationStore(TableClientProvider tables, TimePro
         ];
         await table.SubmitTransactionAsync(exchange, cancellationToken);
     }
+
+    private static string TurnsOf(string followerId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {followerId} and RowKey gt {ConversationTurnEntity.KeyPrefix} and RowKey lt {ConversationTurnEntity.KeysEnd}");
 }

@@ -4,18 +4,18 @@ using WeChatFunctions.Images;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>Deletes a follower's partitions, batch by batch until none is left; aggregate statistics are not theirs and stay.</summary>
-internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendingImageStore images, RecentPreferences recentPreferences) : IFollowerDataStore
+/// <summary>Deletes a follower's partition (and any rows left in the tables before the follower table), batch by batch until none is left; aggregate statistics are not theirs and stay.</summary>
+internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendingImageStore images, RecentPreferences recentPreferences, FollowerMove legacyRows) : IFollowerDataStore
 {
     private const int Batch = 500;
 
     public async Task ForgetAsync(string followerId, string keepMessageId, CancellationToken cancellationToken)
     {
-        await DeleteAllAsync(TableConversationStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
-        await DeleteAllAsync(TableReplyClaimStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
-        await DeleteAllAsync(TablePreferenceStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken);
-        recentPreferences.Forget(followerId);
+        // The image first: its row names its blob.
         await images.DeleteAsync(followerId, cancellationToken);
+        await DeleteAllAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
+        await legacyRows.ForgetAsync(followerId, cancellationToken);
+        recentPreferences.Forget(followerId);
     }
 
     private async Task DeleteAllAsync(string tableName, string filter, CancellationToken cancellationToken)

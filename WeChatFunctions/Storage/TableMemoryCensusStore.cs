@@ -4,7 +4,7 @@ using WeChatFunctions.Memory;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// Counts the memory rows of the <c>WeChatPreferences</c> table, reading only their counts, and keeps the result in
+/// Counts the memory rows of the follower table, reading only their counts, and keeps the result in
 /// the <c>WeChatStatistics</c> table: partition <c>memory</c>, which sorts apart from the day, active-follower and
 /// spender partitions, so their queries never meet it.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class TableMemoryCensusStore(TableClientProvider tables) : IMemo
 
     public async Task<MemoryCensus> TakeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var preferences = await tables.GetAsync(TablePreferenceStore.TableName, cancellationToken);
+        var preferences = await tables.GetAsync(FollowerTable.Name, cancellationToken);
         // A property's name is not a value: CreateQueryFilter would quote it.
         var filter = TableClient.CreateQueryFilter($"RowKey eq {MemoryRow.Key}") + $" and {MemoryRow.CountProperty} gt 0";
         var (followers, facts) = (0L, 0L);

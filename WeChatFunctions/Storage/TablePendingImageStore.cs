@@ -5,9 +5,9 @@ using WeChatFunctions.Images;
 namespace WeChatFunctions.Storage;
 
 /// <summary>Keeps a small image in its table row and a larger one (over one binary property's 64 KiB) in Blob Storage.</summary>
-internal sealed class TablePendingImageStore(TableClientProvider tables, BlobContainerProvider blobs) : IPendingImageStore
+internal sealed class TablePendingImageStore(TableClientProvider tables, BlobContainerProvider blobs, LegacyFollowerTables legacy) : IPendingImageStore
 {
-    public const string TableName = "WeChatImages";
+    private const string TableName = FollowerTable.Name;
 
     /// <summary>A table property holds at most 64 KiB of binary.</summary>
     private const int MaxInlineBytes = 64 * 1024;
@@ -18,6 +18,7 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
     /// </summary>
     public async Task SaveAsync(string followerId, PendingImage image, CancellationToken cancellationToken)
     {
+        await legacy.EnsureMovedAsync(followerId, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
         var replaced = await FindBlobNameAsync(table, followerId, cancellationToken) is { HasValue: true, Value.BlobName: var blobName } ? blobName : null;
         var entity = new PendingImageEntity { PartitionKey = followerId, MediaType = image.MediaType, ReceivedAt = image.ReceivedAt };
@@ -38,6 +39,7 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
 
     public async Task<PendingImage?> FindAsync(string followerId, CancellationToken cancellationToken)
     {
+        await legacy.EnsureMovedAsync(followerId, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
         var found = await table.GetEntityIfExistsAsync<PendingImageEntity>(followerId, PendingImageEntity.Row, cancellationToken: cancellationToken);
         if (!found.HasValue || found.Value is not { } entity)
@@ -66,7 +68,7 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
     public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset cutoff, int maxRows, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var expired = await TableRows.FindKeysAsync(table, TableClient.CreateQueryFilter($"ReceivedAt lt {cutoff}"), maxRows, cancellationToken);
+        var expired = await TableRows.FindKeysAsync(table, TableClient.CreateQueryFilter($"RowKey eq {PendingImageEntity.Row} and ReceivedAt lt {cutoff}"), maxRows, cancellationToken);
         foreach (var row in expired)
         {
             // One by one, each with its blob.
@@ -78,6 +80,7 @@ internal sealed class TablePendingImageStore(TableClientProvider tables, BlobCon
 
     public async Task DeleteAsync(string followerId, CancellationToken cancellationToken)
     {
+        await legacy.EnsureMovedAsync(followerId, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
         var found = await FindBlobNameAsync(table, followerId, cancellationToken);
         if (!found.HasValue)

@@ -1,21 +1,18 @@
 using Azure.Data.Tables;
 using WeChatFunctions.Dialog;
-using WeChatFunctions.Memory;
 
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// The <c>WeChatPreferences</c> table: partition = follower, a row for the preferences (<see cref="PreferencesEntity"/>)
-/// and one for the remembered facts (<see cref="MemoryRow"/>), read together by one query of the partition.
+/// The follower's preferences (<see cref="PreferencesEntity"/>), remembered facts (<see cref="MemoryRow"/>) and shared
+/// link, single rows of their partition in the follower table, read together by one query.
 /// </summary>
-internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPreferences recent) : IPreferenceStore
+internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPreferences recent, LegacyFollowerTables legacy) : IPreferenceStore
 {
-    public const string TableName = "WeChatPreferences";
-
     public async Task<FollowerProfile> ReadAsync(string followerId, CancellationToken cancellationToken) =>
         (await ReadPartitionAsync(followerId, cancellationToken)).Profile;
 
-    /// <summary>The follower's whole partition in one query, or as this instance read it less than <see cref="RecentPreferences.MaxAge"/> ago.</summary>
+    /// <summary>The follower's single rows in one query, or as this instance read them less than <see cref="RecentPreferences.MaxAge"/> ago.</summary>
     public async Task<FollowerPartition> ReadPartitionAsync(string followerId, CancellationToken cancellationToken)
     {
         if (recent.TryGet(followerId, out var known))
@@ -23,17 +20,10 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
             return known;
         }
 
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var partition = FollowerPartition.Empty;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {followerId}"), cancellationToken: cancellationToken))
+        var (partition, moved) = await QueryAsync(followerId, cancellationToken);
+        if (await legacy.MoveUnlessSeenAsync(followerId, moved, cancellationToken))
         {
-            partition = row.RowKey switch
-            {
-                PreferencesEntity.Row => partition with { Profile = partition.Profile with { Preferences = PreferencesOf(row) } },
-                MemoryRow.Key => partition with { Profile = partition.Profile with { Facts = MemoryRow.Read(row) } },
-                SharedLinkEntity.Row => partition with { Link = SharedLinkEntity.Read(row) },
-                _ => partition,
-            };
+            (partition, _) = await QueryAsync(followerId, cancellationToken);
         }
 
         recent.Remember(followerId, partition);
@@ -45,7 +35,7 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
 
     public async Task SaveAsync(string followerId, FollowerPreferences preferences, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
+        var table = await tables.GetAsync(FollowerTable.Name, cancellationToken);
         var entity = new PreferencesEntity
         {
             PartitionKey = followerId,
@@ -57,8 +47,17 @@ internal sealed class TablePreferenceStore(TableClientProvider tables, RecentPre
         recent.Change(followerId, known => known with { Profile = known.Profile with { Preferences = preferences } });
     }
 
-    private static FollowerPreferences PreferencesOf(TableEntity row) => new(
-        row.GetString(nameof(PreferencesEntity.SystemPrompt)),
-        row.GetString(nameof(PreferencesEntity.Model)),
-        row.GetDouble(nameof(PreferencesEntity.Temperature)));
+    private async Task<(FollowerPartition Partition, bool Moved)> QueryAsync(string followerId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(FollowerTable.Name, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {followerId} and (RowKey eq {PreferencesEntity.Row} or RowKey eq {MemoryRow.Key} or RowKey eq {SharedLinkEntity.Row} or RowKey eq {FollowerTable.MovedRow})");
+        var (partition, moved) = (FollowerPartition.Empty, false);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            (partition, moved) = (partition.With(row), moved || row.RowKey == FollowerTable.MovedRow);
+        }
+
+        return (partition, moved);
+    }
 }

@@ -7,13 +7,12 @@ using WeChatFunctions.Paging;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// The claims in the <c>WeChatReplies</c> table. Every write records how late this instance is running, and every claim
-/// read carries when its version landed and when it was read, by the storage service's clock, for
-/// <see cref="ClaimSilence"/>.
+/// The claims in the follower's partition. Every write records how late this instance is running, and every claim read
+/// carries when its version landed and when it was read, by the storage service's clock, for <see cref="ClaimSilence"/>.
 /// </summary>
-internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceLag lag, TimeProvider timeProvider) : IReplyClaimStore, IMessageClaimStore
+internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerPartitionQuery partitions, InstanceLag lag, TimeProvider timeProvider) : IReplyClaimStore, IMessageClaimStore
 {
-    public const string TableName = "WeChatReplies";
+    public const string TableName = FollowerTable.Name;
 
     /// <summary>Delivery marks are rows <c>delivered-{message}</c>; message ids start with a letter and a digit.</summary>
     private const string DeliveredPrefix = "delivered-";
@@ -53,21 +52,20 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceL
     }
 
     /// <summary>
-    /// One query of the follower's partition finds the claims, their delivery marks and the reading position. A mark
-    /// stores when it was made as its <c>FirstArrival</c>, which reading positions lack, so the query and the claims'
-    /// cleanup treat it like a claim from then.
+    /// The claims, their delivery marks and the reading position, from the one query of the follower's partition
+    /// (<see cref="FollowerPartitionQuery"/>), which reads what the prompt needs as well. A mark stores when it was made
+    /// as its <c>FirstArrival</c>, so the query and the claims' cleanup treat it like a claim from then.
     /// </summary>
     public async Task<FollowerReplies> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and (FirstArrival ge {since} or RowKey eq {ReadingPositionEntity.Row})");
+        var (rows, context) = await partitions.ReadAsync(followerId, since, cancellationToken);
         var position = ReadingPosition.Empty;
         var claims = new List<ReplyClaim>();
         var delivered = new HashSet<string>(StringComparer.Ordinal);
         var withdrawn = new HashSet<string>(StringComparer.Ordinal);
         var pushing = new HashSet<string>(StringComparer.Ordinal);
         var unpushed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        foreach (var row in rows)
         {
             if (row.RowKey == ReadingPositionEntity.Row)
             {
@@ -102,7 +100,8 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, InstanceL
         return new FollowerReplies(
             [.. claims.Where(claim => (!delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))
                 && (!pushing.Contains(claim.Key.MessageId) || unpushed.Contains(claim.Key.MessageId)))],
-            position);
+            position,
+            context);
     }
 
     /// <summary>

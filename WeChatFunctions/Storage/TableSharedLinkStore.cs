@@ -4,12 +4,12 @@ using WeChatFunctions.Links;
 namespace WeChatFunctions.Storage;
 
 /// <summary>
-/// The shared link in the follower's <c>WeChatPreferences</c> partition: the partition query every question makes for
+/// The shared link in the follower's partition of the follower table: the partition query every question makes for
 /// the prompt finds it too, so a question looks for it at no storage call of its own.
 /// </summary>
 internal sealed class TableSharedLinkStore(TableClientProvider tables, TablePreferenceStore preferences, RecentPreferences recent) : ISharedLinkStore
 {
-    private const string TableName = TablePreferenceStore.TableName;
+    private const string TableName = FollowerTable.Name;
 
     /// <summary>Two links of one follower saved at the same moment are the only case where the older may win; it takes two shares within milliseconds.</summary>
     public async Task SaveAsync(string followerId, SharedLink link, CancellationToken cancellationToken)
