@@ -1,3 +1,4 @@
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Answering;
@@ -58,9 +59,10 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
         }
     }
 
+    /// <param name="remembered">The exchange to store with the finished answer, in the same transaction.</param>
     /// <returns>Whether the finished answer was saved by this instance as the claim's owner.</returns>
-    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, CancellationToken cancellationToken) =>
-        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken) is not null;
+    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, RememberedExchange? remembered, CancellationToken cancellationToken) =>
+        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken, remembered) is not null;
 
     /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
     public async Task ReleaseAsync(ReplyClaim? claim)
@@ -72,11 +74,11 @@ internal sealed class ClaimProgress(IReplyClaimStore claims, TimeProvider timePr
         }
     }
 
-    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken)
+    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken, RememberedExchange? remembered = null)
     {
         try
         {
-            var saved = await claims.TryReplaceAsync(claim, cancellationToken);
+            var saved = remembered is null ? await claims.TryReplaceAsync(claim, cancellationToken) : await claims.TryFinishAsync(claim, remembered, cancellationToken);
             if (saved is null)
             {
                 AnsweringLog.ClaimLost(logger, claim.Key.MessageId);
