@@ -40,9 +40,14 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
     [Fact]
     public async Task SavesWhoseResponsesWereLostDoNotStopTheOwnerFromSavingTheAnswer()
     {
-        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        // The shortest claim timeout, for a heartbeat every second while the answer streams.
+        var weChat = Fixture.StartApplication(settings =>
+        {
+            settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage);
+            settings["claim_timeout_seconds"] = "2";
+        }).CreateWeChatClient();
         Fixture.Model.Reset(new FakeModelBehavior { Answer = _ => string.Concat(Enumerable.Range(1, 6).Select(second => $"第{second}句。\n\n")), ChunkCharacters = 7, ChunkInterval = TimeSpan.FromMilliseconds(500) });
-        // Every replace of a claim (a heartbeat or the final save) loses its response once.
+        // Every replace of a claim (a heartbeat) loses its response once.
         var replaces = 0;
         _proxy.InjectWhen(request => HttpMethods.IsPut(request.Method) && request.Path.Value!.Contains("WeChatReplies", StringComparison.Ordinal) && Interlocked.Increment(ref replaces) % 2 == 1
             ? StorageFault.AfterForwarding

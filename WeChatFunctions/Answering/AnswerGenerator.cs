@@ -98,7 +98,7 @@ internal sealed class AnswerGenerator(
         {
             // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
             // Only the claim's owner refunds, which the save proves.
-            owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+            owner = await progress.SaveFinishedAsync(await savedClaim, finished, remembered: null, stopping);
             await admission.SettleAsync(claim, charge, outcome, refund: owner, stopping);
             answer.Finish(finished);
         }
@@ -106,7 +106,13 @@ internal sealed class AnswerGenerator(
         {
             await admission.SettleAsync(claim, charge, outcome, refund: false, stopping);
             answer.Finish(finished);
-            owner = await progress.SaveFinishedAsync(await savedClaim, finished, stopping);
+            // The exchange is stored with the finished claim: only by the claim's owner, and only once.
+            var remembered = outcome is { IsAnswer: true, Exchange: { } exchange } ? AssistantDialog.TurnsOf(exchange) : null;
+            owner = await progress.SaveFinishedAsync(await savedClaim, finished, remembered, stopping);
+            if (owner && remembered is not null)
+            {
+                await dialog.ForgetImageOfAsync(outcome.Exchange!, stopping);
+            }
         }
 
         if (owner)

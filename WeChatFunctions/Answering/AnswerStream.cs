@@ -10,8 +10,8 @@ namespace WeChatFunctions.Answering;
 
 /// <summary>
 /// Streams the model's answer into the live answer as WeChat text, or, with moderation on, holds it back until the
-/// whole of it has passed. Only an answer that passed is remembered as context; it ends with the sources line of the
-/// knowledge base's passages it drew on and the tools' footnotes.
+/// whole of it has passed. Only an answer that passed keeps its exchange, to be remembered as context with the
+/// finished claim; it ends with the sources line of the knowledge base's passages it drew on and the tools' footnotes.
 /// </summary>
 internal sealed class AnswerStream(AssistantDialog dialog, AnswerModeration moderation, IOptions<ConversationOptions> conversationOptions)
 {
@@ -40,7 +40,6 @@ internal sealed class AnswerStream(AssistantDialog dialog, AnswerModeration mode
         outcome = await moderation.ReviewAnswerAsync(outcome, cancellationToken);
         if (outcome is { IsAnswer: true, Exchange: { } exchange })
         {
-            await dialog.RememberAsync(exchange, cancellationToken);
             // The blocks still open at the end are closed; held text is released only now that it has passed.
             answer.Append(held?.ToString() + text.Finish() + grounding.SourcesFor(exchange.Answer) + FollowerTexts.Footnotes(outcome.Footnotes));
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 
@@ -103,9 +104,10 @@ internal sealed class ClaimProgress(
         return offset;
     }
 
+    /// <param name="remembered">The exchange to store with the finished answer, in the same transaction.</param>
     /// <returns>Whether the finished answer was saved by this instance as the claim's owner.</returns>
-    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, CancellationToken cancellationToken) =>
-        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken) is not null;
+    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, RememberedExchange? remembered, CancellationToken cancellationToken) =>
+        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken, remembered) is not null;
 
     /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
     public async Task ReleaseAsync(ReplyClaim? claim)
@@ -117,11 +119,11 @@ internal sealed class ClaimProgress(
         }
     }
 
-    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken)
+    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken, RememberedExchange? remembered = null)
     {
         try
         {
-            var saved = await claims.TryReplaceAsync(claim, cancellationToken);
+            var saved = remembered is null ? await claims.TryReplaceAsync(claim, cancellationToken) : await claims.TryFinishAsync(claim, remembered, cancellationToken);
             if (saved is null)
             {
                 AnsweringLog.ClaimLost(logger, claim.Key.MessageId);

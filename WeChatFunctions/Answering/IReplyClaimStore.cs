@@ -1,4 +1,5 @@
 using WeChatFunctions.Claims;
+using WeChatFunctions.Dialog;
 
 namespace WeChatFunctions.Answering;
 
@@ -26,4 +27,10 @@ internal interface IReplyClaimStore
     /// <summary>Replaces the claim if it is still at <see cref="ReplyClaim.Version"/>.</summary>
     /// <returns>The claim at its new version, or <see langword="null"/> when someone else changed it first.</returns>
     Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the claim as <see cref="TryReplaceAsync"/> does, and in the same transaction stores the exchange the
+    /// finished answer is remembered as: both or neither.
+    /// </summary>
+    Task<ReplyClaim?> TryFinishAsync(ReplyClaim claim, RememberedExchange remembered, CancellationToken cancellationToken);
 }

@@ -109,8 +109,14 @@ internal sealed class AssistantDialog(
         return DialogOutcome.Answered(exchange, usage, interrupted, timing) with { Footnotes = tools?.Ledger.Footnotes ?? [], Media = tools?.Ledger.Media };
     }
 
-    /// <summary>Stores the exchange of an answer that may be shown; a withheld answer never becomes context for later ones.</summary>
-    public Task RememberAsync(DialogExchange exchange, CancellationToken cancellationToken) => memory.RememberAsync(exchange, cancellationToken);
+    /// <summary>
+    /// The turns to store with the finished answer, for an answer that may be shown; a withheld answer never becomes
+    /// context for later ones.
+    /// </summary>
+    public static RememberedExchange TurnsOf(DialogExchange exchange) => ConversationMemory.TurnsOf(exchange);
+
+    /// <summary>Once the exchange is stored, lets go of the image it answered.</summary>
+    public Task ForgetImageOfAsync(DialogExchange exchange, CancellationToken cancellationToken) => memory.ForgetImageOfAsync(exchange, cancellationToken);
 
     private async Task StreamAsync(Prompt prompt, ChatOptions chatOptions, StreamedText answer, ToolSession? tools, CancellationToken cancellationToken)
     {

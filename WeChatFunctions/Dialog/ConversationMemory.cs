@@ -52,28 +52,32 @@ internal sealed class ConversationMemory(
     }
 
     /// <summary>
-    /// Stores the exchange as context for later questions, and lets go of the image it answered. The answer reaches
-    /// the follower even when this fails; only the context is lost.
+    /// The question and answer turns an exchange is remembered as, for the reply claim's completion to store in the
+    /// same transaction. A question about an image says so: the history keeps no image bytes.
     /// </summary>
-    public async Task RememberAsync(DialogExchange exchange, CancellationToken cancellationToken)
+    public static RememberedExchange TurnsOf(DialogExchange exchange)
     {
         var question = exchange.UsedImage ? exchange.Question with { Content = ImagePlaceholder + exchange.Question.Content } : exchange.Question;
+        return new RememberedExchange(
+            new ConversationTurn(ConversationRole.User, question.Content, question.TokenCount),
+            new ConversationTurn(ConversationRole.Assistant, exchange.Answer, exchange.AnswerTokens));
+    }
+
+    /// <summary>An image answers one question; a failure to delete it only means the next question may see it too.</summary>
+    public async Task ForgetImageOfAsync(DialogExchange exchange, CancellationToken cancellationToken)
+    {
+        if (!exchange.UsedImage)
+        {
+            return;
+        }
+
         try
         {
-            await store.AppendExchangeAsync(
-                exchange.FollowerId,
-                new ConversationTurn(ConversationRole.User, question.Content, question.TokenCount),
-                new ConversationTurn(ConversationRole.Assistant, exchange.Answer, exchange.AnswerTokens),
-                cancellationToken);
+            await images.DeleteAsync(exchange.FollowerId, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            DialogLog.HistoryNotStored(logger, exception);
-        }
-
-        if (exchange.UsedImage)
-        {
-            await ForgetImageAsync(exchange.FollowerId, cancellationToken);
+            DialogLog.PendingImageNotDeleted(logger, exception);
         }
     }
 
@@ -115,18 +119,5 @@ internal sealed class ConversationMemory(
     {
         var spent = 0;
         return [.. newestFirst.TakeWhile(turn => (spent += turn.TokenCount) <= tokenBudget)];
-    }
-
-    /// <summary>An image answers one question; a failure to delete it only means the next question may see it too.</summary>
-    private async Task ForgetImageAsync(string followerId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await images.DeleteAsync(followerId, cancellationToken);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            DialogLog.PendingImageNotDeleted(logger, exception);
-        }
     }
 }

@@ -47,6 +47,10 @@ internal sealed class ConversationTurnEntity : ITableEntity
         TokenCount = turn.TokenCount,
     };
 
+    /// <summary>An exchange's two rows, stored at <paramref name="moment"/>: the answer sorts before (is newer than) its question.</summary>
+    public static ConversationTurnEntity[] ExchangeAt(string followerId, DateTimeOffset moment, RememberedExchange exchange) =>
+        [From(followerId, $"{NewestFirstKey(moment)}-1", exchange.Question), From(followerId, $"{NewestFirstKey(moment)}-0", exchange.Answer)];
+
     /// <summary>The turn from a row a query of the whole partition returned.</summary>
     public static ConversationTurn Read(TableEntity row) => new ConversationTurnEntity
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -23,6 +24,12 @@ internal sealed class FollowerMove(TableServiceClient service, TableClientProvid
     private static readonly string[] Tables = [ConversationsTable, PreferencesTable, ImagesTable];
 
     private static readonly HashSet<string> SystemProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
+
+    /// <summary>An old table found missing was never written; it is asked about again after this, in case an instance of the version before creates it.</summary>
+    private static readonly TimeSpan AbsentFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>When each missing old table was found missing.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _absent = new(StringComparer.Ordinal);
 
     /// <summary>Moves the follower's old rows, then marks the partition moved.</summary>
     /// <param name="deleteMoved">Whether to delete the old rows moved: the sweep does, once no instance reads them any more.</param>
@@ -154,6 +161,11 @@ internal sealed class FollowerMove(TableServiceClient service, TableClientProvid
     {
         var table = service.GetTableClient(tableName);
         var rows = new List<(TableClient, TableEntity)>();
+        if (_absent.TryGetValue(tableName, out var since) && timeProvider.GetUtcNow() - since < AbsentFor)
+        {
+            return rows;
+        }
+
         try
         {
             await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxRows, 1000), select: select, cancellationToken: cancellationToken))
@@ -167,7 +179,7 @@ internal sealed class FollowerMove(TableServiceClient service, TableClientProvid
         }
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
-            // The table was never created: an install that began with the follower table.
+            _absent[tableName] = timeProvider.GetUtcNow(); // an install that began with the follower table
         }
 
         return rows;

@@ -56,18 +56,6 @@ internal sealed class TableConversationStore(TableClientProvider tables, LegacyF
         await table.UpsertEntityAsync(ConversationTurnEntity.From(followerId, $"{ConversationTurnEntity.NewestFirstKey(timeProvider.GetUtcNow())}-s", marker), cancellationToken: cancellationToken);
     }
 
-    public async Task AppendExchangeAsync(string followerId, ConversationTurn question, ConversationTurn answer, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var newestFirst = ConversationTurnEntity.NewestFirstKey(timeProvider.GetUtcNow());
-        TableTransactionAction[] exchange =
-        [
-            new(TableTransactionActionType.Add, ConversationTurnEntity.From(followerId, $"{newestFirst}-1", question)),
-            new(TableTransactionActionType.Add, ConversationTurnEntity.From(followerId, $"{newestFirst}-0", answer)),
-        ];
-        await table.SubmitTransactionAsync(exchange, cancellationToken);
-    }
-
     private static string TurnsOf(string followerId) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {followerId} and RowKey gt {ConversationTurnEntity.KeyPrefix} and RowKey lt {ConversationTurnEntity.KeysEnd}");
 }

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using WeChatFunctions.Answering;
 using WeChatFunctions.Claims;
+using WeChatFunctions.Dialog;
 using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
@@ -135,6 +136,34 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
         {
             // As for an insert: a retried replace that meets its own write finds the row as this owner left it.
             return changed.Status == 412 && tries.WereRetried && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
+                ? stored
+                : null;
+        }
+    }
+
+    public async Task<ReplyClaim?> TryFinishAsync(ReplyClaim claim, RememberedExchange remembered, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var entity = ReplyClaimEntity.From(claim, lag.Recent);
+        TableTransactionAction[] finish =
+        [
+            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            .. ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
+        ];
+        try
+        {
+            var response = await table.SubmitTransactionAsync(finish, cancellationToken);
+            return claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" };
+        }
+        catch (RequestFailedException refused) when (refused.Status == 400)
+        {
+            // Turns the service will not take (too large, say) cost the history, never the answer: the claim alone is saved.
+            return await TryReplaceAsync(claim, cancellationToken);
+        }
+        catch (RequestFailedException changed) when (changed.Status is 409 or 412 or 404)
+        {
+            // As for a replace: a retried transaction that meets its own write finds the claim as this owner left it.
+            return changed.Status != 404 && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
                 ? stored
                 : null;
         }
