@@ -46,7 +46,14 @@ internal sealed class ReplyWindow(
     private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset? knownFirstArrival, CancellationToken cancellationToken)
     {
         var (firstArrival, claim) = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
-        var (lost, knownPosition) = await AdoptLostAnswersAndStartAsync(key, claim, ask, cancellationToken);
+        var adoption = lostAnswers.AdoptAsync(key, cancellationToken);
+        if (claim is not null && ask is not null)
+        {
+            // The generation starts now and takes the turns and image that read finds when it needs them.
+            generator.Start(claim, ask with { Known = ContextOf(adoption) });
+        }
+
+        var (lost, knownPosition, _) = await adoption;
         foreach (var stale in lost)
         {
             await generator.TryTakeOverAsync(stale, cancellationToken);
@@ -177,21 +184,16 @@ internal sealed class ReplyWindow(
         return ((await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? firstArrival, null);
     }
 
-    /// <summary>Adopts lost answers, then starts the new claim's generation with what that read found for the prompt (without, should it fail).</summary>
-    private async Task<(IReadOnlyList<ReplyClaim> Lost, ReadingPosition? Position)> AdoptLostAnswersAndStartAsync(MessageKey key, ReplyClaim? claim, Question? ask, CancellationToken cancellationToken)
+    /// <summary>What the read of the follower's partition found for the prompt, or nothing when it failed.</summary>
+    private static async Task<FollowerContext?> ContextOf(Task<(IReadOnlyList<ReplyClaim> Stale, ReadingPosition? Position, FollowerContext? Context)> adoption)
     {
-        FollowerContext? known = null;
         try
         {
-            (var lost, var position, known) = await lostAnswers.AdoptAsync(key, cancellationToken);
-            return (lost, position);
+            return (await adoption).Context;
         }
-        finally
+        catch (Exception)
         {
-            if (claim is not null && ask is not null)
-            {
-                generator.Start(claim, ask with { Known = known });
-            }
+            return null; // the attempt reports the failure; the generation reads for itself
         }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class AssistantDialog(
     {
         try
         {
-            var prompt = await memory.RecallAsync(question.FollowerId, question.Text, question.Known, cancellationToken);
+            var prompt = await memory.RecallAsync(question.FollowerId, question.Text, question.Known is { } known ? await known : null, cancellationToken);
             return question.AnswerSoFar.Length > 0 ? prompt with { AnswerSoFar = PromptPart.Count(question.AnswerSoFar, tokenCounter) } : prompt;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
