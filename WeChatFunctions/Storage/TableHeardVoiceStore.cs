@@ -20,15 +20,19 @@ internal sealed class TableHeardVoiceStore(TableClientProvider tables) : IHeardV
     public async Task<HeardVoice?> TryStartAsync(HeardVoice voice, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableReplyClaimStore.TableName, cancellationToken);
+        var tries = new CallTries();
         try
         {
-            var response = await table.AddEntityAsync(RowOf(voice), cancellationToken);
-            return voice with { Version = response.Headers.ETag?.ToString() ?? "" };
+            using (tries.Watch())
+            {
+                var response = await table.AddEntityAsync(RowOf(voice), cancellationToken);
+                return voice with { Version = response.Headers.ETag?.ToString() ?? "" };
+            }
         }
         catch (RequestFailedException conflict) when (conflict.Status == 409)
         {
             // The SDK retries a request whose response was lost; the retry then meets the row the first try wrote.
-            return await FindAsync(voice.Key, cancellationToken) is { } stored && stored.Owner == voice.Owner ? stored : null;
+            return tries.WereRetried && await FindAsync(voice.Key, cancellationToken) is { } stored && stored.Owner == voice.Owner ? stored : null;
         }
     }
 
@@ -42,15 +46,21 @@ internal sealed class TableHeardVoiceStore(TableClientProvider tables) : IHeardV
     public async Task<HeardVoice?> TryReplaceAsync(HeardVoice voice, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableReplyClaimStore.TableName, cancellationToken);
+        var tries = new CallTries();
         try
         {
-            var response = await table.UpdateEntityAsync(RowOf(voice), new ETag(voice.Version), TableUpdateMode.Replace, cancellationToken);
-            return voice with { Version = response.Headers.ETag?.ToString() ?? "" };
+            using (tries.Watch())
+            {
+                var response = await table.UpdateEntityAsync(RowOf(voice), new ETag(voice.Version), TableUpdateMode.Replace, cancellationToken);
+                return voice with { Version = response.Headers.ETag?.ToString() ?? "" };
+            }
         }
         catch (RequestFailedException changed) when (changed.Status is 412 or 404)
         {
             // As for an insert: a retried replace that meets its own write finds the row as this write left it.
-            return changed.Status == 412 && await FindAsync(voice.Key, cancellationToken) is { } stored && stored.Owner == voice.Owner && stored.Outcome == voice.Outcome ? stored : null;
+            return changed.Status == 412 && tries.WereRetried && await FindAsync(voice.Key, cancellationToken) is { } stored && stored.Owner == voice.Owner && stored.Outcome == voice.Outcome
+                ? stored
+                : null;
         }
     }
 

@@ -134,10 +134,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
         }
         catch (RequestFailedException changed) when (changed.Status is 412 or 404)
         {
-            // As for an insert: a retried replace that meets its own write finds the row as this owner left it.
-            return changed.Status == 412 && tries.WereRetried && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
-                ? stored
-                : null;
+            return changed.Status == 412 ? await OwnWriteAsync(claim, tries, cancellationToken) : null;
         }
     }
 
@@ -150,10 +147,14 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
             new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
             .. ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
         ];
+        var tries = new CallTries();
         try
         {
-            var response = await table.SubmitTransactionAsync(finish, cancellationToken);
-            return claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" };
+            using (tries.Watch())
+            {
+                var response = await table.SubmitTransactionAsync(finish, cancellationToken);
+                return claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" };
+            }
         }
         catch (RequestFailedException refused) when (refused.Status == 400)
         {
@@ -162,10 +163,16 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
         }
         catch (RequestFailedException changed) when (changed.Status is 409 or 412 or 404)
         {
-            // As for a replace: a retried transaction that meets its own write finds the claim as this owner left it.
-            return changed.Status != 404 && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
-                ? stored
-                : null;
+            return changed.Status != 404 ? await OwnWriteAsync(claim, tries, cancellationToken) : null;
         }
     }
+
+    /// <summary>
+    /// As for an insert: a retried write that meets its own first try, landed with its response lost, finds the claim as
+    /// this owner left it. A conflict on the first try is another writer's.
+    /// </summary>
+    private async Task<ReplyClaim?> OwnWriteAsync(ReplyClaim claim, CallTries tries, CancellationToken cancellationToken) =>
+        tries.WereRetried && await FindAsync(claim.Key, cancellationToken) is { } stored && stored.Owner == claim.Owner && stored.Answer == claim.Answer
+            ? stored
+            : null;
 }
