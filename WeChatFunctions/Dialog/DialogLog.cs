@@ -5,9 +5,6 @@ internal static partial class DialogLog
     [LoggerMessage(Level = LogLevel.Error, Message = "The conversation history could not be read; the question was not sent to the model.")]
     public static partial void HistoryUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The answer was delivered but the exchange could not be stored.")]
-    public static partial void HistoryNotStored(ILogger logger, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model rejected a prompt of at most {MaxTokens} tokens as too long; retrying with less history.")]
     public static partial void ContextLengthExceeded(ILogger logger, int maxTokens);
 
