@@ -60,6 +60,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IHeardVoiceStore, TableHeardVoiceStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
         services.AddSingleton<IUsageStore, TableUsageStore>();
+        services.AddSingleton<IUsageLayout, TableUsageLayout>();
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<PolicySnapshot>();
