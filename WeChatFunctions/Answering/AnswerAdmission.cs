@@ -64,7 +64,7 @@ internal sealed class AnswerAdmission(
 
         if (outcome.IsAnswer || outcome.Usage != TokenUsage.None)
         {
-            statistics.Spent(claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked, outcome.Timing);
+            statistics.Spent(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked, outcome.Timing);
         }
 
         if (charge is null)

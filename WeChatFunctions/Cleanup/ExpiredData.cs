@@ -60,10 +60,13 @@ internal enum ExpiredData
     StatisticsWriterRows,
 
     /// <summary>
-    /// Each finished day's top followers by tokens, masked, rolled up from the usage rows before those expire, so that
-    /// the dashboard ranks 30 and 90 days; and the roll-ups past those 90 days.
+    /// Each finished day's top followers by tokens, masked, rolled up while the day keeps their OpenIDs, so that the
+    /// dashboard ranks 30 and 90 days; and the roll-ups past those 90 days.
     /// </summary>
     SpenderRollUps,
+
+    /// <summary>The followers' OpenIDs and tokens in the statistics of days older than the week <c>get_stat</c> ranks, once rolled up.</summary>
+    StatisticsFollowers,
 }
 
 /// <summary>Where expiry falls: a moment, and the quota day it falls in, for rows keyed by day.</summary>

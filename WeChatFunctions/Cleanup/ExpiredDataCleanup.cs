@@ -85,6 +85,7 @@ internal sealed class ExpiredDataCleanup(
         yield return (ExpiredData.DashboardAccess, At(now - ClaimLifetime));
         yield return (ExpiredData.StatisticsWriterRows, At(now - FinishedStatisticsAge));
         yield return (ExpiredData.SpenderRollUps, At(now - FinishedStatisticsAge));
+        yield return (ExpiredData.StatisticsFollowers, At(now - WeekLifetime)); // after the roll-ups, which read days up to a week old
     }
 
     private ExpiryCutoff At(DateTimeOffset moment) => new(moment, days.DayOf(moment));

@@ -5,10 +5,10 @@ using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Dashboard;
 
-/// <summary>What the dashboard shows, read from the tables that already exist: statistics, usage, policies, audit, settings, the memory census.</summary>
+/// <summary>What the dashboard shows, read from the tables that already exist: statistics, spend, policies, audit, settings, the memory census.</summary>
 internal sealed class DashboardData(
     IStatisticsStore statistics,
-    IUsageStore usage,
+    SpendHistory spendHistory,
     ISpenderRollUpStore rolledUpSpenders,
     IAdminStore admins,
     IAuditStore audit,
@@ -17,7 +17,7 @@ internal sealed class DashboardData(
     QuotaDays days,
     TimeProvider timeProvider)
 {
-    /// <summary>Usage rows are kept 8 days, so the spenders of the last 7 are exact; earlier days come from their roll-ups.</summary>
+    /// <summary>Each follower's tokens are kept by OpenID for 8 days (<see cref="SpendHistory"/>), so the last 7 are ranked from them; earlier days come from their roll-ups.</summary>
     public const int ExactSpenderDays = 7;
 
     private const int TopSpenders = 10;
@@ -39,10 +39,10 @@ internal sealed class DashboardData(
             await memoryCensus.LatestAsync(cancellationToken));
     }
 
-    /// <summary>The followers who used most tokens over the range, masked: the last 7 days from the usage rows, the days before from their roll-ups.</summary>
+    /// <summary>The followers who used most tokens over the range, masked: the last 7 days from their kept tokens, the days before from their roll-ups.</summary>
     private async Task<IReadOnlyList<FollowerSpend>> TopSpendersAsync(DateTimeOffset now, int dayCount, CancellationToken cancellationToken)
     {
-        var exact = await usage.ReadSpendAsync(days.DayOf(now.AddDays(1 - Math.Min(dayCount, ExactSpenderDays))), days.DayOf(now), cancellationToken);
+        var exact = await spendHistory.ReadAsync(days.DayOf(now.AddDays(1 - Math.Min(dayCount, ExactSpenderDays))), days.DayOf(now), cancellationToken);
         var earlier = dayCount > ExactSpenderDays
             ? await rolledUpSpenders.ReadAsync(days.DayOf(now.AddDays(1 - dayCount)), days.DayOf(now.AddDays(-ExactSpenderDays)), cancellationToken)
             : [];

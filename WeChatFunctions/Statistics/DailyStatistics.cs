@@ -12,6 +12,7 @@ namespace WeChatFunctions.Statistics;
 /// <param name="VoiceReplies">Answers to be spoken, by what became of them (<see cref="VoiceReplyOutcome"/>): spoken, or sent as text and why.</param>
 /// <param name="HeardVoices">Voices the app transcribed itself, by outcome (<see cref="HeardVoiceOutcome"/>): heard, or why not.</param>
 /// <param name="Pictures">Pictures drawn and uploaded for followers (<c>/画</c> and the <c>draw</c> tool), each billed at <c>price_per_image</c>.</param>
+/// <param name="FollowerTokens">The prompt and completion tokens of each follower's answers, for the spend rankings; embedding tokens are the account's.</param>
 /// <param name="PictureFailures">Pictures the image model, WeChat's upload or the time allowed failed; refusals (limits, moderation) are not failures.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
@@ -40,7 +41,8 @@ internal sealed record DailyStatistics(
     NamedCounts? VoiceReplies = null,
     long Pictures = 0,
     long PictureFailures = 0,
-    NamedCounts? HeardVoices = null)
+    NamedCounts? HeardVoices = null,
+    FollowerTokens? FollowerTokens = null)
 {
     public static readonly DailyStatistics Zero = new();
 
@@ -57,6 +59,8 @@ internal sealed record DailyStatistics(
     public NamedCounts VoiceReplies { get; init; } = VoiceReplies ?? NamedCounts.None;
 
     public NamedCounts HeardVoices { get; init; } = HeardVoices ?? NamedCounts.None;
+
+    public FollowerTokens FollowerTokens { get; init; } = FollowerTokens ?? FollowerTokens.None;
 
     public long Tokens => PromptTokens + CompletionTokens + EmbeddingTokens;
 
@@ -87,7 +91,8 @@ internal sealed record DailyStatistics(
         left.VoiceReplies + right.VoiceReplies,
         left.Pictures + right.Pictures,
         left.PictureFailures + right.PictureFailures,
-        left.HeardVoices + right.HeardVoices);
+        left.HeardVoices + right.HeardVoices,
+        left.FollowerTokens + right.FollowerTokens);
 
     public static DailyStatistics Add(DailyStatistics left, DailyStatistics right) => left + right;
 }

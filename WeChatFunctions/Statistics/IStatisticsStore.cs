@@ -17,4 +17,11 @@ internal interface IStatisticsStore
 
     /// <returns>Every recorded day (<c>yyyyMMdd</c>) and its figures.</returns>
     Task<IReadOnlyDictionary<string, DailyStatistics>> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <returns>
+    /// The followers' tokens of the days from <paramref name="firstDay"/> to <paramref name="lastDay"/>
+    /// (<c>yyyyMMdd</c>), both included, added up: each writer's top followers of each day, of the days whose followers
+    /// are still kept.
+    /// </returns>
+    Task<FollowerTokens> ReadFollowerTokensAsync(string firstDay, string lastDay, CancellationToken cancellationToken);
 }

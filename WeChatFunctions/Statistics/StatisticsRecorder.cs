@@ -34,11 +34,11 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
         tally.Add(day, new DailyStatistics(Messages: 1, MessagesByHour: BucketCounts.One(days.HourOf(at))));
     }
 
-    /// <summary>The tokens a generation cost, for the day's totals, with what became of it.</summary>
+    /// <summary>The tokens a generation for <paramref name="followerId"/> cost, for the day's totals and the follower's, with what became of it.</summary>
     /// <param name="answered">The follower got the answer.</param>
     /// <param name="blocked">Moderation replaced the answer; its tokens were spent all the same.</param>
     /// <param name="timing">How long the model took, for a call that finished.</param>
-    public void Spent(DateTimeOffset at, TokenUsage usage, bool answered, bool blocked, ModelTiming? timing)
+    public void Spent(string followerId, DateTimeOffset at, TokenUsage usage, bool answered, bool blocked, ModelTiming? timing)
     {
         metrics.TokensSpent(usage.PromptTokens, usage.CompletionTokens);
         if (blocked)
@@ -52,6 +52,7 @@ internal sealed class StatisticsRecorder(StatisticsTally tally, QuotaDays days, 
             PromptTokens: usage.PromptTokens,
             CompletionTokens: usage.CompletionTokens,
             EmbeddingTokens: usage.EmbeddingTokens,
+            FollowerTokens: FollowerTokens.One(followerId, usage.PromptTokens, usage.CompletionTokens),
             FirstTextLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.FirstText)),
             AnswerLatency: timing is null ? null : BucketCounts.One(ModelLatency.BucketOf(timing.Complete))));
     }

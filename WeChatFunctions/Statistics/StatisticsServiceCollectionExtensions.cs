@@ -13,6 +13,7 @@ internal static class StatisticsServiceCollectionExtensions
         services.AddSingleton<StatisticsRecorder>();
         services.AddSingleton<IToolCallCounter>(provider => provider.GetRequiredService<StatisticsRecorder>());
         services.AddSingleton<StatisticsView>();
+        services.AddSingleton<SpendHistory>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace WeChatFunctions.Statistics;
 /// with prices set, the estimated spend and the followers who spent most, compactly, in Chinese.
 /// </summary>
 internal sealed class StatisticsView(
-    IStatisticsStore store, StatisticsTally tally, IUsageStore usage, IAccountBudgetStore accountBudget, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
+    IStatisticsStore store, StatisticsTally tally, SpendHistory spendHistory, IAccountBudgetStore accountBudget, QuotaDays days, TimeProvider timeProvider, IOptions<QuotaOptions> quota, IOptions<PriceOptions> prices)
 {
     public const int TopSpenders = 5;
 
@@ -65,7 +65,7 @@ internal sealed class StatisticsView(
 
     private async Task<IEnumerable<string>> TopSpendersAsync(string weekStart, string today, CancellationToken cancellationToken)
     {
-        var top = (await usage.ReadSpendAsync(weekStart, today, cancellationToken))
+        var top = (await spendHistory.ReadAsync(weekStart, today, cancellationToken))
             .Select(spend => (spend, cost: prices.Value.CostOf(spend.PromptTokens, spend.CompletionTokens)))
             .OrderByDescending(entry => entry.cost)
             .ThenBy(entry => entry.spend.FollowerId, StringComparer.Ordinal)

@@ -4,9 +4,14 @@ using WeChatFunctions.Statistics;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>A statistics row's columns: one per figure, and one per bucket of the figures counted in buckets.</summary>
+/// <summary>
+/// A statistics row's columns: one per figure, one per bucket of the figures counted in buckets, and the followers'
+/// tokens as JSON in one.
+/// </summary>
 internal static class StatisticsRow
 {
+    public const string FollowerTokensProperty = nameof(DailyStatistics.FollowerTokens);
+
     private const int HoursOfTheDay = 24;
 
     public static DailyStatistics Read(TableEntity row)
@@ -39,7 +44,23 @@ internal static class StatisticsRow
             VoiceReplies: ReadNamed(row, nameof(DailyStatistics.VoiceReplies)),
             Pictures: Read(nameof(DailyStatistics.Pictures)),
             PictureFailures: Read(nameof(DailyStatistics.PictureFailures)),
-            HeardVoices: ReadNamed(row, nameof(DailyStatistics.HeardVoices)));
+            HeardVoices: ReadNamed(row, nameof(DailyStatistics.HeardVoices)),
+            FollowerTokens: ReadFollowerTokens(row));
+    }
+
+    public static FollowerTokens ReadFollowerTokens(TableEntity row) => FollowerTokens.Of(FollowerSpendJson.Read(row.GetString(FollowerTokensProperty)));
+
+    /// <summary>
+    /// Only the top <see cref="ISpenderRollUpStore.FollowersPerDay"/>, ties in OpenID order: all a day's ranking and
+    /// its roll-up keep, so a row stays small. Choosing them passes over every follower the writer served that day, each
+    /// second it has news: about 0.1 ms per 10,000 followers.
+    /// </summary>
+    private static void WriteFollowerTokens(TableEntity row, FollowerTokens tokens)
+    {
+        if (tokens.Count > 0)
+        {
+            row[FollowerTokensProperty] = FollowerSpendJson.Write(tokens.Top(ISpenderRollUpStore.FollowersPerDay));
+        }
     }
 
     /// <summary>
@@ -109,5 +130,6 @@ internal static class StatisticsRow
         WriteNamed(row, nameof(DailyStatistics.ToolFailures), sum.ToolFailures);
         WriteNamed(row, nameof(DailyStatistics.VoiceReplies), sum.VoiceReplies);
         WriteNamed(row, nameof(DailyStatistics.HeardVoices), sum.HeardVoices);
+        WriteFollowerTokens(row, sum.FollowerTokens);
     }
 }

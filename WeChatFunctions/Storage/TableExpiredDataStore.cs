@@ -27,6 +27,7 @@ internal sealed class TableExpiredDataStore(
         ExpiredData.QuietPreferences => DeleteQuietPreferencesAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.StatisticsWriterRows => statistics.FoldWriterRowsAsync(cutoff.Day, maxRows, cancellationToken),
         ExpiredData.SpenderRollUps => spenders.RollUpAsync(cutoff, maxRows, cancellationToken),
+        ExpiredData.StatisticsFollowers => statistics.ForgetFollowersAsync(cutoff.Day, maxRows, cancellationToken),
         ExpiredData.DashboardAccess => DeleteAsync(TableDashboardAccessStore.TableName, TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff.At}"), maxRows, cancellationToken),
         ExpiredData.LegacyFollowerRows => legacyRows.SweepAsync(maxRows, cancellationToken),
         ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using WeChatFunctions.Cleanup;
 using WeChatFunctions.Limits;
@@ -9,16 +8,17 @@ namespace WeChatFunctions.Storage;
 /// <summary>
 /// The roll-ups in the <c>WeChatStatistics</c> table: partition <c>spenders</c>, a row per day (row key
 /// <c>yyyyMMdd</c>) holding that day's top followers as JSON. The cleanup writes each finished day's row once, while
-/// the day's usage rows are still kept, and deletes rows past <see cref="ISpenderRollUpStore.KeptDays"/>.
+/// the day's followers are still kept by OpenID (<see cref="SpendHistory"/>), and deletes rows past
+/// <see cref="ISpenderRollUpStore.KeptDays"/>.
 /// </summary>
-internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsageStore usage, QuotaDays days) : ISpenderRollUpStore
+internal sealed class TableSpenderRollUpStore(TableClientProvider tables, SpendHistory spendHistory, QuotaDays days) : ISpenderRollUpStore
 {
     /// <summary>Sorts after the day partitions and the active-follower partitions, so their queries never meet it.</summary>
     public const string Partition = "spenders";
 
     private const string TopProperty = "Top";
 
-    /// <summary>Finished days before the cutoff whose usage rows the cleanup has surely not deleted yet (they are kept 8 days).</summary>
+    /// <summary>Finished days before the cutoff whose followers the cleanup has surely not dropped yet (they are kept 8 days).</summary>
     private const int DaysBeforeCutoff = 4;
 
     public async Task<IReadOnlyList<FollowerSpend>> ReadAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
@@ -26,8 +26,7 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
         var table = await tables.GetAsync(TableStatisticsStore.TableName, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {firstDay} and RowKey le {lastDay}");
         var days = await table.QueryAsync<TableEntity>(filter, select: [TopProperty], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        return FollowerSpend.SumByFollower(
-            days.SelectMany(day => JsonSerializer.Deserialize<List<Entry>>(day.GetString(TopProperty) ?? "[]") ?? []).Select(entry => new FollowerSpend(entry.F, entry.P, entry.C)));
+        return FollowerSpend.SumByFollower(days.SelectMany(day => FollowerSpendJson.Read(day.GetString(TopProperty))));
     }
 
     /// <summary>Rolls up the finished days before <paramref name="cutoff"/> that have no roll-up yet, and deletes those past their time.</summary>
@@ -43,7 +42,7 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
         var written = 0;
         foreach (var day in finished.Where(day => !rolledUp.Contains(day)))
         {
-            await SaveAsync(table, day, await usage.ReadSpendAsync(day, day, cancellationToken), cancellationToken);
+            await SaveAsync(table, day, await spendHistory.ReadAsync(day, day, cancellationToken), cancellationToken);
             written++;
         }
 
@@ -57,11 +56,7 @@ internal sealed class TableSpenderRollUpStore(TableClientProvider tables, IUsage
 
     private static async Task SaveAsync(TableClient table, string day, IEnumerable<FollowerSpend> spenders, CancellationToken cancellationToken)
     {
-        var top = FollowerSpend.MostTokens(spenders, ISpenderRollUpStore.FollowersPerDay)
-            .Select(spend => new Entry(MaskedFollower.Of(spend.FollowerId), spend.PromptTokens, spend.CompletionTokens));
-        await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = JsonSerializer.Serialize(top) }, TableUpdateMode.Replace, cancellationToken);
+        var top = FollowerSpend.MostTokens(spenders, ISpenderRollUpStore.FollowersPerDay).Select(spend => spend with { FollowerId = MaskedFollower.Of(spend.FollowerId) });
+        await table.UpsertEntityAsync(new TableEntity(Partition, day) { [TopProperty] = FollowerSpendJson.Write(top) }, TableUpdateMode.Replace, cancellationToken);
     }
-
-    /// <summary>A follower's day in the roll-up, with short names: a day's row holds up to 200 of them in one 32K-character property.</summary>
-    private sealed record Entry(string F, long P, long C);
 }

@@ -27,7 +27,6 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
     /// <summary>One entity-group transaction holds 100 actions: the total and 99 rows folded into it.</summary>
     private const int RowsPerFold = 99;
 
-
     public async Task<string> SaveTotalsAsync(string day, string writer, DailyStatistics totals, string? version, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
@@ -47,7 +46,8 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
                 // Only this writer writes the row, so a write of its own landed: this one, its response lost, or an
                 // earlier one given up on. These totals are the newest, so they go over whatever else landed.
                 var found = await table.GetEntityIfExistsAsync<TableEntity>(day, writer, cancellationToken: cancellationToken);
-                if (found.HasValue && StatisticsRow.Read(found.Value!) == totals)
+                // Compared as written: a row keeps only the top followers and the most used names.
+                if (found.HasValue && StatisticsRow.Read(found.Value!) == StatisticsRow.Read(row))
                 {
                     return found.Value!.ETag.ToString();
                 }
@@ -95,6 +95,35 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         return folded;
     }
 
+    /// <summary>
+    /// Drops the followers' tokens from the rows of each day before <paramref name="beforeDay"/>: their OpenIDs are kept
+    /// as long as usage rows were, for the week <c>get_stat</c> ranks and the day's roll-up, which keeps them masked.
+    /// Each row is replaced against the ETag read, so a fold meanwhile is not undone.
+    /// </summary>
+    /// <returns>How many rows were changed; fewer than <paramref name="maxRows"/> means none are left.</returns>
+    public async Task<int> ForgetFollowersAsync(string beforeDay, int maxRows, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        // A row without the property does not match a comparison with it, so rows already done are not read again.
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey lt {beforeDay}")} and {StatisticsRow.FollowerTokensProperty} gt ''";
+        var changed = 0;
+        foreach (var row in await table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(maxRows, 1000), cancellationToken: cancellationToken).Take(maxRows).ToListAsync(cancellationToken))
+        {
+            row.Remove(StatisticsRow.FollowerTokensProperty);
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                changed++;
+            }
+            catch (RequestFailedException folded) when (folded.Status is 404 or 412)
+            {
+                // Folded meanwhile: the next run finds the total.
+            }
+        }
+
+        return changed;
+    }
+
     public async Task<bool> MarkActiveAsync(string day, string followerId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
@@ -121,5 +150,18 @@ internal sealed class TableStatisticsStore(TableClientProvider tables) : IStatis
         }
 
         return days;
+    }
+
+    public async Task<FollowerTokens> ReadFollowerTokensAsync(string firstDay, string lastDay, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay}");
+        var tokens = FollowerTokens.None;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [StatisticsRow.FollowerTokensProperty], cancellationToken: cancellationToken))
+        {
+            tokens += StatisticsRow.ReadFollowerTokens(row);
+        }
+
+        return tokens;
     }
 }
