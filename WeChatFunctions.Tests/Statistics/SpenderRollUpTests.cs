@@ -116,7 +116,7 @@ public sealed class SpenderRollUpTests : IAsyncLifetime
     /// <summary>The tokens the fake model reported for the one answer to <paramref name="question"/>.</summary>
     private FollowerSpend Spent(string follower, string question)
     {
-        var request = Assert.Single(_fixture.Model.RequestsAbout(question));
+        var request = Assert.Single(_fixture.Model.Requests, asked => asked.LastUserMessage == question);
         return new FollowerSpend(follower, request.PromptTokens, request.CompletionTokens("回答：" + question));
     }
 
