@@ -11,9 +11,10 @@ using WeChatFunctions.Tests.Infrastructure;
 namespace WeChatFunctions.LoadTest;
 
 /// <summary>
-/// The dashboard at a busy account's scale: 90 days of statistics written by several instances, the last 7 days'
-/// usage of <c>followersPerDay</c> followers a day, and roll-ups of as many for the 83 days before. It times the
-/// cleanup run that rolls up the 4 finished days still to do, and the page for each range.
+/// The dashboard at a busy account's scale: 90 days of statistics written by several instances, each instance's
+/// tokens of <c>followersPerDay</c> followers a day in the last 8 days' (the days whose OpenIDs the cleanup keeps), and
+/// roll-ups of as many for the 82 days before. It times the cleanup run that rolls up the 4 finished days still to do,
+/// and the page for each range.
 /// </summary>
 internal static class DashboardLoadRun
 {
@@ -36,23 +37,14 @@ internal static class DashboardLoadRun
         var followers = Enumerable.Range(0, followersPerDay * 3).Select(_ => WeChatClient.NewFollowerId()).ToArray();
 
         var seeding = Stopwatch.GetTimestamp();
-        await SeedStatisticsAsync(app.Services.GetRequiredService<IStatisticsStore>(), days, now, random);
-        var usage = app.Services.GetRequiredService<IUsageStore>();
-        for (var back = 0; back < DashboardData.ExactSpenderDays; back++)
-        {
-            var day = days.DayOf(now.AddDays(-back));
-            await Parallel.ForEachAsync(random.GetItems(followers, followersPerDay).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (follower, token) =>
-                await usage.TryChangeAsync(follower, day, current => current with { Questions = 5, PromptTokens = Random.Shared.Next(1_000, 50_000), CompletionTokens = Random.Shared.Next(100, 5_000) }, followsOwnWrite: false, token));
-        }
-
+        await SeedStatisticsAsync(app.Services.GetRequiredService<IStatisticsStore>(), days, now, back => back <= DashboardData.ExactSpenderDays ? Spenders(followers, followersPerDay, random) : FollowerTokens.None, random);
         var rollUps = app.Services.GetRequiredService<TableSpenderRollUpStore>();
         for (var back = DashboardData.ExactSpenderDays + 1; back < 90; back++)
         {
-            var spenders = random.GetItems(followers, followersPerDay).Distinct().Select(follower => new FollowerSpend(follower, random.Next(1_000, 50_000), random.Next(100, 5_000)));
-            await rollUps.SaveAsync(days.DayOf(now.AddDays(-back)), spenders, CancellationToken.None);
+            await rollUps.SaveAsync(days.DayOf(now.AddDays(-back)), Spenders(followers, followersPerDay, random).Spends, CancellationToken.None);
         }
 
-        Console.WriteLine(Invariant($"dashboard: seeded 90 days × {Instances} instances of statistics, 7 days × {followersPerDay} followers of usage, 82 days of roll-ups in {Stopwatch.GetElapsedTime(seeding).TotalSeconds:0.0} s"));
+        Console.WriteLine(Invariant($"dashboard: seeded 90 days × {Instances} instances of statistics, with {followersPerDay} followers' tokens each for the last 8 days, and 82 days of roll-ups in {Stopwatch.GetElapsedTime(seeding).TotalSeconds:0.0} s"));
 
         var cleaning = Stopwatch.GetTimestamp();
         var report = await app.Services.GetRequiredService<ExpiredDataCleanup>().RunAsync(CancellationToken.None);
@@ -81,8 +73,8 @@ internal static class DashboardLoadRun
         return 0;
     }
 
-    /// <summary>Each instance's running totals for each day, with every hour and latency bucket counted.</summary>
-    private static async Task SeedStatisticsAsync(IStatisticsStore store, QuotaDays days, DateTimeOffset now, Random random)
+    /// <summary>Each instance's running totals for each day, with every hour and latency bucket counted, and the followers' tokens of the day <paramref name="spenders"/> gives.</summary>
+    private static async Task SeedStatisticsAsync(IStatisticsStore store, QuotaDays days, DateTimeOffset now, Func<int, FollowerTokens> spenders, Random random)
     {
         for (var back = 0; back < 90; back++)
         {
@@ -95,11 +87,15 @@ internal static class DashboardLoadRun
                     CompletionTokens: random.Next(100_000, 500_000),
                     MessagesByHour: BucketCounts.Of(Enumerable.Range(0, 24).Select(_ => (long)random.Next(10, 400))),
                     FirstTextLatency: BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(_ => (long)random.Next(0, 200))),
-                    AnswerLatency: BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(_ => (long)random.Next(0, 200))));
+                    AnswerLatency: BucketCounts.Of(Enumerable.Range(0, ModelLatency.BucketCount).Select(_ => (long)random.Next(0, 200))),
+                    FollowerTokens: spenders(back));
                 await store.SaveTotalsAsync(days.DayOf(now.AddDays(-back)), Invariant($"load-{instance}"), figures, null, CancellationToken.None);
             }
         }
     }
+
+    private static FollowerTokens Spenders(string[] followers, int count, Random random) =>
+        FollowerTokens.Of(random.GetItems(followers, count).Distinct().Select(follower => new FollowerSpend(follower, random.Next(1_000, 50_000), random.Next(100, 5_000))));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -52,8 +52,8 @@ internal static class StatisticsRow
 
     /// <summary>
     /// Only the top <see cref="ISpenderRollUpStore.FollowersPerDay"/>, ties in OpenID order: all a day's ranking and
-    /// its roll-up keep, so a row stays small. Choosing them passes over every follower the writer served that day, each
-    /// second it has news: about 0.1 ms per 10,000 followers.
+    /// its roll-up keep, so a row stays small. Choosing them walks every follower the writer served that day, each second
+    /// it has news: about 3 ms at 10,000 followers and 30 ms at 100,000, mostly the walk of the immutable map.
     /// </summary>
     private static void WriteFollowerTokens(TableEntity row, FollowerTokens tokens)
     {
