@@ -84,7 +84,7 @@ public sealed class CrashRecoveryTests : IClassFixture<TwoInstancesFixture>
         await using var proxy = StorageFaultProxy.InFrontOf(_fixture.Storage);
         var victim = await _fixture.StartInstanceAsync(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(_fixture.Storage));
         // The victim claims the question, and its charge hangs until it dies.
-        proxy.InjectWhen(request => request.Path.Value!.Contains("/WeChatUsage", StringComparison.Ordinal) ? StorageFault.Hang : StorageFault.None);
+        proxy.InjectWhen((request, body) => body.Contains($"\"RowKey\":\"{StoredUsage.Row}\"", StringComparison.Ordinal) ? StorageFault.Hang : StorageFault.None);
         var platform = new WeChatPlatform(victim.WeChat, _fixture.First.WeChat, _fixture.First.WeChat);
 
         var delivering = platform.DeliverAsync(SignedPush.Text("还没扣额度就死了").From(_follower));

@@ -40,4 +40,44 @@ public sealed class FinishedAnswerStorageTests(WeChatFixture fixture) : Follower
         Assert.Contains("\"Status\":\"Complete\"", body, StringComparison.Ordinal);
         Assert.Equal(2, body.Split("~turn-").Length - 1); // the question's row and the answer's
     }
+
+    [Fact]
+    public async Task TheChargeReadsNothingAndTheSettlementGoesWithTheFinishedClaim()
+    {
+        await using var proxy = StorageFaultProxy.InFrontOf(Fixture.Storage);
+        var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
+        var usageRow = $"\"RowKey\":\"{StoredUsage.Row}\"";
+        var (reads, writes) = (new List<string>(), new List<string>());
+        proxy.InjectWhen((request, body) =>
+        {
+            lock (writes)
+            {
+                if (request.Method == "GET" && request.Path.Value!.Contains($"/{StoredUsage.TableName}(", StringComparison.Ordinal) && request.Path.Value.Contains($"RowKey='{StoredUsage.Row}'", StringComparison.Ordinal))
+                {
+                    reads.Add(request.Path.Value);
+                }
+                else if (request.Method != "GET" && body.Contains(usageRow, StringComparison.Ordinal))
+                {
+                    writes.Add(body);
+                }
+            }
+
+            return StorageFault.None;
+        });
+
+        var answer = await weChat.AskAsync(Follower, "结算和完成一起写");
+        var request = Assert.Single(Fixture.Model.RequestsAbout("结算和完成一起写"));
+        for (var waited = 0; await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower) == (0, 0) && waited < 200; waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(reads); // the partition query read the usage row with everything else
+        Assert.Equal(2, writes.Count);
+        Assert.DoesNotContain("\"Status\":\"Complete\"", writes[0], StringComparison.Ordinal); // the charge
+        Assert.Contains("\"Status\":\"Complete\"", writes[1], StringComparison.Ordinal); // the settlement, with the claim and the turns
+        Assert.Equal(2, writes[1].Split("~turn-").Length - 1);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        Assert.Equal((request.PromptTokens, request.CompletionTokens(answer)), await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         await InvokeAsync();
 
         Assert.False((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, nineDaysAgo)).HasValue);
-        Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, today)).HasValue);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower)); // today's, in the follower table
         Assert.True((await usage.GetEntityIfExistsAsync<TableEntity>(Follower, "recent")).HasValue);
         Assert.False((await pushes.GetEntityIfExistsAsync<TableEntity>("an-hour-old-fingerprint", "")).HasValue);
         Assert.True(await CountAsync(pushes, TableClient.CreateQueryFilter($"FirstArrival ge {now.AddMinutes(-2)}")) >= 1, "the fingerprint of the push just served is kept");
@@ -79,6 +79,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         await admin.AddEntityAsync(new TableEntity("lockout", Follower) { ["Failures"] = 1 });
         var replies = images;
         await replies.AddEntityAsync(new TableEntity(Follower, "~position") { ["After"] = "[]" });
+        await replies.AddEntityAsync(new TableEntity(Follower, StoredUsage.Row) { ["Day"] = BeijingDay(now), ["Questions"] = 1 });
         // Two followers who set a /prompt today; in a hundred days one has gone quiet and the other still chats.
         var (quiet, chatty) = (WeChatClient.NewFollowerId(), WeChatClient.NewFollowerId());
         var preferences = replies;
@@ -96,6 +97,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.True((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
         Assert.True((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
         Assert.True((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+        Assert.True((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, StoredUsage.Row)).HasValue);
         Assert.True((await preferences.GetEntityIfExistsAsync<TableEntity>(quiet, "preferences")).HasValue);
 
         // A hundred days on, past every lifetime: the week of usage, retention, the audit's 90 days.
@@ -107,6 +109,7 @@ public sealed class CleanupTests(WeChatFixture fixture) : FollowerTest(fixture)
         Assert.False((await statistics.GetEntityIfExistsAsync<TableEntity>("active-" + BeijingDay(now), Follower)).HasValue);
         Assert.False((await admin.GetEntityIfExistsAsync<TableEntity>("lockout", Follower)).HasValue);
         Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, "~position")).HasValue);
+        Assert.False((await replies.GetEntityIfExistsAsync<TableEntity>(Follower, StoredUsage.Row)).HasValue);
         Assert.False((await preferences.GetEntityIfExistsAsync<TableEntity>(quiet, "preferences")).HasValue);
         Assert.True((await preferences.GetEntityIfExistsAsync<TableEntity>(chatty, "preferences")).HasValue);
     }

@@ -29,6 +29,7 @@ public sealed class FollowerTableMigrationTests(WeChatFixture fixture) : Followe
             await OldLayoutAsync(follower, index, now);
         }
 
+        await UsageLayoutAsync(decided: null);
         var weChat = Fixture.StartApplication(settings => settings["daily_limit"] = "5").CreateWeChatClient();
         foreach (var (follower, index) in followers.Select((follower, index) => (follower, index)))
         {
@@ -44,6 +45,29 @@ public sealed class FollowerTableMigrationTests(WeChatFixture fixture) : Followe
         // Moved on first touch, and still in the old tables for instances of the old version still running.
         Assert.Equal(2, await CountAsync(OldTurns, followers[0]));
         Assert.True(await HasRowAsync("WeChatReplies", followers[0], "~moved"));
+        // Usage stays where both versions charge it until a day that starts at least an hour after the upgrade.
+        var today = BeijingDay(now);
+        Assert.True(string.CompareOrdinal(await UsageLayoutAsync(), BeijingDay(now.AddHours(1))) > 0);
+        foreach (var (follower, index) in followers.Select((follower, index) => (follower, index)))
+        {
+            Assert.Equal(index + 2, (await Table("WeChatUsage").GetEntityAsync<TableEntity>(follower, today)).Value.GetInt32("Questions"));
+            Assert.Equal(0, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, follower));
+        }
+    }
+
+    [Fact]
+    public async Task FromTheSwitchDayUsageIsChargedInTheFollowersPartition()
+    {
+        var today = BeijingDay(DateTimeOffset.UtcNow);
+        await Table("WeChatUsage").UpsertEntityAsync(new TableEntity(Follower, today) { ["Questions"] = 3 });
+        await UsageLayoutAsync(decided: today);
+        var weChat = Fixture.StartApplication(settings => settings["daily_limit"] = "5").CreateWeChatClient();
+
+        await weChat.AskAsync(Follower, "切换当天的问题");
+
+        Assert.StartsWith("今天已提问 1 次，还剩 4 次（每天 5 次）", await weChat.AskAsync(Follower, "/usage"), StringComparison.Ordinal);
+        Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
+        Assert.Equal(3, (await Table("WeChatUsage").GetEntityAsync<TableEntity>(Follower, today)).Value.GetInt32("Questions"));
     }
 
     [Fact]
@@ -98,9 +122,26 @@ public sealed class FollowerTableMigrationTests(WeChatFixture fixture) : Followe
         await preferences.AddEntityAsync(new TableEntity(follower, "preferences") { ["SystemPrompt"] = $"你是第{index}位粉丝的助手。" });
         await preferences.AddEntityAsync(new TableEntity(follower, "memory") { ["Facts"] = $"[{{\"text\":\"事实{index}\",\"at\":\"{at:O}\"}}]", ["FactCount"] = 1 });
         await preferences.AddEntityAsync(new TableEntity(follower, "link") { ["Url"] = "https://example.com/a", ["Title"] = "文章", ["Description"] = "", ["SharedAt"] = at.AddHours(-1) });
-        var day = at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        await Table("WeChatUsage").UpsertEntityAsync(new TableEntity(follower, day) { ["Questions"] = index + 1 });
+        await Table("WeChatUsage").UpsertEntityAsync(new TableEntity(follower, BeijingDay(at)) { ["Questions"] = index + 1 });
     }
+
+    /// <summary>Sets, or with <see langword="null"/> forgets, the first day whose usage the follower table keeps, as an app decides it at start-up.</summary>
+    private async Task UsageLayoutAsync(string? decided)
+    {
+        var table = Table("WeChatUsage");
+        if (decided is null)
+        {
+            await table.DeleteEntityAsync("~layout", "usage");
+        }
+        else
+        {
+            await table.UpsertEntityAsync(new TableEntity("~layout", "usage") { ["FollowerTableFrom"] = decided }, TableUpdateMode.Replace);
+        }
+    }
+
+    private async Task<string> UsageLayoutAsync() => (await Table("WeChatUsage").GetEntityAsync<TableEntity>("~layout", "usage")).Value.GetString("FollowerTableFrom");
+
+    private static string BeijingDay(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private async Task AddOldExchangeAsync(string follower, DateTimeOffset at, string question, string answer)
     {

@@ -67,13 +67,13 @@ public sealed class StorageFaultTests(WeChatFixture fixture) : FollowerTest(fixt
 
     [Theory]
     [InlineData(1)] // the charge, with the answer's reservation
-    [InlineData(2)] // the settlement, with the answer's tokens
+    [InlineData(2)] // the settlement, with the answer's tokens, in the transaction that finishes the claim
     public async Task AUsageWriteWhoseResponseWasLostCountsOnce(int lostWrite)
     {
         var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = _proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
         var usageWrites = 0;
         _proxy.InjectWhen((request, body) =>
-            IsTransaction(request) && body.Contains("/WeChatUsage", StringComparison.Ordinal) && Interlocked.Increment(ref usageWrites) == lostWrite
+            IsTransaction(request) && body.Contains($"\"RowKey\":\"{StoredUsage.Row}\"", StringComparison.Ordinal) && Interlocked.Increment(ref usageWrites) == lostWrite
                 ? StorageFault.AfterForwarding
                 : StorageFault.None);
 

@@ -50,12 +50,12 @@ internal sealed class AnswerAdmission(
     }
 
     /// <summary>
-    /// Counts the outcome in the statistics, and settles <paramref name="charge"/> to the tokens used, taking the
-    /// question back too when <paramref name="refund"/> says so; the caller makes sure a refund is made once. The
-    /// settlement is written before an answer leaves, so the follower's next question is judged against it; a
-    /// failed write is logged, never shown.
+    /// Counts the outcome in the statistics, and says how <paramref name="charge"/> settles: to the tokens used, taking
+    /// the question back too when <paramref name="refund"/> says so. The settlement is written with the finished claim,
+    /// or on its own by <see cref="WriteAsync"/>, before the answer leaves, so the follower's next question is judged
+    /// against it.
     /// </summary>
-    public async Task SettleAsync(ReplyClaim claim, QuotaCharge? charge, DialogOutcome outcome, bool refund, CancellationToken cancellationToken)
+    public ChargeSettlement? Settle(ReplyClaim claim, QuotaCharge? charge, DialogOutcome outcome, bool refund)
     {
         if (outcome.IsModelError)
         {
@@ -67,18 +67,19 @@ internal sealed class AnswerAdmission(
             statistics.Spent(claim.Key.FollowerId, claim.FirstArrival, outcome.Usage, answered: outcome.IsAnswer, blocked: outcome.IsBlocked, outcome.Timing);
         }
 
-        if (charge is null)
-        {
-            return;
-        }
+        return charge is null ? null : quota.Settlement(charge, outcome.Usage, refund);
+    }
 
+    /// <summary>Writes a settlement the finished claim could not carry; a failed write is logged, never shown.</summary>
+    public async Task WriteAsync(ChargeSettlement settlement, CancellationToken cancellationToken)
+    {
         try
         {
-            await quota.SettleAsync(charge, outcome.Usage, refund, cancellationToken);
+            await quota.SettleAsync(settlement, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            AnsweringLog.ChargeNotSettled(logger, claim.Key.MessageId, exception);
+            AnsweringLog.ChargeNotSettled(logger, settlement.Charge.MessageId, exception);
         }
     }
 }

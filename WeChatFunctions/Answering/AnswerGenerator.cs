@@ -93,26 +93,22 @@ internal sealed class AnswerGenerator(
         var finished = outcome.IsAnswer
             ? new AnswerSnapshot(answer.Snapshot.Text + (outcome.IsInterrupted ? FollowerTexts.AnswerInterrupted : ""), AnswerStatus.Complete, Media: outcome.Media ?? voice)
             : new AnswerSnapshot(outcome.ReplyText, AnswerStatus.Failed);
-        bool owner;
-        if (charge is not null && !outcome.IsAnswer)
+        // A question that got no answer is refunded, by the claim's owner only: the settlement goes with the finished
+        // claim, which only the owner can write. The exchange is stored with it too, only once.
+        var settlement = admission.Settle(claim, charge, outcome, refund: charge is not null && !outcome.IsAnswer);
+        var remembered = outcome is { IsAnswer: true, Exchange: { } exchange } ? AssistantDialog.TurnsOf(exchange) : null;
+        var (owner, settled) = await progress.SaveFinishedAsync(await savedClaim, finished, remembered, settlement, stopping);
+        if (settlement is not null && !settled)
         {
-            // The refund lands before the apology leaves, so the follower's next question finds the charge given back.
-            // Only the claim's owner refunds, which the save proves.
-            owner = await progress.SaveFinishedAsync(await savedClaim, finished, remembered: null, stopping);
-            await admission.SettleAsync(claim, charge, outcome, refund: owner, stopping);
-            answer.Finish(finished);
+            // The usage is kept apart from the claim (a day before the follower table), or the transaction failed.
+            await admission.WriteAsync(settlement with { Refund = settlement.Refund && owner }, stopping);
         }
-        else
+
+        // Only now does the answer leave, so the follower's next question is judged against the settled usage.
+        answer.Finish(finished);
+        if (owner && remembered is not null)
         {
-            await admission.SettleAsync(claim, charge, outcome, refund: false, stopping);
-            answer.Finish(finished);
-            // The exchange is stored with the finished claim: only by the claim's owner, and only once.
-            var remembered = outcome is { IsAnswer: true, Exchange: { } exchange } ? AssistantDialog.TurnsOf(exchange) : null;
-            owner = await progress.SaveFinishedAsync(await savedClaim, finished, remembered, stopping);
-            if (owner && remembered is not null)
-            {
-                await dialog.ForgetImageOfAsync(outcome.Exchange!, stopping);
-            }
+            await dialog.ForgetImageOfAsync(outcome.Exchange!, stopping);
         }
 
         if (owner)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WeChatFunctions.Background;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 using WeChatFunctions.Settings;
 
@@ -105,9 +106,20 @@ internal sealed class ClaimProgress(
     }
 
     /// <param name="remembered">The exchange to store with the finished answer, in the same transaction.</param>
-    /// <returns>Whether the finished answer was saved by this instance as the claim's owner.</returns>
-    public async Task<bool> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, RememberedExchange? remembered, CancellationToken cancellationToken) =>
-        latest is not null && await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, cancellationToken, remembered) is not null;
+    /// <param name="settlement">The charge's settlement, stored in the same transaction where the usage shares the claim's partition.</param>
+    /// <returns>Whether the finished answer was saved by this instance as the claim's owner, and whether the settlement went with it.</returns>
+    public async Task<(bool Owner, bool Settled)> SaveFinishedAsync(
+        ReplyClaim? latest, AnswerSnapshot finished, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken)
+    {
+        if (latest is null)
+        {
+            return (false, false);
+        }
+
+        var (saved, settled) = await SaveAsync(
+            latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, (claim, cancel) => claims.TryFinishAsync(claim, remembered, settlement, cancel), cancellationToken);
+        return (saved is not null, settled);
+    }
 
     /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
     public async Task ReleaseAsync(ReplyClaim? claim)
@@ -119,23 +131,27 @@ internal sealed class ClaimProgress(
         }
     }
 
-    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken, RememberedExchange? remembered = null)
+    private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken) =>
+        (await SaveAsync(claim, async (claim, cancel) => (await claims.TryReplaceAsync(claim, cancel), false), cancellationToken)).Saved;
+
+    private async Task<(ReplyClaim? Saved, bool Settled)> SaveAsync(
+        ReplyClaim claim, Func<ReplyClaim, CancellationToken, Task<(ReplyClaim? Saved, bool Settled)>> write, CancellationToken cancellationToken)
     {
         try
         {
-            var saved = remembered is null ? await claims.TryReplaceAsync(claim, cancellationToken) : await claims.TryFinishAsync(claim, remembered, cancellationToken);
-            if (saved is null)
+            var written = await write(claim, cancellationToken);
+            if (written.Saved is null)
             {
                 AnsweringLog.ClaimLost(logger, claim.Key.MessageId);
             }
 
-            return saved;
+            return written;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Attempts on this instance still get the answer from memory; others wait for the next save.
             AnsweringLog.ClaimNotSaved(logger, claim.Key.MessageId, exception);
-            return claim;
+            return (claim, false);
         }
     }
 }

@@ -1,3 +1,4 @@
+using WeChatFunctions.Limits;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Dialog;
 
@@ -30,7 +31,9 @@ internal interface IReplyClaimStore
 
     /// <summary>
     /// Replaces the claim as <see cref="TryReplaceAsync"/> does, and in the same transaction stores the exchange the
-    /// finished answer is remembered as: both or neither.
+    /// finished answer is remembered as and, where the follower's usage shares the claim's partition, the settlement:
+    /// all or none, so only the claim's owner writes them.
     /// </summary>
-    Task<ReplyClaim?> TryFinishAsync(ReplyClaim claim, RememberedExchange remembered, CancellationToken cancellationToken);
+    /// <returns>The claim at its new version (<see langword="null"/> when someone else changed it first), and whether the settlement went with it.</returns>
+    Task<(ReplyClaim? Saved, bool Settled)> TryFinishAsync(ReplyClaim claim, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken);
 }

@@ -70,17 +70,19 @@ internal sealed class Quota(
     public QuotaCharge TakenOver(string followerId, DateTimeOffset askedAt, string messageId) => new(followerId, days.DayOf(askedAt), messageId, AccountTokens: 0);
 
     /// <summary>
-    /// Replaces the charge's reservation with the tokens the answer really used and, for a question that got no answer,
-    /// takes the question back, in one write.
+    /// Gives back what the account's budget held beyond the tokens used, and says how the follower's usage settles:
+    /// the reservation replaced with the tokens used and, for a question that got no answer, the question taken back.
+    /// Call it once per charge; <see cref="SettleAsync"/> or the finished claim's transaction writes it.
     /// </summary>
-    public Task SettleAsync(QuotaCharge charge, TokenUsage used, bool refund, CancellationToken cancellationToken)
+    public ChargeSettlement Settlement(QuotaCharge charge, TokenUsage used, bool refund)
     {
         accountBudget.Settle(charge.Day, charge.AccountTokens, used.Total);
-        return SettleAsync(charge.FollowerId, charge.Day, charge.MessageId, used, refund, cancellationToken);
+        return new ChargeSettlement(charge, used, refund);
     }
 
-    private Task<bool> SettleAsync(string followerId, string day, string messageId, TokenUsage used, bool refund, CancellationToken cancellationToken) =>
-        usage.TryChangeAsync(followerId, day, current => current.Settled(messageId, used, refund), followsOwnWrite: true, cancellationToken);
+    /// <summary>Writes a settlement on its own, where the finished claim could not carry it.</summary>
+    public Task SettleAsync(ChargeSettlement settlement, CancellationToken cancellationToken) =>
+        usage.TryChangeAsync(settlement.Charge.FollowerId, settlement.Charge.Day, settlement.ApplyTo, followsOwnWrite: true, cancellationToken);
 
     /// <summary>An image counts toward the follower's rate like a question, though not toward the day's questions.</summary>
     public async Task<QuotaDecision> TryChargeRateAsync(string followerId, FollowerPolicy policy, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -116,7 +118,7 @@ internal sealed class Quota(
     {
         try
         {
-            await SettleAsync(followerId, day, messageId, TokenUsage.None, refund: true, CancellationToken.None);
+            await SettleAsync(new ChargeSettlement(new QuotaCharge(followerId, day, messageId, AccountTokens: 0), TokenUsage.None, Refund: true), CancellationToken.None);
         }
         catch (Exception)
         {

@@ -8,12 +8,12 @@ namespace WeChatFunctions.Storage;
 
 /// <summary>
 /// The one query of a follower's partition that a message makes before it is answered: recent claims and their marks,
-/// the reading position, the preferences, facts and shared link, the pending image, and the current session's newest
-/// turns. Turns sort last, newest first, so the query stops at the session's start or once <c>max_context_tokens</c>
+/// the reading position, the preferences, facts and shared link, the pending image, the usage row (which the charge
+/// then writes without reading), and the current session's newest turns. Turns sort last, newest first, so the query stops at the session's start or once <c>max_context_tokens</c>
 /// worth are read, and fetches no page beyond.
 /// </summary>
 internal sealed class FollowerPartitionQuery(
-    TableClientProvider tables, LegacyFollowerTables legacy, RecentPreferences recent, TimeProvider timeProvider, IOptions<ConversationOptions> options)
+    TableClientProvider tables, LegacyFollowerTables legacy, RecentPreferences recent, FollowerTableUsage usage, TimeProvider timeProvider, IOptions<ConversationOptions> options)
 {
     /// <summary>Enough for a few hours of claims and a session's turns; a longer partition is read page by page.</summary>
     private const int RowsPerPage = 100;
@@ -29,6 +29,7 @@ internal sealed class FollowerPartitionQuery(
         }
 
         recent.Remember(followerId, read.Partition);
+        usage.Remember(followerId, read.Usage);
         return (read.ReplyRows, new FollowerContext(read.Turns, read.Image, read.ImageStoredApart));
     }
 
@@ -36,7 +37,7 @@ internal sealed class FollowerPartitionQuery(
     {
         var table = await tables.GetAsync(FollowerTable.Name, cancellationToken);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {followerId} and (FirstArrival ge {since} or RowKey ge {FollowerTable.MovedRow} or RowKey eq {PreferencesEntity.Row} or RowKey eq {MemoryRow.Key} or RowKey eq {SharedLinkEntity.Row} or RowKey eq {PendingImageEntity.Row})");
+            $"PartitionKey eq {followerId} and (FirstArrival ge {since} or RowKey ge {FollowerTable.MovedRow} or RowKey eq {PreferencesEntity.Row} or RowKey eq {MemoryRow.Key} or RowKey eq {SharedLinkEntity.Row} or RowKey eq {PendingImageEntity.Row} or RowKey eq {FollowerUsageRow.Key})");
         var read = new Read();
         var session = new SessionTurns(timeProvider.GetUtcNow(), TimeSpan.FromMinutes(options.Value.SessionIdleMinutes), options.Value.MaxContextTokens);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: RowsPerPage, cancellationToken: cancellationToken))
@@ -52,6 +53,10 @@ internal sealed class FollowerPartitionQuery(
             {
                 read.Image = PendingImageEntity.ReadInline(row);
                 read.ImageStoredApart = read.Image is null;
+            }
+            else if (row.RowKey == FollowerUsageRow.Key)
+            {
+                read.Usage = row;
             }
             else if (row.RowKey == FollowerTable.MovedRow)
             {
@@ -84,5 +89,7 @@ internal sealed class FollowerPartitionQuery(
         public bool ImageStoredApart { get; set; }
 
         public bool Moved { get; set; }
+
+        public TableEntity? Usage { get; set; }
     }
 }

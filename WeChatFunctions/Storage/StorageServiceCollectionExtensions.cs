@@ -59,8 +59,13 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IToolCallStore, TableToolCallStore>();
         services.AddSingleton<IHeardVoiceStore, TableHeardVoiceStore>();
         services.AddSingleton<IReadingPositionStore, TableReadingPositionStore>();
-        services.AddSingleton<IUsageStore, TableUsageStore>();
-        services.AddSingleton<IUsageLayout, TableUsageLayout>();
+        services.AddSingleton<TableUsageLayout>();
+        services.AddSingleton<IUsageLayout>(provider => provider.GetRequiredService<TableUsageLayout>());
+        services.AddHostedService(provider => provider.GetRequiredService<TableUsageLayout>());
+        services.AddSingleton<LegacyUsageTable>();
+        services.AddSingleton<FollowerTableUsage>();
+        services.AddSingleton<TableUsageStore>();
+        services.AddSingleton<IUsageStore>(provider => provider.GetRequiredService<TableUsageStore>());
         services.AddSingleton<IAccountBudgetStore, TableAccountBudgetStore>();
         services.AddSingleton<IExpiredDataStore, TableExpiredDataStore>();
         services.AddSingleton<PolicySnapshot>();

@@ -19,7 +19,7 @@ internal sealed class TableAccountBudgetStore(TableClientProvider tables) : IAcc
 
     public async Task<long> ChangeLeasedAsync(string day, Func<long, long> change, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableUsageStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(LegacyUsageTable.TableName, cancellationToken);
         var changed = 0L;
         await OptimisticRow.ChangeAsync(table, Partition, () => day, row =>
         {
@@ -33,7 +33,7 @@ internal sealed class TableAccountBudgetStore(TableClientProvider tables) : IAcc
 
     public async Task<long> LeasedAsync(string day, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableUsageStore.TableName, cancellationToken);
+        var table = await tables.GetAsync(LegacyUsageTable.TableName, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, day, [LeasedProperty], cancellationToken);
         return row.HasValue ? row.Value!.GetInt64(LeasedProperty) ?? 0 : 0;
     }

@@ -17,8 +17,8 @@ internal sealed class TableExpiredDataStore(
         ExpiredData.Turns => DeleteAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"RowKey gt {ConversationTurnEntity.NewestFirstKey(cutoff.At)} and RowKey lt {ConversationTurnEntity.KeysEnd}"), maxRows, cancellationToken),
         ExpiredData.Pushes => DeleteAsync(TablePushLedger.TableName, TableClient.CreateQueryFilter($"FirstArrival lt {cutoff.At}"), maxRows, cancellationToken),
         // Day rows only: their keys are digits, and the rate limit's "recent" row sorts after every day.
-        ExpiredData.FollowerUsage => DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey lt {cutoff.Day}"), maxRows, cancellationToken),
-        ExpiredData.RecentQuestions => DeleteAsync(TableUsageStore.TableName, TableClient.CreateQueryFilter($"RowKey eq {TableUsageStore.RecentQuestionsRow} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
+        ExpiredData.FollowerUsage => DeleteAsync(LegacyUsageTable.TableName, TableClient.CreateQueryFilter($"RowKey lt {cutoff.Day}"), maxRows, cancellationToken),
+        ExpiredData.RecentQuestions => DeleteQuietUsageAsync(cutoff, maxRows, cancellationToken),
         ExpiredData.ActiveMarks => DeleteAsync(TableStatisticsStore.TableName, TableClient.CreateQueryFilter($"PartitionKey ge {TableStatisticsStore.ActivePrefix} and PartitionKey lt {TableStatisticsStore.ActivePrefix + cutoff.Day}"), maxRows, cancellationToken),
         ExpiredData.PendingImages => images.DeleteReceivedBeforeAsync(cutoff.At, maxRows, cancellationToken),
         ExpiredData.SharedLinks => DeleteAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"RowKey eq {SharedLinkEntity.Row} and SharedAt lt {cutoff.At}"), maxRows, cancellationToken),
@@ -33,6 +33,14 @@ internal sealed class TableExpiredDataStore(
         ExpiredData.Lockouts => DeleteAsync(TableAdminStore.TableName, TableClient.CreateQueryFilter($"PartitionKey eq {TableAdminStore.Lockouts} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rows are known for this kind."),
     };
+
+    /// <summary>A usage row is rewritten with every question; one quiet since the cutoff limits nothing any more.</summary>
+    private async Task<int> DeleteQuietUsageAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken)
+    {
+        var deleted = await DeleteAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"RowKey eq {FollowerUsageRow.Key} and Timestamp lt {cutoff.At}"), maxRows, cancellationToken);
+        return deleted >= maxRows ? deleted : deleted + await DeleteAsync(
+            LegacyUsageTable.TableName, TableClient.CreateQueryFilter($"RowKey eq {LegacyUsageTable.RecentQuestionsRow} and Timestamp lt {cutoff.At}"), maxRows - deleted, cancellationToken);
+    }
 
     /// <summary>A reading position is rewritten whenever the follower reads on, so its Timestamp says when that last was.</summary>
     private async Task<int> DeleteFollowerStateAsync(ExpiryCutoff cutoff, int maxRows, CancellationToken cancellationToken) =>

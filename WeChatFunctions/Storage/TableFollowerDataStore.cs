@@ -4,7 +4,10 @@ using WeChatFunctions.Images;
 
 namespace WeChatFunctions.Storage;
 
-/// <summary>Deletes a follower's partition (and any rows left in the tables before the follower table), batch by batch until none is left; aggregate statistics are not theirs and stay.</summary>
+/// <summary>
+/// Deletes a follower's partition (and any rows left in the tables before the follower table), batch by batch until none
+/// is left, but for their usage; aggregate statistics are not theirs and stay.
+/// </summary>
 internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendingImageStore images, RecentPreferences recentPreferences, FollowerMove legacyRows) : IFollowerDataStore
 {
     private const int Batch = 500;
@@ -13,7 +16,8 @@ internal sealed class TableFollowerDataStore(TableClientProvider tables, IPendin
     {
         // The image first: its row names its blob.
         await images.DeleteAsync(followerId, cancellationToken);
-        await DeleteAllAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId}"), cancellationToken);
+        // The usage stays, or following again would start the day's quota afresh; the cleanup removes it once quiet.
+        await DeleteAllAsync(FollowerTable.Name, TableClient.CreateQueryFilter($"PartitionKey eq {followerId} and RowKey ne {keepMessageId} and RowKey ne {FollowerUsageRow.Key}"), cancellationToken);
         await legacyRows.ForgetAsync(followerId, cancellationToken);
         recentPreferences.Forget(followerId);
     }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using WeChatFunctions.Answering;
 using WeChatFunctions.Claims;
 using WeChatFunctions.Dialog;
+using WeChatFunctions.Limits;
 using WeChatFunctions.Paging;
 
 namespace WeChatFunctions.Storage;
@@ -11,15 +12,19 @@ namespace WeChatFunctions.Storage;
 /// The claims in the follower's partition. Every write records how late this instance is running, and every claim read
 /// carries when its version landed and when it was read, by the storage service's clock, for <see cref="ClaimSilence"/>.
 /// </summary>
-internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerPartitionQuery partitions, InstanceLag lag, TimeProvider timeProvider) : IReplyClaimStore, IMessageClaimStore
+internal sealed class TableReplyClaimStore(
+    TableClientProvider tables, FollowerPartitionQuery partitions, TableUsageStore usage, InstanceLag lag, TimeProvider timeProvider) : IReplyClaimStore, IMessageClaimStore
 {
     public const string TableName = FollowerTable.Name;
 
+    /// <summary>Each conflict on the usage row means another change to it landed: a follower cannot make many at once.</summary>
+    private const int MaxUsageConflicts = 5;
+
     /// <summary>Delivery marks are rows <c>delivered-{message}</c>; message ids start with a letter and a digit.</summary>
-    private const string DeliveredPrefix = "delivered-";
+    public const string DeliveredPrefix = "delivered-";
 
     /// <summary>A mark whose reply was withheld after all is cancelled by a row <c>withdrawn-{message}</c>.</summary>
-    private const string WithdrawnPrefix = "withdrawn-";
+    public const string WithdrawnPrefix = "withdrawn-";
 
     public async Task<ReplyClaim?> TryAddAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
@@ -60,49 +65,7 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
     public async Task<FollowerReplies> FindUndeliveredAsync(string followerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var (rows, context) = await partitions.ReadAsync(followerId, since, cancellationToken);
-        var position = ReadingPosition.Empty;
-        var claims = new List<ReplyClaim>();
-        var delivered = new HashSet<string>(StringComparer.Ordinal);
-        var withdrawn = new HashSet<string>(StringComparer.Ordinal);
-        var pushing = new HashSet<string>(StringComparer.Ordinal);
-        var unpushed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (row.RowKey == ReadingPositionEntity.Row)
-            {
-                position = ReadingPositionEntity.From(row).ToPosition();
-                continue;
-            }
-
-            var entity = ReplyClaimEntity.From(row);
-            if (entity.RowKey.StartsWith(DeliveredPrefix, StringComparison.Ordinal))
-            {
-                delivered.Add(entity.RowKey[DeliveredPrefix.Length..]);
-            }
-            else if (entity.RowKey.StartsWith(WithdrawnPrefix, StringComparison.Ordinal))
-            {
-                withdrawn.Add(entity.RowKey[WithdrawnPrefix.Length..]);
-            }
-            else if (entity.RowKey.StartsWith(TablePushJobStore.PushedPrefix, StringComparison.Ordinal))
-            {
-                pushing.Add(entity.RowKey[TablePushJobStore.PushedPrefix.Length..]);
-            }
-            else if (entity.RowKey.StartsWith(TablePushJobStore.UnpushedPrefix, StringComparison.Ordinal))
-            {
-                unpushed.Add(entity.RowKey[TablePushJobStore.UnpushedPrefix.Length..]);
-            }
-            else if (entity.Question is not null)
-            {
-                claims.Add(entity.ToClaim());
-            }
-        }
-
-        // An answer on its way as customer-service messages is not lost; one whose push sent nothing is left to 「继续」.
-        return new FollowerReplies(
-            [.. claims.Where(claim => (!delivered.Contains(claim.Key.MessageId) || withdrawn.Contains(claim.Key.MessageId))
-                && (!pushing.Contains(claim.Key.MessageId) || unpushed.Contains(claim.Key.MessageId)))],
-            position,
-            context);
+        return FollowerReplyRows.Sort(rows, context);
     }
 
     /// <summary>
@@ -138,32 +101,55 @@ internal sealed class TableReplyClaimStore(TableClientProvider tables, FollowerP
         }
     }
 
-    public async Task<ReplyClaim?> TryFinishAsync(ReplyClaim claim, RememberedExchange remembered, CancellationToken cancellationToken)
+    public async Task<(ReplyClaim? Saved, bool Settled)> TryFinishAsync(
+        ReplyClaim claim, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken)
     {
+        var usageWrite = settlement is null ? null : await usage.SettlementAsync(settlement, read: false, cancellationToken);
+        if (remembered is null && usageWrite is null)
+        {
+            return (await TryReplaceAsync(claim, cancellationToken), false);
+        }
+
         var table = await tables.GetAsync(TableName, cancellationToken);
         var entity = ReplyClaimEntity.From(claim, lag.Recent);
-        TableTransactionAction[] finish =
-        [
-            new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
-            .. ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
-        ];
-        var tries = new CallTries();
-        try
+        for (var usageConflicts = 0; ; usageConflicts++)
         {
-            using (tries.Watch())
+            List<TableTransactionAction> finish =
+            [
+                new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+                .. remembered is null ? [] : ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
+            ];
+            if (usageWrite?.Action is { } settling)
             {
-                var response = await table.SubmitTransactionAsync(finish, cancellationToken);
-                return claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" };
+                finish.Add(settling);
             }
-        }
-        catch (RequestFailedException refused) when (refused.Status == 400)
-        {
-            // Turns the service will not take (too large, say) cost the history, never the answer: the claim alone is saved.
-            return await TryReplaceAsync(claim, cancellationToken);
-        }
-        catch (RequestFailedException changed) when (changed.Status is 409 or 412 or 404)
-        {
-            return changed.Status != 404 ? await OwnWriteAsync(claim, tries, cancellationToken) : null;
+
+            var tries = new CallTries();
+            try
+            {
+                using (tries.Watch())
+                {
+                    var response = await table.SubmitTransactionAsync(finish, cancellationToken);
+                    usageWrite?.Landed(usageWrite.Action is null ? null : response.Value[^1]);
+                    return (claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" }, usageWrite is not null);
+                }
+            }
+            catch (TableTransactionFailedException usageChanged)
+                when (usageChanged.Status is 409 or 412 or 404 && usageChanged.FailedTransactionActionIndex == finish.Count - 1 && usageWrite?.Action is not null && usageConflicts < MaxUsageConflicts)
+            {
+                // Another instance changed the follower's usage since it was read (a picture charged, the next question).
+                usageWrite = await usage.SettlementAsync(settlement!, read: true, cancellationToken);
+            }
+            catch (RequestFailedException refused) when (refused.Status == 400)
+            {
+                // Turns the service will not take (too large, say) cost the history, never the answer: the claim alone is saved.
+                return (await TryReplaceAsync(claim, cancellationToken), false);
+            }
+            catch (RequestFailedException changed) when (changed.Status is 409 or 412 or 404)
+            {
+                var saved = changed.Status != 404 ? await OwnWriteAsync(claim, tries, cancellationToken) : null;
+                return (saved, saved is not null && usageWrite is not null);
+            }
         }
     }
 

@@ -40,8 +40,8 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
         Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
         Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
         Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
-        ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
-        ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))))
+        UsageColumns.ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
+        UsageColumns.ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))))
     {
         Pictures = (Day.GetString(nameof(FollowerUsage.Pictures)) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
     };
@@ -55,14 +55,14 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
             Day[nameof(FollowerUsage.Questions)] = changed.Questions;
             Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
             Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
-            Day[nameof(FollowerUsage.Reservations)] = FormatReservations(changed.Reservations);
+            Day[nameof(FollowerUsage.Reservations)] = UsageColumns.FormatReservations(changed.Reservations);
             Day[nameof(FollowerUsage.Pictures)] = string.Join(' ', changed.Pictures);
             actions.Add(ActionFor(Day, DayExists));
         }
 
         if (!changed.RecentQuestions.SequenceEqual(current.RecentQuestions))
         {
-            Recent[nameof(FollowerUsage.RecentQuestions)] = FormatTimes(changed.RecentQuestions);
+            Recent[nameof(FollowerUsage.RecentQuestions)] = UsageColumns.FormatTimes(changed.RecentQuestions);
             actions.Add(ActionFor(Recent, RecentExists));
         }
 
@@ -72,19 +72,4 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
     private static TableTransactionAction ActionFor(TableEntity row, bool exists) => exists
         ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)
         : new TableTransactionAction(TableTransactionActionType.Add, row);
-
-    /// <summary>Unix milliseconds, space-separated: a handful of numbers in one string property.</summary>
-    private static List<DateTimeOffset> ParseTimes(string? text) =>
-        [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(time => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(time, CultureInfo.InvariantCulture)))];
-
-    /// <summary>Space-separated <c>{message}:{tokens}:{until, Unix milliseconds}</c>: a few in flight at most.</summary>
-    private static List<TokenReservation> ParseReservations(string? text) =>
-        [.. (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Split(':')).Select(parts => new TokenReservation(
-            parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture))))];
-
-    private static string FormatReservations(IEnumerable<TokenReservation> reservations) =>
-        string.Join(' ', reservations.Select(held => string.Create(CultureInfo.InvariantCulture, $"{held.MessageId}:{held.Tokens}:{held.Until.ToUnixTimeMilliseconds()}")));
-
-    private static string FormatTimes(IEnumerable<DateTimeOffset> times) =>
-        string.Join(' ', times.Select(time => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
 }
