@@ -17,6 +17,9 @@ public sealed class SpendEstimateTests : IAsyncLifetime
     private const decimal PromptPer1K = 0.15m;
     private const decimal CompletionPer1K = 0.6m;
 
+    /// <summary>Where versions before the follower table kept each follower's usage, a row per day.</summary>
+    private const string LegacyUsageTable = "WeChatUsage";
+
     private readonly WeChatFixture _fixture = new();
 
     public Task InitializeAsync() => _fixture.InitializeAsync();
@@ -113,7 +116,7 @@ public sealed class SpendEstimateTests : IAsyncLifetime
     /// <summary>A day's usage row as versions before the follower table kept it in the <c>WeChatUsage</c> table.</summary>
     private async Task SaveLegacyUsageAsync(string follower, string day, long promptTokens, long completionTokens)
     {
-        var table = new TableServiceClient(_fixture.Storage.ConnectionString).GetTableClient(StoredUsage.TableName);
+        var table = new TableServiceClient(_fixture.Storage.ConnectionString).GetTableClient(LegacyUsageTable);
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity(follower, day) { ["Questions"] = 1, ["PromptTokens"] = promptTokens, ["CompletionTokens"] = completionTokens });
     }
