@@ -12,8 +12,8 @@ namespace WeChatFunctions.Statistics;
 /// <param name="VoiceReplies">Answers to be spoken, by what became of them (<see cref="VoiceReplyOutcome"/>): spoken, or sent as text and why.</param>
 /// <param name="HeardVoices">Voices the app transcribed itself, by outcome (<see cref="HeardVoiceOutcome"/>): heard, or why not.</param>
 /// <param name="Pictures">Pictures drawn and uploaded for followers (<c>/画</c> and the <c>draw</c> tool), each billed at <c>price_per_image</c>.</param>
-/// <param name="FollowerTokens">The prompt and completion tokens of each follower's answers, for the spend rankings; embedding tokens are the account's.</param>
 /// <param name="PictureFailures">Pictures the image model, WeChat's upload or the time allowed failed; refusals (limits, moderation) are not failures.</param>
+/// <param name="FollowerTokens">The prompt and completion tokens of each follower's answers, for the spend rankings; embedding tokens are the account's.</param>
 internal sealed record DailyStatistics(
     long Messages = 0,
     long Answered = 0,
