@@ -155,6 +155,7 @@ internal sealed record FaultReport(
     public static async Task<FaultReport> MeasureAsync(IReadOnlyList<FaultLoadRun.FollowerConversation> conversations, FakeModelServer model, AzuriteServer storage)
     {
         var usage = new TableServiceClient(storage.ConnectionString).GetTableClient("WeChatUsage");
+        var followerTable = new TableServiceClient(storage.ConnectionString).GetTableClient("WeChatReplies");
         int questions = 0, produced = 0, delivered = 0, lost = 0, duplicated = 0, chargedOtherThanOnce = 0;
         var odd = new List<string>();
         foreach (var conversation in conversations)
@@ -192,7 +193,10 @@ internal sealed record FaultReport(
                 }
             }
 
+            // The follower's usage row in the follower table, or day rows in WeChatUsage for an account that began before it.
             long charged = 0;
+            var usageRow = await followerTable.GetEntityIfExistsAsync<TableEntity>(conversation.FollowerId, "usage");
+            charged += usageRow.HasValue ? usageRow.Value!.GetInt32("Questions") ?? 0 : 0;
             await foreach (var row in usage.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {conversation.FollowerId}")))
             {
                 charged += row.GetInt32("Questions") ?? 0;
