@@ -55,17 +55,22 @@ public abstract class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Stop and Close both remove the prefix on the managed listener, which looks its port up again to do so; if
+        // another server took the port in the meantime, that lookup fails. The listener has stopped either way.
+        IgnoringATakenPort(_listener.Stop);
+        IgnoringATakenPort(_listener.Close);
+        await _serving;
+        GC.SuppressFinalize(this);
+    }
+
+    private static void IgnoringATakenPort(Action step)
+    {
         try
         {
-            _listener.Close();
+            step();
         }
         catch (HttpListenerException)
         {
-            // The managed listener looks its port up again to remove the prefix; if another server took the port in the
-            // meantime, that lookup fails. The listener has stopped either way.
         }
-        await _serving;
-        GC.SuppressFinalize(this);
     }
 }
