@@ -42,12 +42,12 @@ public sealed class FinishedAnswerStorageTests(WeChatFixture fixture) : Follower
     }
 
     [Fact]
-    public async Task TheChargeReadsNothingAndTheSettlementGoesWithTheFinishedClaim()
+    public async Task TheChargeReadsNothingAndTheSettlementAndDeliveredMarkGoWithTheFinishedClaim()
     {
         await using var proxy = StorageFaultProxy.InFrontOf(Fixture.Storage);
         var weChat = Fixture.StartApplication(settings => settings["AzureWebJobsStorage"] = proxy.ConnectionStringFor(Fixture.Storage)).CreateWeChatClient();
         var usageRow = $"\"RowKey\":\"{StoredUsage.Row}\"";
-        var (reads, writes) = (new List<string>(), new List<string>());
+        var (reads, writes, marks) = (new List<string>(), new List<string>(), new List<string>());
         proxy.InjectWhen((request, body) =>
         {
             lock (writes)
@@ -59,6 +59,11 @@ public sealed class FinishedAnswerStorageTests(WeChatFixture fixture) : Follower
                 else if (request.Method != "GET" && body.Contains(usageRow, StringComparison.Ordinal))
                 {
                     writes.Add(body);
+                }
+
+                if (request.Method != "GET" && body.Contains("\"RowKey\":\"delivered-", StringComparison.Ordinal))
+                {
+                    marks.Add(body);
                 }
             }
 
@@ -76,6 +81,7 @@ public sealed class FinishedAnswerStorageTests(WeChatFixture fixture) : Follower
         Assert.Equal(2, writes.Count);
         Assert.DoesNotContain("\"Status\":\"Complete\"", writes[0], StringComparison.Ordinal); // the charge
         Assert.Contains("\"Status\":\"Complete\"", writes[1], StringComparison.Ordinal); // the settlement, with the claim and the turns
+        Assert.Equal(writes[1], Assert.Single(marks)); // and the delivered mark, as the attempt waiting here shows the answer
         Assert.Equal(2, writes[1].Split("~turn-").Length - 1);
         Assert.Equal(1, await StoredUsage.QuestionsTodayAsync(Fixture.Storage, Follower));
         Assert.Equal((request.PromptTokens, request.CompletionTokens(answer)), await StoredUsage.TokensTodayAsync(Fixture.Storage, Follower));

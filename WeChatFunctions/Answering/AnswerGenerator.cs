@@ -26,7 +26,8 @@ internal sealed class AnswerGenerator(
     IAnswerPushes pushes,
     KnowledgeGrounding knowledge,
     SharedArticles sharedArticles,
-    ISpokenAnswers spokenAnswers)
+    ISpokenAnswers spokenAnswers,
+    TimeProvider timeProvider)
 {
     /// <summary>Ends the wait for a slot before the last attempt stops waiting, so that it delivers the refusal.</summary>
     private static readonly TimeSpan SlotWaitMargin = ReplyWindow.LastAttemptWriteMargin + TimeSpan.FromSeconds(0.5);
@@ -97,7 +98,9 @@ internal sealed class AnswerGenerator(
         // claim, which only the owner can write. The exchange is stored with it too, only once.
         var settlement = admission.Settle(claim, charge, outcome, refund: charge is not null && !outcome.IsAnswer);
         var remembered = outcome is { IsAnswer: true, Exchange: { } exchange } ? AssistantDialog.TurnsOf(exchange) : null;
-        var (owner, settled) = await progress.SaveFinishedAsync(await savedClaim, finished, remembered, settlement, stopping);
+        // An attempt here waiting to show the answer has it the moment this write lands: the delivered mark goes with it.
+        var delivered = answer.CommitMark() ? timeProvider.GetUtcNow() : (DateTimeOffset?)null;
+        var (owner, settled, marked) = await progress.SaveFinishedAsync(await savedClaim, finished, new FinishWrites(remembered, settlement, delivered), stopping);
         if (settlement is not null && !settled)
         {
             // The usage is kept apart from the claim (a day before the follower table), or the transaction failed.
@@ -105,7 +108,7 @@ internal sealed class AnswerGenerator(
         }
 
         // Only now does the answer leave, so the follower's next question is judged against the settled usage.
-        answer.Finish(finished);
+        answer.Finish(finished, marked);
         if (owner && remembered is not null)
         {
             await dialog.ForgetImageOfAsync(outcome.Exchange!, stopping);

@@ -27,30 +27,22 @@ internal sealed class AnswerWatcher(
     /// <summary>The last read starts this long before the deadline, so that its reply is not late for it.</summary>
     private static readonly TimeSpan LastReadLead = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Long enough for the finishing transaction of an answer whose delivered mark it carries.</summary>
+    private static readonly TimeSpan MarkedFinishGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>A claim about to count as abandoned is read again this long after it will, so that it surely does.</summary>
     private static readonly TimeSpan PastDue = TimeSpan.FromMilliseconds(50);
 
     /// <returns>The answer when <paramref name="isReady"/>, at the deadline, or once abandoned; <see langword="null"/> when no claim exists.</returns>
+    /// <param name="showsFirstPage">The caller will show the answer's first page when ready: while it waits on an answer generating here, the finished claim carries the delivered mark.</param>
     public async Task<WatchedAnswer?> WaitAsync(
-        MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken)
+        MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken, bool showsFirstPage = false)
     {
         while (true)
         {
             if (liveAnswers.TryGet(key, out var live))
             {
-                var changed = live.Changed;
-                var snapshot = live.Snapshot;
-                if (isReady(snapshot))
-                {
-                    return new WatchedAnswer(snapshot, WatchedState.Ready);
-                }
-
-                if (!await changed.WaitUntilAsync(deadline, timeProvider, cancellationToken))
-                {
-                    return new WatchedAnswer(live.Snapshot, WatchedState.InProgress);
-                }
-
-                continue;
+                return showsFirstPage ? await WaitToShowAsync(live, isReady, deadline, cancellationToken) : await WaitAsync(live, isReady, deadline, cancellationToken);
             }
 
             var readStarted = timeProvider.GetUtcNow();
@@ -79,6 +71,52 @@ internal sealed class AnswerWatcher(
 
             var nextRead = readStarted + (timeLeft < PollInterval - PastDue ? timeLeft + PastDue : PollInterval);
             await lag.DelayUntilAsync(nextRead < lastRead ? nextRead : lastRead, cancellationToken);
+        }
+    }
+
+    private async Task<WatchedAnswer> WaitAsync(LiveAnswer live, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = live.Changed;
+            var snapshot = live.Snapshot;
+            if (isReady(snapshot))
+            {
+                return new WatchedAnswer(snapshot, WatchedState.Ready);
+            }
+
+            if (!await changed.WaitUntilAsync(deadline, timeProvider, cancellationToken))
+            {
+                return new WatchedAnswer(live.Snapshot, WatchedState.InProgress);
+            }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="WaitAsync(LiveAnswer, Func{AnswerSnapshot, bool}, DateTimeOffset, CancellationToken)"/>, but at the
+    /// deadline it waits on for an answer whose finishing transaction is carrying the delivered mark: the mark says the
+    /// answer was shown, so this attempt must show it.
+    /// </summary>
+    private async Task<WatchedAnswer> WaitToShowAsync(LiveAnswer live, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        live.ExpectShowing();
+        var stopped = false;
+        try
+        {
+            var watched = await WaitAsync(live, isReady, deadline, cancellationToken);
+            if (watched.State == WatchedState.Ready || (stopped = live.TryStopShowing(atDeadline: true)))
+            {
+                return watched;
+            }
+
+            return await WaitAsync(live, snapshot => snapshot.IsFinished, deadline + MarkedFinishGrace, cancellationToken);
+        }
+        finally
+        {
+            if (!stopped)
+            {
+                live.TryStopShowing(atDeadline: false);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ internal static class AnsweringServiceCollectionExtensions
         services.AddSingleton<AnswerStream>();
         services.AddSingleton<AnswerGenerator>();
         services.AddSingleton<AnswerWatcher>();
+        services.AddSingleton<DeliveredMarks>();
         services.AddSingleton<LostAnswers>();
         services.AddSingleton<ReplyWindow>();
         return services;

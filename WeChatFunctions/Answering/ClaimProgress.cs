@@ -105,20 +105,19 @@ internal sealed class ClaimProgress(
         return offset;
     }
 
-    /// <param name="remembered">The exchange to store with the finished answer, in the same transaction.</param>
-    /// <param name="settlement">The charge's settlement, stored in the same transaction where the usage shares the claim's partition.</param>
-    /// <returns>Whether the finished answer was saved by this instance as the claim's owner, and whether the settlement went with it.</returns>
-    public async Task<(bool Owner, bool Settled)> SaveFinishedAsync(
-        ReplyClaim? latest, AnswerSnapshot finished, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken)
+    /// <param name="writes">What goes into the same transaction: the exchange, the settlement, the delivered mark.</param>
+    /// <returns>Whether the finished answer was saved by this instance as the claim's owner, and whether the settlement and the mark went with it.</returns>
+    public async Task<(bool Owner, bool Settled, bool Marked)> SaveFinishedAsync(
+        ReplyClaim? latest, AnswerSnapshot finished, FinishWrites writes, CancellationToken cancellationToken)
     {
         if (latest is null)
         {
-            return (false, false);
+            return (false, false, false);
         }
 
-        var (saved, settled) = await SaveAsync(
-            latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, (claim, cancel) => claims.TryFinishAsync(claim, remembered, settlement, cancel), cancellationToken);
-        return (saved is not null, settled);
+        var done = await SaveAsync(
+            latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, (claim, cancel) => claims.TryFinishAsync(claim, writes, cancel), cancellationToken);
+        return (done.Saved is not null, done.Settled, done.Marked);
     }
 
     /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
@@ -132,10 +131,9 @@ internal sealed class ClaimProgress(
     }
 
     private async Task<ReplyClaim?> SaveAsync(ReplyClaim claim, CancellationToken cancellationToken) =>
-        (await SaveAsync(claim, async (claim, cancel) => (await claims.TryReplaceAsync(claim, cancel), false), cancellationToken)).Saved;
+        (await SaveAsync(claim, async (claim, cancel) => new FinishedClaim(await claims.TryReplaceAsync(claim, cancel), false, false), cancellationToken)).Saved;
 
-    private async Task<(ReplyClaim? Saved, bool Settled)> SaveAsync(
-        ReplyClaim claim, Func<ReplyClaim, CancellationToken, Task<(ReplyClaim? Saved, bool Settled)>> write, CancellationToken cancellationToken)
+    private async Task<FinishedClaim> SaveAsync(ReplyClaim claim, Func<ReplyClaim, CancellationToken, Task<FinishedClaim>> write, CancellationToken cancellationToken)
     {
         try
         {
@@ -151,7 +149,7 @@ internal sealed class ClaimProgress(
         {
             // Attempts on this instance still get the answer from memory; others wait for the next save.
             AnsweringLog.ClaimNotSaved(logger, claim.Key.MessageId, exception);
-            return (claim, false);
+            return new FinishedClaim(claim, false, false);
         }
     }
 }

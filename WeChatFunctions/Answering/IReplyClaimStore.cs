@@ -30,10 +30,19 @@ internal interface IReplyClaimStore
     Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces the claim as <see cref="TryReplaceAsync"/> does, and in the same transaction stores the exchange the
-    /// finished answer is remembered as and, where the follower's usage shares the claim's partition, the settlement:
-    /// all or none, so only the claim's owner writes them.
+    /// Replaces the claim as <see cref="TryReplaceAsync"/> does, and in the same transaction writes what finishing it
+    /// changes (<see cref="FinishWrites"/>): all or none, so only the claim's owner writes them.
     /// </summary>
-    /// <returns>The claim at its new version (<see langword="null"/> when someone else changed it first), and whether the settlement went with it.</returns>
-    Task<(ReplyClaim? Saved, bool Settled)> TryFinishAsync(ReplyClaim claim, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken);
+    Task<FinishedClaim> TryFinishAsync(ReplyClaim claim, FinishWrites writes, CancellationToken cancellationToken);
 }
+
+/// <summary>What goes into the transaction that finishes a claim, besides the claim.</summary>
+/// <param name="Remembered">The exchange the answer is remembered as.</param>
+/// <param name="Settlement">The charge's settlement, where the follower's usage shares the claim's partition.</param>
+/// <param name="Delivered">When an attempt on this instance took the answer to show it: the delivered mark.</param>
+internal sealed record FinishWrites(RememberedExchange? Remembered, ChargeSettlement? Settlement, DateTimeOffset? Delivered);
+
+/// <param name="Saved">The claim at its new version, or <see langword="null"/> when someone else changed it first.</param>
+/// <param name="Settled">The settlement went with it.</param>
+/// <param name="Marked">The delivered mark went with it, or was there already.</param>
+internal sealed record FinishedClaim(ReplyClaim? Saved, bool Settled, bool Marked);

@@ -27,7 +27,7 @@ internal sealed class ReplyWindow(
     AnswerPager pager,
     StatisticsRecorder statistics,
     IAnswerPushes pushes,
-    BackgroundWork background,
+    DeliveredMarks marks,
     TimeProvider timeProvider,
     IOptions<ReplyWindowOptions> options)
 {
@@ -85,15 +85,13 @@ internal sealed class ReplyWindow(
                 return new TextReply(FollowerTexts.NothingToContinue);
             }
 
-            var answer = await WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, cancellationToken);
-            if (answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt)
+            // An attempt at its own question shows the first page: if the answer finishes here meanwhile, its mark goes with it.
+            var showsFirstPage = ask is not null && route == PushRoute.Passive;
+            var answer = await WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, showsFirstPage, cancellationToken);
+            if ((answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt) || timeProvider.GetUtcNow() >= wechatGivesUp)
             {
-                return WithheldReply.Instance;
-            }
-
-            if (timeProvider.GetUtcNow() >= wechatGivesUp)
-            {
-                // WeChat stopped waiting: moving the position or marking the answer shown would lose it.
+                // Too early to show a page, or WeChat stopped waiting: moving the position or marking the answer shown would lose it.
+                marks.Withheld(key, arrival);
                 return WithheldReply.Instance;
             }
 
@@ -110,7 +108,7 @@ internal sealed class ReplyWindow(
             if (!position.DiffersFrom(next) || await positions.TrySaveAsync(key.FollowerId, next, cancellationToken) || attempt == ReadingPosition.MaxSaveConflicts)
             {
                 if (answer is not null && source.Offset == 0 && page is { Shows: true }
-                    && !await TryMarkDeliveredAsync(key.WithMessage(source.MessageId), arrival, wechatGivesUp, cancellationToken))
+                    && !await marks.TryMarkAsync(key.WithMessage(source.MessageId), arrival, wechatGivesUp, cancellationToken))
                 {
                     return WithheldReply.Instance;
                 }
@@ -130,11 +128,11 @@ internal sealed class ReplyWindow(
     }
 
     /// <summary>Waits for the answer as <see cref="AnswerWatcher.WaitAsync"/> does, taking over its generation when its instance went quiet.</summary>
-    private async Task<AnswerSnapshot?> WaitAsync(MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<AnswerSnapshot?> WaitAsync(MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, bool showsFirstPage, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var watched = await watcher.WaitAsync(key, isReady, deadline, cancellationToken);
+            var watched = await watcher.WaitAsync(key, isReady, deadline, cancellationToken, showsFirstPage);
             if (watched is not { State: WatchedState.Abandoned, Claim: { } stale })
             {
                 return watched?.Snapshot;
@@ -143,23 +141,6 @@ internal sealed class ReplyWindow(
             // Taken over here or by another instance first: either way the claim shows progress again.
             await generator.TryTakeOverAsync(stale, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Marks the answer as shown before the reply leaves, so that the follower's next message never adopts an answer
-    /// they have seen. A mark that lands after WeChat stopped waiting is withdrawn and the reply withheld: the answer
-    /// then counts as unshown, for the next message to adopt and 「继续」 to deliver.
-    /// </summary>
-    private async Task<bool> TryMarkDeliveredAsync(MessageKey key, DateTimeOffset arrival, DateTimeOffset wechatGivesUp, CancellationToken cancellationToken)
-    {
-        await claims.MarkDeliveredAsync(key, arrival, cancellationToken);
-        if (timeProvider.GetUtcNow() < wechatGivesUp)
-        {
-            return true;
-        }
-
-        background.Run(stopping => claims.WithdrawDeliveredAsync(key, arrival, stopping));
-        return false;
     }
 
     /// <summary>Whether the reply starts an answer: not an apology or a refusal, and not a later page of one.</summary>

@@ -17,8 +17,8 @@ internal sealed class TableReplyClaimStore(
 {
     public const string TableName = FollowerTable.Name;
 
-    /// <summary>Each conflict on the usage row means another change to it landed: a follower cannot make many at once.</summary>
-    private const int MaxUsageConflicts = 5;
+    /// <summary>Each conflict on the usage row or the mark means another change to it landed: a follower cannot make many at once.</summary>
+    private const int MaxConflicts = 5;
 
     /// <summary>Delivery marks are rows <c>delivered-{message}</c>; message ids start with a letter and a digit.</summary>
     public const string DeliveredPrefix = "delivered-";
@@ -80,7 +80,11 @@ internal sealed class TableReplyClaimStore(
 
     /// <summary>A mark found was made already: by an earlier attempt, or by this one's write whose response was lost.</summary>
     private async Task InsertMarkAsync(string followerId, string rowKey, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await TableRows.TryAddAsync(await tables.GetAsync(TableName, cancellationToken), new TableEntity(followerId, rowKey) { [nameof(ReplyClaimEntity.FirstArrival)] = at }, cancellationToken);
+        await TableRows.TryAddAsync(await tables.GetAsync(TableName, cancellationToken), Mark(followerId, rowKey, at), cancellationToken);
+
+    private static TableEntity DeliveredMark(MessageKey key, DateTimeOffset at) => Mark(key.FollowerId, DeliveredPrefix + key.MessageId, at);
+
+    private static TableEntity Mark(string followerId, string rowKey, DateTimeOffset at) => new(followerId, rowKey) { [nameof(ReplyClaimEntity.FirstArrival)] = at };
 
     public async Task<ReplyClaim?> TryReplaceAsync(ReplyClaim claim, CancellationToken cancellationToken)
     {
@@ -101,24 +105,31 @@ internal sealed class TableReplyClaimStore(
         }
     }
 
-    public async Task<(ReplyClaim? Saved, bool Settled)> TryFinishAsync(
-        ReplyClaim claim, RememberedExchange? remembered, ChargeSettlement? settlement, CancellationToken cancellationToken)
+    public async Task<FinishedClaim> TryFinishAsync(ReplyClaim claim, FinishWrites writes, CancellationToken cancellationToken)
     {
-        var usageWrite = settlement is null ? null : await usage.SettlementAsync(settlement, read: false, cancellationToken);
-        if (remembered is null && usageWrite is null)
+        var usageWrite = writes.Settlement is null ? null : await usage.SettlementAsync(writes.Settlement, read: false, cancellationToken);
+        if (writes.Remembered is null && usageWrite is null && writes.Delivered is null)
         {
-            return (await TryReplaceAsync(claim, cancellationToken), false);
+            return new FinishedClaim(await TryReplaceAsync(claim, cancellationToken), false, false);
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
         var entity = ReplyClaimEntity.From(claim, lag.Recent);
-        for (var usageConflicts = 0; ; usageConflicts++)
+        var mark = writes.Delivered is { } delivered ? DeliveredMark(claim.Key, delivered) : null;
+        for (var conflicts = 0; ; conflicts++)
         {
             List<TableTransactionAction> finish =
             [
                 new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
-                .. remembered is null ? [] : ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
+                .. writes.Remembered is null ? [] : ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, writes.Remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
             ];
+            var markAt = mark is null ? -1 : finish.Count;
+            if (mark is not null)
+            {
+                finish.Add(new TableTransactionAction(TableTransactionActionType.Add, mark));
+            }
+
+            var usageAt = usageWrite?.Action is null ? -1 : finish.Count;
             if (usageWrite?.Action is { } settling)
             {
                 finish.Add(settling);
@@ -130,25 +141,31 @@ internal sealed class TableReplyClaimStore(
                 using (tries.Watch())
                 {
                     var response = await table.SubmitTransactionAsync(finish, cancellationToken);
-                    usageWrite?.Landed(usageWrite.Action is null ? null : response.Value[^1]);
-                    return (claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" }, usageWrite is not null);
+                    usageWrite?.Landed(usageAt < 0 ? null : response.Value[usageAt]);
+                    return new FinishedClaim(claim with { Version = response.Value[0].Headers.ETag?.ToString() ?? "" }, usageWrite is not null, writes.Delivered is not null);
                 }
             }
-            catch (TableTransactionFailedException usageChanged)
-                when (usageChanged.Status is 409 or 412 or 404 && usageChanged.FailedTransactionActionIndex == finish.Count - 1 && usageWrite?.Action is not null && usageConflicts < MaxUsageConflicts)
+            catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex is { } index && (index == markAt || index == usageAt) && conflicts < MaxConflicts)
             {
-                // Another instance changed the follower's usage since it was read (a picture charged, the next question).
-                usageWrite = await usage.SettlementAsync(settlement!, read: true, cancellationToken);
+                if (index == markAt)
+                {
+                    mark = null; // shown already, by an attempt that did not wait for the finish
+                }
+                else
+                {
+                    // Another instance changed the follower's usage since it was read (a picture charged, the next question).
+                    usageWrite = await usage.SettlementAsync(writes.Settlement!, read: true, cancellationToken);
+                }
             }
             catch (RequestFailedException refused) when (refused.Status == 400)
             {
                 // Turns the service will not take (too large, say) cost the history, never the answer: the claim alone is saved.
-                return (await TryReplaceAsync(claim, cancellationToken), false);
+                return new FinishedClaim(await TryReplaceAsync(claim, cancellationToken), false, false);
             }
             catch (RequestFailedException changed) when (changed.Status is 409 or 412 or 404)
             {
                 var saved = changed.Status != 404 ? await OwnWriteAsync(claim, tries, cancellationToken) : null;
-                return (saved, saved is not null && usageWrite is not null);
+                return new FinishedClaim(saved, saved is not null && usageWrite is not null, saved is not null && writes.Delivered is not null);
             }
         }
     }
