@@ -27,8 +27,11 @@ internal sealed class AnswerWatcher(
     /// <summary>The last read starts this long before the deadline, so that its reply is not late for it.</summary>
     private static readonly TimeSpan LastReadLead = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Long enough for the finishing transaction of an answer whose delivered mark it carries.</summary>
-    private static readonly TimeSpan MarkedFinishGrace = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Long enough for the finishing transaction that carries the delivered mark, short enough to reply within WeChat's
+    /// 5 seconds (an attempt's deadline is 4.5 s); a write slower still lands a mark that WeChat's retry then shows.
+    /// </summary>
+    private static readonly TimeSpan MarkedFinishGrace = TimeSpan.FromSeconds(0.3);
 
     /// <summary>A claim about to count as abandoned is read again this long after it will, so that it surely does.</summary>
     private static readonly TimeSpan PastDue = TimeSpan.FromMilliseconds(50);

@@ -90,8 +90,13 @@ internal sealed class ReplyWindow(
             var answer = await WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, showsFirstPage, cancellationToken);
             if ((answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt) || timeProvider.GetUtcNow() >= wechatGivesUp)
             {
-                // Too early to show a page, or WeChat stopped waiting: moving the position or marking the answer shown would lose it.
-                marks.Withheld(key, arrival);
+                // Too early to show a page, or WeChat stopped waiting: moving the position or marking the answer shown would
+                // lose it. A retry will show it; after the last attempt, a mark the finished claim carried is withdrawn.
+                if (isLastAttempt)
+                {
+                    marks.Withheld(key, arrival);
+                }
+
                 return WithheldReply.Instance;
             }
 

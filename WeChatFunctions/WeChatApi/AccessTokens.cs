@@ -75,10 +75,11 @@ internal sealed class AccessTokens(IAccessTokenStore store, StableTokenSource so
                     return stored.Token!;
                 }
             }
-            else if (await store.TryReplaceAsync(stored, stored with { RefreshingUntil = now + RefreshLease }, cancellationToken) is { } leased)
+            else if (await store.TryReplaceAsync(stored, stored with { RefreshingUntil = now + RefreshLease }, CancellationToken.None) is { } leased)
             {
                 // A caller that stops waiting does not stop the refresh: the typing indicator's call is cancelled when
-                // the answer is ready, just as the answer needs the token it was fetching.
+                // the answer is ready, just as the answer needs the token it was fetching. Nor the lease's write: one
+                // that landed while its caller gave up would hold every instance off refreshing until it ran out.
                 return await RefreshAsync(leased).WaitAsync(cancellationToken);
             }
 
