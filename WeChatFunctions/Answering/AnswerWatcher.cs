@@ -37,9 +37,10 @@ internal sealed class AnswerWatcher(
     private static readonly TimeSpan PastDue = TimeSpan.FromMilliseconds(50);
 
     /// <returns>The answer when <paramref name="isReady"/>, at the deadline, or once abandoned; <see langword="null"/> when no claim exists.</returns>
+    /// <param name="justRead">The claim as the caller just read it, which serves as the first read.</param>
     /// <param name="showsFirstPage">The caller will show the answer's first page when ready: while it waits on an answer generating here, the finished claim carries the delivered mark.</param>
     public async Task<WatchedAnswer?> WaitAsync(
-        MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken, bool showsFirstPage = false)
+        MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, CancellationToken cancellationToken, bool showsFirstPage = false, ClaimRead? justRead = null)
     {
         while (true)
         {
@@ -48,8 +49,9 @@ internal sealed class AnswerWatcher(
                 return showsFirstPage ? await WaitToShowAsync(live, isReady, deadline, cancellationToken) : await WaitAsync(live, isReady, deadline, cancellationToken);
             }
 
-            var readStarted = timeProvider.GetUtcNow();
-            var claim = await claims.FindAsync(key, cancellationToken);
+            var readStarted = justRead?.StartedAt ?? timeProvider.GetUtcNow();
+            var claim = justRead?.Claim ?? await claims.FindAsync(key, cancellationToken);
+            justRead = null;
             if (claim is null)
             {
                 return null;

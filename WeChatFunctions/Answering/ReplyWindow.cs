@@ -45,7 +45,7 @@ internal sealed class ReplyWindow(
     /// <param name="ask">The question; <see langword="null"/> to continue the pending answer.</param>
     private async Task<OutboundReply> ReplyAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset? knownFirstArrival, CancellationToken cancellationToken)
     {
-        var (firstArrival, claim) = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
+        var (firstArrival, claim, found) = await ArriveAsync(key, ask, arrival, knownFirstArrival ?? arrival);
         var adoption = lostAnswers.AdoptAsync(key, cancellationToken);
         if (claim is not null && ask is not null)
         {
@@ -87,7 +87,9 @@ internal sealed class ReplyWindow(
 
             // An attempt at its own question shows the first page: if the answer finishes here meanwhile, its mark goes with it.
             var showsFirstPage = ask is not null && route == PushRoute.Passive;
-            var answer = await WaitAsync(key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, showsFirstPage, cancellationToken);
+            var answer = await WaitAsync(
+                key.WithMessage(source.MessageId), snapshot => pager.HasPage(snapshot, source.Offset), deadline, showsFirstPage, source.MessageId == key.MessageId ? found : null, cancellationToken);
+            found = null;
             if ((answer is not null && !pager.HasPage(answer, source.Offset) && !isLastAttempt) || timeProvider.GetUtcNow() >= wechatGivesUp)
             {
                 // Too early to show a page, or WeChat stopped waiting: moving the position or marking the answer shown would
@@ -133,11 +135,14 @@ internal sealed class ReplyWindow(
     }
 
     /// <summary>Waits for the answer as <see cref="AnswerWatcher.WaitAsync"/> does, taking over its generation when its instance went quiet.</summary>
-    private async Task<AnswerSnapshot?> WaitAsync(MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, bool showsFirstPage, CancellationToken cancellationToken)
+    /// <param name="justRead">The claim as the arrival read it, which serves as the first read of an answer generating elsewhere.</param>
+    private async Task<AnswerSnapshot?> WaitAsync(
+        MessageKey key, Func<AnswerSnapshot, bool> isReady, DateTimeOffset deadline, bool showsFirstPage, ClaimRead? justRead, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var watched = await watcher.WaitAsync(key, isReady, deadline, cancellationToken, showsFirstPage);
+            var watched = await watcher.WaitAsync(key, isReady, deadline, cancellationToken, showsFirstPage, justRead);
+            justRead = null;
             if (watched is not { State: WatchedState.Abandoned, Claim: { } stale })
             {
                 return watched?.Snapshot;
@@ -154,20 +159,23 @@ internal sealed class ReplyWindow(
 
     /// <summary>Claims the message on its first arrival, not cancelled with the attempt: a claim whose generation never starts stalls every retry.</summary>
     /// <param name="firstArrival">When the message first arrived, if this attempt makes the claim.</param>
-    private async Task<(DateTimeOffset FirstArrival, ReplyClaim? Claim)> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset firstArrival)
+    /// <returns>When the message first arrived; the claim, if this attempt made it; the claim as read, if another made it.</returns>
+    private async Task<(DateTimeOffset FirstArrival, ReplyClaim? Claim, ClaimRead? Found)> ArriveAsync(MessageKey key, Question? ask, DateTimeOffset arrival, DateTimeOffset firstArrival)
     {
         if (liveAnswers.TryGet(key, out var live))
         {
-            return (live.FirstArrival, null);
+            return (live.FirstArrival, null, null);
         }
 
         if (await claims.TryAddAsync(ReplyClaim.New(key, ask?.Text, firstArrival, ask?.Form ?? QuestionForm.Typed, ask?.Preface ?? ""), CancellationToken.None) is { } claim)
         {
             statistics.MessageReceived(key.FollowerId, arrival);
-            return (firstArrival, claim);
+            return (firstArrival, claim, null);
         }
 
-        return ((await claims.FindAsync(key, CancellationToken.None))?.FirstArrival ?? firstArrival, null);
+        var readStarted = timeProvider.GetUtcNow();
+        var found = await claims.FindAsync(key, CancellationToken.None);
+        return (found?.FirstArrival ?? firstArrival, null, found is null ? null : new ClaimRead(found, readStarted));
     }
 
     /// <summary>What the read of the follower's partition found for the prompt, or nothing when it failed.</summary>
