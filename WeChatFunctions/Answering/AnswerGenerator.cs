@@ -100,21 +100,21 @@ internal sealed class AnswerGenerator(
         var remembered = outcome is { IsAnswer: true, Exchange: { } exchange } ? AssistantDialog.TurnsOf(exchange) : null;
         // An attempt here waiting to show the answer has it the moment this write lands: the delivered mark goes with it.
         var delivered = answer.CommitMark() ? timeProvider.GetUtcNow() : (DateTimeOffset?)null;
-        var (owner, settled, marked) = await progress.SaveFinishedAsync(await savedClaim, finished, new FinishWrites(remembered, settlement, delivered), stopping);
-        if (settlement is not null && !settled)
+        var saved = await progress.SaveFinishedAsync(await savedClaim, finished, new FinishWrites(remembered, settlement, delivered), stopping);
+        if (settlement is not null && !saved.Settled)
         {
             // The usage is kept apart from the claim (a day before the follower table), or the transaction failed.
-            await admission.WriteAsync(settlement with { Refund = settlement.Refund && owner }, stopping);
+            await admission.WriteAsync(settlement with { Refund = settlement.Refund && saved.Owner }, stopping);
         }
 
         // Only now does the answer leave, so the follower's next question is judged against the settled usage.
-        answer.Finish(finished, marked);
-        if (owner && remembered is not null)
+        answer.Finish(finished, saved.Marked);
+        if (saved.Owner && remembered is not null)
         {
             await dialog.ForgetImageOfAsync(outcome.Exchange!, stopping);
         }
 
-        if (owner)
+        if (saved.Owner)
         {
             // An instance that took the claim over pushes its own answer when it finishes.
             await pushes.AnswerFinishedAsync(claim.Key, finished, stopping);

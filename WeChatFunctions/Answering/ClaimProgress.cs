@@ -107,18 +107,10 @@ internal sealed class ClaimProgress(
 
     /// <param name="writes">What goes into the same transaction: the exchange, the settlement, the delivered mark.</param>
     /// <returns>Whether the finished answer was saved by this instance as the claim's owner, and whether the settlement and the mark went with it.</returns>
-    public async Task<(bool Owner, bool Settled, bool Marked)> SaveFinishedAsync(
-        ReplyClaim? latest, AnswerSnapshot finished, FinishWrites writes, CancellationToken cancellationToken)
-    {
-        if (latest is null)
-        {
-            return (false, false, false);
-        }
-
-        var done = await SaveAsync(
-            latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, (claim, cancel) => claims.TryFinishAsync(claim, writes, cancel), cancellationToken);
-        return (done.Saved is not null, done.Settled, done.Marked);
-    }
+    public async Task<FinishedClaim> SaveFinishedAsync(ReplyClaim? latest, AnswerSnapshot finished, FinishWrites writes, CancellationToken cancellationToken) =>
+        latest is null
+            ? FinishedClaim.Lost
+            : await SaveAsync(latest with { Answer = finished, ProgressAt = timeProvider.GetUtcNow() }, (claim, cancel) => claims.TryFinishAsync(claim, writes, cancel), cancellationToken);
 
     /// <summary>On shutdown, marks the claim as abandoned so that another instance takes it over at once.</summary>
     public async Task ReleaseAsync(ReplyClaim? claim)

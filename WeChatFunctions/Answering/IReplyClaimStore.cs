@@ -45,4 +45,10 @@ internal sealed record FinishWrites(RememberedExchange? Remembered, ChargeSettle
 /// <param name="Saved">The claim at its new version, or <see langword="null"/> when someone else changed it first.</param>
 /// <param name="Settled">The settlement went with it.</param>
 /// <param name="Marked">The delivered mark went with it, or was there already.</param>
-internal sealed record FinishedClaim(ReplyClaim? Saved, bool Settled, bool Marked);
+internal sealed record FinishedClaim(ReplyClaim? Saved, bool Settled, bool Marked)
+{
+    public static readonly FinishedClaim Lost = new(null, false, false);
+
+    /// <summary>This instance saved it, as the claim's owner.</summary>
+    public bool Owner => Saved is not null;
+}

@@ -30,17 +30,8 @@ internal sealed class FollowerUsageRow(TableEntity entity, bool exists)
     /// <summary>The usage as <paramref name="day"/> sees it: its counts if it is the row's day, none if not.</summary>
     public FollowerUsage ToUsage(string day)
     {
-        var reservations = UsageColumns.ParseReservations(Entity.GetString(nameof(FollowerUsage.Reservations)));
-        var recent = UsageColumns.ParseTimes(Entity.GetString(nameof(FollowerUsage.RecentQuestions)));
-        return day != Day ? FollowerUsage.None with { RecentQuestions = recent, Reservations = reservations } : new FollowerUsage(
-            Entity.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
-            Entity.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
-            Entity.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
-            recent,
-            reservations)
-        {
-            Pictures = (Entity.GetString(nameof(FollowerUsage.Pictures)) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        };
+        var usage = UsageColumns.Read(Entity, Entity);
+        return day == Day ? usage : FollowerUsage.None with { RecentQuestions = usage.RecentQuestions, Reservations = usage.Reservations };
     }
 
     /// <returns>The write that makes <paramref name="current"/> (as <see cref="ToUsage"/> gave it) <paramref name="changed"/>, if they differ.</returns>
@@ -54,17 +45,12 @@ internal sealed class FollowerUsageRow(TableEntity entity, bool exists)
         if (string.CompareOrdinal(day, Day) >= 0)
         {
             Entity[DayColumn] = day;
-            Entity[nameof(FollowerUsage.Questions)] = changed.Questions;
-            Entity[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
-            Entity[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
-            Entity[nameof(FollowerUsage.Pictures)] = string.Join(' ', changed.Pictures);
+            UsageColumns.WriteCounts(Entity, changed);
         }
 
         Entity[nameof(FollowerUsage.Reservations)] = UsageColumns.FormatReservations(changed.Reservations);
         Entity[nameof(FollowerUsage.RecentQuestions)] = UsageColumns.FormatTimes(changed.RecentQuestions);
-        return Exists
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity, Entity.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, Entity);
+        return UsageColumns.WriteOf(Entity, Exists);
     }
 
     /// <summary>Takes the ETag of the write that just landed.</summary>

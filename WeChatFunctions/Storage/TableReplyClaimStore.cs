@@ -123,17 +123,8 @@ internal sealed class TableReplyClaimStore(
                 new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
                 .. writes.Remembered is null ? [] : ConversationTurnEntity.ExchangeAt(claim.Key.FollowerId, claim.ProgressAt, writes.Remembered).Select(turn => new TableTransactionAction(TableTransactionActionType.Add, turn)),
             ];
-            var markAt = mark is null ? -1 : finish.Count;
-            if (mark is not null)
-            {
-                finish.Add(new TableTransactionAction(TableTransactionActionType.Add, mark));
-            }
-
-            var usageAt = usageWrite?.Action is null ? -1 : finish.Count;
-            if (usageWrite?.Action is { } settling)
-            {
-                finish.Add(settling);
-            }
+            var markAt = Append(finish, mark is null ? null : new TableTransactionAction(TableTransactionActionType.Add, mark));
+            var usageAt = Append(finish, usageWrite?.Action);
 
             var tries = new CallTries();
             try
@@ -168,6 +159,18 @@ internal sealed class TableReplyClaimStore(
                 return new FinishedClaim(saved, saved is not null && usageWrite is not null, saved is not null && writes.Delivered is not null);
             }
         }
+    }
+
+    /// <returns>Where <paramref name="action"/> went in the transaction, if anywhere: the index a failure names.</returns>
+    private static int Append(List<TableTransactionAction> transaction, TableTransactionAction? action)
+    {
+        if (action is null)
+        {
+            return -1;
+        }
+
+        transaction.Add(action);
+        return transaction.Count - 1;
     }
 
     /// <summary>

@@ -36,15 +36,7 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
 
     private static TableEntity CopyOf(TableEntity row) => new(row) { ETag = row.ETag };
 
-    public FollowerUsage ToUsage() => new(
-        Day.GetInt32(nameof(FollowerUsage.Questions)) ?? 0,
-        Day.GetInt64(nameof(FollowerUsage.PromptTokens)) ?? 0,
-        Day.GetInt64(nameof(FollowerUsage.CompletionTokens)) ?? 0,
-        UsageColumns.ParseTimes(Recent.GetString(nameof(FollowerUsage.RecentQuestions))),
-        UsageColumns.ParseReservations(Day.GetString(nameof(FollowerUsage.Reservations))))
-    {
-        Pictures = (Day.GetString(nameof(FollowerUsage.Pictures)) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-    };
+    public FollowerUsage ToUsage() => UsageColumns.Read(Day, Recent);
 
     /// <summary>Writes only the rows that change; an unchanged row is not part of the transaction.</summary>
     public List<TableTransactionAction> WriteActions(FollowerUsage current, FollowerUsage changed)
@@ -52,24 +44,18 @@ internal sealed record UsageRows(TableEntity Day, bool DayExists, TableEntity Re
         var actions = new List<TableTransactionAction>(2);
         if (changed.DayDiffersFrom(current))
         {
-            Day[nameof(FollowerUsage.Questions)] = changed.Questions;
-            Day[nameof(FollowerUsage.PromptTokens)] = changed.PromptTokens;
-            Day[nameof(FollowerUsage.CompletionTokens)] = changed.CompletionTokens;
+            UsageColumns.WriteCounts(Day, changed);
             Day[nameof(FollowerUsage.Reservations)] = UsageColumns.FormatReservations(changed.Reservations);
-            Day[nameof(FollowerUsage.Pictures)] = string.Join(' ', changed.Pictures);
-            actions.Add(ActionFor(Day, DayExists));
+            actions.Add(UsageColumns.WriteOf(Day, DayExists));
         }
 
         if (!changed.RecentQuestions.SequenceEqual(current.RecentQuestions))
         {
             Recent[nameof(FollowerUsage.RecentQuestions)] = UsageColumns.FormatTimes(changed.RecentQuestions);
-            actions.Add(ActionFor(Recent, RecentExists));
+            actions.Add(UsageColumns.WriteOf(Recent, RecentExists));
         }
 
         return actions;
     }
 
-    private static TableTransactionAction ActionFor(TableEntity row, bool exists) => exists
-        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag)
-        : new TableTransactionAction(TableTransactionActionType.Add, row);
 }
